@@ -1,0 +1,1 @@
+"""Tools around the Pelican build: atomic strict builds, checks and publishing."""

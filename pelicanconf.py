@@ -1,0 +1,84 @@
+"""Settings of the seminar's site for a local preview (see publishconf.py to publish)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+AUTHOR = "La Fabrique Humaine, Altitud RH et l'IRA de Lyon"
+SITENAME = "Transformation numérique : levier d'innovation managériale"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+THEME = "theme"
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+DEFAULT_DATE_FORMAT = "%d/%m/%Y"
+
+# The plugins of this site, in the order their signals must run.
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["event"]
+
+# The event itself: everything specific to this seminar lives here or in content/.
+EVENT_NAME = "Transformation numérique : levier d'innovation managériale dans la Fonction Publique"
+EVENT_TAGLINE = "Séminaire inter-fonctions publiques des managers d'Auvergne-Rhône-Alpes"
+EVENT_START = dt.date(2018, 3, 1)
+EVENT_END = dt.date(2018, 3, 1)
+EVENT_VENUE = {
+    "name": "Institut régional d'administration (IRA) de Lyon",
+    "address": "1 rue Chevreul",
+    "postcode": "69007",
+    "city": "Lyon",
+}
+EVENT_HASHTAG = "#transfomanagementpublic"
+EVENT_LOCALE = "fr_FR"
+EVENT_STRICT = False
+
+# Where Pelican's own content lives; the event plugin reads speakers/, sessions/, etc.
+ARTICLE_PATHS = ["news"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+ARTICLE_URL = "actualites/{slug}/"
+ARTICLE_SAVE_AS = "actualites/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+INDEX_SAVE_AS = "actualites/index.html"
+DIRECT_TEMPLATES = ["index"]
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "actualites"
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+DISPLAY_PAGES_ON_MENU = False
+DISPLAY_CATEGORIES_ON_MENU = False
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = "cache"
+
+SLUGIFY_SOURCE = "basename"
+EVENT_FOOTER_LINKS = (
+    ("Les organisateurs", "organisateurs/"),
+    ("Mentions légales", "mentions-legales/"),
+    ("Accessibilité : partiellement conforme", "accessibilite/"),
+)

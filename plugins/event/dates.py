@@ -1,0 +1,38 @@
+"""Dates and times written the French way, through Babel, never the machine's locale."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+
+NBSP = "\u00a0"
+
+
+def long_date(value: dt.date, locale: str = "fr_FR") -> str:
+    """A full date: « jeudi 1er mars 2018 » in French, « Thursday 1 March 2018 » in English."""
+    if locale.startswith("fr") and value.day == 1:
+        return format_date(value, "EEEE d'er' MMMM y", locale=locale)
+    if locale.startswith("fr"):
+        return format_date(value, "EEEE d MMMM y", locale=locale)
+    return format_date(value, "EEEE d MMMM y", locale=locale)
+
+
+def short_date(value: dt.date, locale: str = "fr_FR") -> str:
+    """A date without the weekday: « 1er mars 2018 »."""
+    pattern = "d'er' MMMM y" if locale.startswith("fr") and value.day == 1 else "d MMMM y"
+    return format_date(value, pattern, locale=locale)
+
+
+def clock_time(value: dt.time | dt.datetime, locale: str = "fr_FR") -> str:
+    """A time of day: « 9 h 30 », « 14 h » in French, « 9:30 » elsewhere."""
+    if not locale.startswith("fr"):
+        return f"{value.hour}:{value.minute:02d}"
+    if value.minute == 0:
+        return f"{value.hour}{NBSP}h"
+    return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
+
+
+def time_range(start: dt.time, end: dt.time, locale: str = "fr_FR") -> str:
+    """A span of time: « 9 h 30 – 10 h »."""
+    return f"{clock_time(start, locale)}{NBSP}– {clock_time(end, locale)}"

@@ -1,0 +1,78 @@
+"""Link the event's entities both ways, after reading and before writing."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+
+from .model import Entity, Event, PartnerTier, ProgrammeDay, ProgrammeSlot, Session
+from .settings import EventSettings
+
+
+def _by_order(entity: Entity) -> tuple[int, str]:
+    return (entity.order, getattr(entity, "title", "") or entity.slug)
+
+
+def build_programme(sessions: list[Session]) -> tuple[ProgrammeDay, ...]:
+    """Group sessions into days and slots of equal start time, in time order."""
+    ordered = sorted(sessions, key=lambda s: (s.day, s.start, s.end, s.room))
+    days = []
+    for day, in_day in itertools.groupby(ordered, key=lambda s: s.day):
+        day_sessions = list(in_day)
+        slots = tuple(
+            ProgrammeSlot(starts_at=start, sessions=tuple(group))
+            for start, group in itertools.groupby(day_sessions, key=lambda s: s.starts_at)
+        )
+        rooms = tuple(dict.fromkeys(s.room for s in day_sessions))
+        days.append(ProgrammeDay(day=day, slots=slots, rooms=rooms))
+    return tuple(days)
+
+
+def build_tiers(event: Event, tiers: Mapping[str, str]) -> tuple[PartnerTier, ...]:
+    """Partners grouped by tier, tiers in settings order, partners by Order then name."""
+    result = []
+    for tier, label in tiers.items():
+        members = tuple(sorted((p for p in event.partners if p.tier == tier), key=_by_order))
+        if members:
+            result.append(PartnerTier(tier=tier, label=label, partners=members))
+    return tuple(result)
+
+
+def link_event(event: Event, settings: EventSettings) -> None:
+    """Fill in every cross-link of EVENT; unknown references are skipped (validation reports them)."""
+    speakers = {s.slug: s for s in event.speakers}
+    sessions = {s.slug: s for s in event.sessions}
+    themes = {t.slug: t for t in event.themes}
+    workshops = {w.slug: w for w in event.workshops}
+
+    event.sessions.sort(key=lambda s: (s.day, s.start, s.end, s.room))
+    for session in event.sessions:
+        session.kind_label = settings.session_kinds.get(session.kind, session.kind)
+        session.speakers = [speakers[s] for s in session.speaker_slugs if s in speakers]
+        session.moderators = [speakers[s] for s in session.moderator_slugs if s in speakers]
+        for person in dict.fromkeys(session.speakers + session.moderators):
+            person.sessions.append(session)
+
+    event.workshops.sort(key=_by_order)
+    for workshop in event.workshops:
+        workshop.theme = themes.get(workshop.theme_slug)
+        workshop.session = sessions.get(workshop.session_slug)
+        if workshop.theme:
+            workshop.theme.workshops.append(workshop)
+        if workshop.session:
+            workshop.session.workshops.append(workshop)
+
+    event.proposals.sort(key=_by_order)
+    for proposal in event.proposals:
+        proposal.workshop = workshops.get(proposal.workshop_slug)
+        if proposal.workshop:
+            proposal.workshop.proposals.append(proposal)
+            proposal.theme_slug = proposal.theme_slug or proposal.workshop.theme_slug
+        proposal.theme = themes.get(proposal.theme_slug)
+        if proposal.theme:
+            proposal.theme.proposals.append(proposal)
+
+    event.speakers.sort(key=lambda s: (s.order, s.name.split()[-1:] if s.name else [], s.slug))
+    event.themes.sort(key=_by_order)
+    event.programme = build_programme(event.sessions)
+    event.tiers = build_tiers(event, settings.partner_tiers)

@@ -1,0 +1,173 @@
+"""The event's entities, as read from content files and linked together."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+
+@dataclass(eq=False)
+class Entity:
+    """What every content file of the event has: identity, source and body."""
+
+    slug: str
+    source_path: str
+    url: str = ""
+    order: int = 0
+    source: Any = field(default=None, repr=False)
+
+    @property
+    def body(self) -> Markup:
+        """The rendered Markdown body, marked safe for templates."""
+        return Markup(self.source.content) if self.source is not None else Markup("")
+
+
+@dataclass(eq=False)
+class Speaker(Entity):
+    """A person who speaks at, moderates or concludes the event."""
+
+    name: str = ""
+    role: str = ""
+    organisation: str = ""
+    photo: str | None = None
+    photo_alt: str = ""
+    links: tuple[str, ...] = ()
+    picture: Any = None
+    sessions: list[Session] = field(default_factory=list)
+
+    @property
+    def initials(self) -> str:
+        """Up to two initials, shown when the speaker has no photo."""
+        words = [w for w in self.name.replace("-", " ").split() if w[:1].isalpha()]
+        return "".join(w[0].upper() for w in (words[:1] + words[-1:] if len(words) > 1 else words))
+
+    @property
+    def title(self) -> str:
+        """The speaker's name, so that speakers read like other pages."""
+        return self.name
+
+
+@dataclass(eq=False)
+class Session(Entity):
+    """A slot of the programme."""
+
+    title: str = ""
+    day: dt.date = dt.date.min
+    start: dt.time = dt.time.min
+    end: dt.time = dt.time.min
+    room: str = ""
+    kind: str = ""
+    kind_label: str = ""
+    speaker_slugs: tuple[str, ...] = ()
+    moderator_slugs: tuple[str, ...] = ()
+    speakers: list[Speaker] = field(default_factory=list)
+    moderators: list[Speaker] = field(default_factory=list)
+    workshops: list[Workshop] = field(default_factory=list)
+
+    @property
+    def starts_at(self) -> dt.datetime:
+        """Start as a naive date and time."""
+        return dt.datetime.combine(self.day, self.start)
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        """End as a naive date and time."""
+        return dt.datetime.combine(self.day, self.end)
+
+
+@dataclass(eq=False)
+class Partner(Entity):
+    """An organiser, partner or supporter of the event."""
+
+    name: str = ""
+    tier: str = ""
+    website: str = ""
+    logo: str | None = None
+    picture: Any = None
+
+    @property
+    def title(self) -> str:
+        """The partner's name."""
+        return self.name
+
+
+@dataclass(eq=False)
+class Theme(Entity):
+    """A theme of the workshops, grouping workshops and their proposals."""
+
+    title: str = ""
+    workshops: list[Workshop] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Workshop(Entity):
+    """A workshop of the day, under one theme."""
+
+    title: str = ""
+    theme_slug: str = ""
+    session_slug: str = ""
+    facilitators: tuple[str, ...] = ()
+    theme: Theme | None = None
+    session: Session | None = None
+    proposals: list[Proposal] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Proposal(Entity):
+    """A proposal produced by a workshop."""
+
+    title: str = ""
+    workshop_slug: str = ""
+    theme_slug: str = ""
+    example: bool = False
+    workshop: Workshop | None = None
+    theme: Theme | None = None
+
+
+@dataclass(frozen=True)
+class ProgrammeSlot:
+    """Sessions that start at the same time on the same day."""
+
+    starts_at: dt.datetime
+    sessions: tuple[Session, ...]
+
+
+@dataclass(frozen=True)
+class ProgrammeDay:
+    """One day of the programme, as slots in time order."""
+
+    day: dt.date
+    slots: tuple[ProgrammeSlot, ...]
+    rooms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PartnerTier:
+    """Partners of one tier, in order."""
+
+    tier: str
+    label: str
+    partners: tuple[Partner, ...]
+
+
+@dataclass
+class Event:
+    """Everything the event plugin read and linked, shared with templates."""
+
+    speakers: list[Speaker] = field(default_factory=list)
+    sessions: list[Session] = field(default_factory=list)
+    partners: list[Partner] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
+    workshops: list[Workshop] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+    programme: tuple[ProgrammeDay, ...] = ()
+    tiers: tuple[PartnerTier, ...] = ()
+
+    @property
+    def organisers(self) -> tuple[Partner, ...]:
+        """The partners whose tier is "organiser", in order."""
+        return tuple(p for tier in self.tiers if tier.tier == "organiser" for p in tier.partners)

@@ -1,0 +1,53 @@
+"""Content problems: what is wrong, in which file and field, and how to fix it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ContentProblem:
+    """One thing wrong in one content file, told in plain French."""
+
+    file: str
+    field: str
+    message: str
+    fix: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" [champ {self.field}]" if self.field else ""
+        return f"{where}{field} : {self.message} → {self.fix}"
+
+
+class ContentErrors(Exception):
+    """Raised by a strict build when the content has problems; holds them all."""
+
+    exitcode = 2
+
+    def __init__(self, problems: list[ContentProblem]) -> None:
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(
+            f"{len(self.problems)} problème(s) dans le contenu, rien n'a été publié :\n{lines}"
+        )
+
+
+def field_line(path: str | Path, field: str) -> int | None:
+    """Return the line number of FIELD in a content file's header, if it is there."""
+    if not field:
+        return None
+    pattern = re.compile(rf"^\s*{re.escape(field)}\s*:", re.IGNORECASE)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    return None
+                if pattern.match(line):
+                    return number
+    except OSError:
+        return None
+    return None

@@ -1,0 +1,162 @@
+"""Defaults of the EVENT_* settings, read without changing Pelican's settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+DEFAULTS: Mapping[str, Any] = MappingProxyType(
+    {
+        "EVENT_NAME": "Événement",
+        "EVENT_TAGLINE": "",
+        "EVENT_START": None,
+        "EVENT_END": None,
+        "EVENT_TIMEZONE": "Europe/Paris",
+        "EVENT_VENUE": MappingProxyType({"name": "", "address": "", "city": ""}),
+        "EVENT_HASHTAG": "",
+        "EVENT_LOCALE": "fr_FR",
+        "EVENT_STRICT": False,
+        "EVENT_SESSION_KINDS": MappingProxyType(
+            {
+                "welcome": "Accueil",
+                "opening": "Ouverture",
+                "keynote": "Conférence",
+                "round-table": "Table ronde",
+                "talk": "Intervention",
+                "workshop": "Ateliers",
+                "break": "Pause",
+                "lunch": "Déjeuner",
+                "conclusion": "Conclusion",
+            }
+        ),
+        "EVENT_PARTNER_TIERS": MappingProxyType(
+            {
+                "organiser": "Organisateurs",
+                "partner": "Partenaires",
+                "supporter": "Soutiens",
+            }
+        ),
+        "EVENT_NAV": (
+            ("Accueil", ""),
+            ("Programme", "programme/"),
+            ("Intervenants", "intervenants/"),
+            ("Propositions", "propositions/"),
+            ("Partenaires", "partenaires/"),
+            ("Actualités", "actualites/"),
+            ("Infos pratiques", "infos-pratiques/"),
+        ),
+        "EVENT_FOOTER_LINKS": (
+            ("Mentions légales", "mentions-legales/"),
+            ("Accessibilité : partiellement conforme", "accessibilite/"),
+        ),
+        "EVENT_PATHS": MappingProxyType(
+            {
+                "speaker": "speakers",
+                "session": "sessions",
+                "partner": "partners",
+                "theme": "themes",
+                "workshop": "workshops",
+                "proposal": "proposals",
+            }
+        ),
+        "EVENT_URLS": MappingProxyType(
+            {
+                "programme": "programme/",
+                "speakers": "intervenants/",
+                "speaker": "intervenants/{slug}/",
+                "session": "programme/#{slug}",
+                "partners": "partenaires/",
+                "partner": "partenaires/#{slug}",
+                "outcomes": "propositions/",
+                "theme": "propositions/{slug}/",
+                "workshop": "propositions/{theme}/#{slug}",
+                "proposal": "propositions/{theme}/#{slug}",
+            }
+        ),
+    }
+)
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    """The EVENT_* settings of one build, with defaults filled in."""
+
+    name: str
+    tagline: str
+    start: dt.date | None
+    end: dt.date | None
+    timezone: str
+    venue: Mapping[str, str]
+    hashtag: str
+    locale: str
+    strict: bool
+    session_kinds: Mapping[str, str]
+    partner_tiers: Mapping[str, str]
+    nav: tuple[tuple[str, str], ...]
+    footer_links: tuple[tuple[str, str], ...]
+    paths: Mapping[str, str]
+    urls: Mapping[str, str]
+
+
+def _get(settings: Mapping[str, Any], key: str) -> Any:
+    return settings.get(key, DEFAULTS[key])
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def read_event_settings(settings: Mapping[str, Any]) -> EventSettings:
+    """Return the EVENT_* settings of a Pelican settings mapping, defaults filled in."""
+    return EventSettings(
+        name=str(_get(settings, "EVENT_NAME")),
+        tagline=str(_get(settings, "EVENT_TAGLINE")),
+        start=_as_date(_get(settings, "EVENT_START")),
+        end=_as_date(_get(settings, "EVENT_END") or _get(settings, "EVENT_START")),
+        timezone=str(_get(settings, "EVENT_TIMEZONE")),
+        venue=MappingProxyType({**DEFAULTS["EVENT_VENUE"], **_get(settings, "EVENT_VENUE")}),
+        hashtag=str(_get(settings, "EVENT_HASHTAG")),
+        locale=str(_get(settings, "EVENT_LOCALE")),
+        strict=bool(_get(settings, "EVENT_STRICT")),
+        session_kinds=MappingProxyType(dict(_get(settings, "EVENT_SESSION_KINDS"))),
+        partner_tiers=MappingProxyType(dict(_get(settings, "EVENT_PARTNER_TIERS"))),
+        nav=tuple(tuple(item) for item in _get(settings, "EVENT_NAV")),
+        footer_links=tuple(tuple(item) for item in _get(settings, "EVENT_FOOTER_LINKS")),
+        paths=MappingProxyType({**DEFAULTS["EVENT_PATHS"], **_get(settings, "EVENT_PATHS")}),
+        urls=MappingProxyType({**DEFAULTS["EVENT_URLS"], **_get(settings, "EVENT_URLS")}),
+    )
+
+
+def check_settings(settings: Mapping[str, Any]) -> list[str]:
+    """Return a message for each EVENT_* setting that cannot be used."""
+    problems: list[str] = []
+    for key in ("EVENT_START", "EVENT_END"):
+        try:
+            _as_date(_get(settings, key))
+        except ValueError:
+            problems.append(f"{key} : écrivez une date AAAA-MM-JJ (reçu {_get(settings, key)!r}).")
+    for key in ("EVENT_SESSION_KINDS", "EVENT_PARTNER_TIERS"):
+        if not isinstance(_get(settings, key), Mapping) or not _get(settings, key):
+            problems.append(f"{key} : donnez un dictionnaire non vide « valeur » → « libellé ».")
+    for key in ("EVENT_NAV", "EVENT_FOOTER_LINKS"):
+        items = _get(settings, key)
+        if not all(isinstance(i, (tuple, list)) and len(i) == 2 for i in items):
+            problems.append(f"{key} : donnez une liste de paires (libellé, adresse).")
+    try:
+        from babel import Locale
+
+        Locale.parse(str(_get(settings, "EVENT_LOCALE")))
+    except Exception:  # Babel raises several types for an unknown locale
+        problems.append(f"EVENT_LOCALE : locale inconnue {_get(settings, 'EVENT_LOCALE')!r} (ex. fr_FR).")
+    try:
+        import zoneinfo
+
+        zoneinfo.ZoneInfo(str(_get(settings, "EVENT_TIMEZONE")))
+    except Exception:  # ZoneInfoNotFoundError or ValueError
+        problems.append(f"EVENT_TIMEZONE : fuseau horaire inconnu {_get(settings, 'EVENT_TIMEZONE')!r}.")
+    return problems

@@ -1,0 +1,54 @@
+"""Invoke tasks: one short task per verb (``invoke --list``)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+OUTPUT = ROOT / "output"
+HOST, PORT = "127.0.0.1", 8000
+
+
+@task
+def build(c, strict=False):
+    """Build the site into output/ (--strict: fail on any warning, keep the last good site)."""
+    c.run(f"{sys.executable} -m eventsite build --output {OUTPUT}" + (" --strict" if strict else ""))
+
+
+@task
+def strict(c):
+    """Build as CI and publishing do: any content problem fails and nothing is replaced."""
+    build(c, strict=True)
+
+
+@task
+def preview(c, port=PORT):
+    """Build, then serve on http://127.0.0.1:8000 and rebuild when a file changes."""
+    c.run(
+        f"{sys.executable} -m pelican --autoreload --listen --bind {HOST} --port {port} "
+        f"-s {ROOT / 'pelicanconf.py'} -o {OUTPUT}",
+        pty=sys.stdout.isatty(),
+    )
+
+
+@task
+def serve(c, port=PORT):
+    """Serve the last build of output/ without rebuilding."""
+    c.run(f"{sys.executable} -m pelican --listen --bind {HOST} --port {port} -o {OUTPUT} -s {ROOT / 'pelicanconf.py'}")
+
+
+@task
+def clean(c):
+    """Remove output/ and the build cache."""
+    for folder in (OUTPUT, ROOT / "cache"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@task
+def test(c):
+    """Run the whole test suite."""
+    c.run(f"{sys.executable} -m pytest")
