@@ -53,7 +53,8 @@ def link_event(event: Event, settings: EventSettings) -> None:
         for person in dict.fromkeys(session.speakers + session.moderators):
             person.sessions.append(session)
 
-    event.workshops.sort(key=_by_order)
+    theme_rank = {t.slug: rank for rank, t in enumerate(sorted(event.themes, key=_by_order))}
+    event.workshops.sort(key=lambda w: (theme_rank.get(w.theme_slug, len(theme_rank)), *_by_order(w)))
     for workshop in event.workshops:
         workshop.theme = themes.get(workshop.theme_slug)
         workshop.session = sessions.get(workshop.session_slug)
