@@ -1,0 +1,117 @@
+"""Browser fixtures: the repository's site built once, served on 127.0.0.1, one Chromium per session."""
+
+from __future__ import annotations
+
+import tempfile
+
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route, sync_playwright
+
+from eventsite.build import build_site
+
+from .crawl import page_paths
+from .server import serve_folder
+
+REPO = Path(__file__).resolve().parents[2]
+SETTINGS = REPO / "pelicanconf.py"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+ARTIFACTS = REPO / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site, built strictly (any warning fails) into a temporary folder."""
+    root = tmp_path_factory.mktemp("browser-site")
+    result = build_site(
+        SETTINGS, root / "output", strict=True, overrides={"CACHE_PATH": str(root / "cache"), "LOAD_CONTENT_CACHE": False}
+    )
+    return result.output
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The built site's address on 127.0.0.1 (a free port), served for the whole session."""
+    with serve_folder(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site: Path) -> list[str]:
+    """The URL path of every page of the built site ('' is the home page)."""
+    paths = page_paths(built_site)
+    assert "" in paths and "programme/" in paths, f"the built site lacks its home or programme page: {paths}"
+    return paths
+
+
+@pytest.fixture(scope="session")
+def playwright_session() -> Iterator[Playwright]:
+    """Playwright's driver, started once."""
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_session: Playwright) -> Iterator[Browser]:
+    """Debian's Chromium, launched once for the whole session."""
+    browser = playwright_session.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+def keep_local(route: Route) -> None:
+    """Let requests to 127.0.0.1 (and data:/blob:) through; abort the rest before they leave."""
+    url = route.request.url
+    if url.startswith(("http://127.0.0.1:", "data:", "blob:")):
+        route.continue_()
+    else:
+        route.abort("blockedbyclient")
+
+
+@pytest.fixture
+def new_context(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
+    """A factory of fresh browser contexts (options as Browser.new_context), closed after the test."""
+    contexts: list[BrowserContext] = []
+
+    def make(**options: object) -> BrowserContext:
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 800}, **options})
+        context.route("**/*", keep_local)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context: Callable[..., BrowserContext]) -> Page:
+    """A page in a fresh context, 1280×800, JavaScript on."""
+    return new_context().new_page()
+
+
+@pytest.fixture
+def serve_html(tmp_path: Path) -> Iterator[Callable[[dict[str, str]], str]]:
+    """Write fixture pages (path → HTML) into a folder and serve it; returns the base URL."""
+    with ExitStack() as servers:
+
+        def serve(files: dict[str, str]) -> str:
+            folder = Path(tempfile.mkdtemp(prefix="fixture-site-", dir=tmp_path))
+            for relpath, html in files.items():
+                target = folder / relpath
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(html, encoding="utf-8")
+            return servers.enter_context(serve_folder(folder))
+
+        yield serve

@@ -1,0 +1,109 @@
+"""Walk a page with the Tab key and check what receives focus and whether it shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playwright.sync_api import Page
+
+# Run once after load: remember every focusable element and its look while unfocused.
+_SNAPSHOT = """() => {
+    const selector = 'a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]';
+    const look = el => { const s = getComputedStyle(el);
+        return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.backgroundColor, s.color, s.textDecorationLine, s.textDecorationThickness].join('|'); };
+    const all = [...document.querySelectorAll(selector)];
+    window.__focusables = all;
+    window.__unfocusedLook = new Map(all.map(el => [el, look(el)]));
+    window.__look = look;
+    return all.length;
+}"""
+
+# Run at each stop: describe document.activeElement.
+_ACTIVE = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body || el === document.documentElement) return null;
+    const s = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && s.outlineColor !== 'rgba(0, 0, 0, 0)';
+    const shadow = s.boxShadow !== 'none';
+    const before = window.__unfocusedLook.get(el);
+    return {
+        index: window.__focusables.indexOf(el),
+        label: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 40)}" ${el.getAttribute('href') || ''}`,
+        indicator: (outline || shadow) && window.__look(el) !== before,
+        onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
+        inMain: !!el.closest('main'),
+        inNav: !!el.closest('nav'),
+    };
+}"""
+
+
+@dataclass(frozen=True)
+class Stop:
+    """One element the Tab key focused: where it is in the page and how it looked."""
+
+    index: int
+    label: str
+    indicator: bool
+    on_screen: bool
+    in_main: bool
+    in_nav: bool
+
+
+def tab_through(page: Page, limit: int = 400) -> list[Stop]:
+    """Press Tab from the top of the freshly loaded PAGE until focus leaves the page or comes back."""
+    page.evaluate(_SNAPSHOT)
+    stops: list[Stop] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        active = page.evaluate(_ACTIVE)
+        if active is None or (stops and active["index"] == stops[0].index):
+            break
+        stops.append(
+            Stop(active["index"], active["label"], active["indicator"], active["onScreen"], active["inMain"], active["inNav"])
+        )
+    return stops
+
+
+def focusable_in(page: Page, scope: str) -> list[int]:
+    """The indexes (as in Stop.index) of the visible links and controls inside SCOPE (a CSS selector)."""
+    return page.eval_on_selector_all(
+        f"{scope} a[href], {scope} button, {scope} input, {scope} select, {scope} textarea",
+        "els => els.filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')"
+        ".map(el => window.__focusables.indexOf(el))",
+    )
+
+
+def invisible_focus(stops: list[Stop]) -> list[str]:
+    """The stops where focus could not be seen: no outline or shadow change, or off screen."""
+    return [
+        f"{stop.label}: {'no focus indicator' if not stop.indicator else 'off screen'}"
+        for stop in stops
+        if not (stop.indicator and stop.on_screen)
+    ]
+
+
+def skip_link_problems(page: Page) -> list[str]:
+    """What is wrong with the skip link of the freshly loaded PAGE (empty when it works)."""
+    page.keyboard.press("Tab")
+    first = page.evaluate(
+        """() => { const el = document.activeElement; const r = el.getBoundingClientRect();
+            const target = el.hash ? document.getElementById(decodeURIComponent(el.hash.slice(1))) : null;
+            return {tag: el.tagName.toLowerCase(), text: (el.innerText || '').trim(), href: el.getAttribute('href'),
+                    targetIsMain: !!target && target.tagName === 'MAIN',
+                    onScreen: r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight}; }"""
+    )
+    problems = []
+    if first["tag"] != "a" or not (first["href"] or "").startswith("#"):
+        return [f"the first Tab stop is {first['tag']} {first['href']!r} {first['text']!r}, not a skip link"]
+    if not first["targetIsMain"]:
+        problems.append(f"the skip link {first['href']!r} does not point at <main>")
+    if not first["onScreen"]:
+        problems.append("the focused skip link is not visible on screen")
+    page.keyboard.press("Enter")
+    if not page.evaluate("() => !!document.activeElement.closest('main')"):
+        problems.append("Enter on the skip link does not move focus into <main>")
+    page.keyboard.press("Tab")
+    if page.evaluate("() => !!document.activeElement.closest('header, nav:not(main nav)')"):
+        problems.append("after the skip link, Tab goes back to the header instead of on from <main>")
+    return problems

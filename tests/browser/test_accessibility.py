@@ -1,0 +1,43 @@
+"""Every page of the built site passes axe-core's WCAG 2.1 A and AA rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from playwright.sync_api import Page
+
+from .axe import axe_violations, describe
+
+BROKEN_PAGE = """<!DOCTYPE html>
+<html>
+<head><meta charset="utf-8"><title>Page cassée</title></head>
+<body>
+  <main>
+    <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+    <p style="color:#bbb;background:#fff">Texte trop pâle</p>
+    <a href="/ailleurs/"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></a>
+    <button></button>
+    <input type="text">
+  </main>
+</body>
+</html>
+"""
+
+
+def test_every_page_has_no_axe_violation(page: Page, base_url: str, site_pages: list[str]) -> None:
+    """axe reports nothing on any page of the site, with JavaScript on."""
+    failures = {}
+    for path in site_pages:
+        page.goto(base_url + path)
+        violations = axe_violations(page)
+        if violations:
+            failures[path or "/"] = describe(violations)
+    report = "\n".join(f"  /{path}:\n{lines}" for path, lines in failures.items())
+    assert not failures, f"axe violations on {len(failures)} of {len(site_pages)} pages:\n{report}"
+
+
+def test_axe_finds_violations_on_a_broken_page(page: Page, serve_html: Callable[[dict[str, str]], str]) -> None:
+    """The same check reports a page without lang, alt text, contrast, link, button and field names."""
+    page.goto(serve_html({"index.html": BROKEN_PAGE}))
+    found = {v["id"] for v in axe_violations(page)}
+    assert {"html-has-lang", "image-alt", "color-contrast", "link-name", "button-name", "label"} <= found, found
