@@ -34,6 +34,6 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
     )
 
 
-def describe(violations: list[dict[str, Any]]) -> str:
+def describe(violations: list[dict[str, Any]]) -> list[str]:
     """One line per violation: rule, impact, help and the first elements concerned."""
-    return "\n".join(f"    {v['id']} ({v['impact']}): {v['help']} → {', '.join(v['targets'])}" for v in violations)
+    return [f"{v['id']} ({v['impact']}): {v['help']} → {', '.join(v['targets'])}" for v in violations]

@@ -6,35 +6,33 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Page
 
-# Run once after load: remember every focusable element and its look while unfocused.
-_SNAPSHOT = """() => {
+# Run once after load: remember every focusable element and its look while unfocused, then
+# describe each element as it receives focus (the Tab presses need no round trip each).
+_WATCH = """() => {
     const selector = 'a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]';
     const look = el => { const s = getComputedStyle(el);
-        return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.backgroundColor, s.color, s.textDecorationLine, s.textDecorationThickness].join('|'); };
+        return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.backgroundColor, s.color,
+                s.textDecorationLine, s.textDecorationThickness].join('|'); };
     const all = [...document.querySelectorAll(selector)];
+    const unfocused = new Map(all.map(el => [el, look(el)]));
     window.__focusables = all;
-    window.__unfocusedLook = new Map(all.map(el => [el, look(el)]));
-    window.__look = look;
+    window.__stops = [];
+    document.addEventListener('focusin', event => {
+        const el = event.target;
+        const s = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && s.outlineColor !== 'rgba(0, 0, 0, 0)';
+        const shadow = s.boxShadow !== 'none';
+        window.__stops.push({
+            index: all.indexOf(el),
+            label: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 40)}" ${el.getAttribute('href') || ''}`,
+            indicator: (outline || shadow) && look(el) !== unfocused.get(el),
+            onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
+            inMain: !!el.closest('main'),
+            inNav: !!el.closest('nav'),
+        });
+    });
     return all.length;
-}"""
-
-# Run at each stop: describe document.activeElement.
-_ACTIVE = """() => {
-    const el = document.activeElement;
-    if (!el || el === document.body || el === document.documentElement) return null;
-    const s = getComputedStyle(el);
-    const r = el.getBoundingClientRect();
-    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && s.outlineColor !== 'rgba(0, 0, 0, 0)';
-    const shadow = s.boxShadow !== 'none';
-    const before = window.__unfocusedLook.get(el);
-    return {
-        index: window.__focusables.indexOf(el),
-        label: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 40)}" ${el.getAttribute('href') || ''}`,
-        indicator: (outline || shadow) && window.__look(el) !== before,
-        onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
-        inMain: !!el.closest('main'),
-        inNav: !!el.closest('nav'),
-    };
 }"""
 
 
@@ -50,18 +48,16 @@ class Stop:
     in_nav: bool
 
 
-def tab_through(page: Page, limit: int = 400) -> list[Stop]:
-    """Press Tab from the top of the freshly loaded PAGE until focus leaves the page or comes back."""
-    page.evaluate(_SNAPSHOT)
-    stops: list[Stop] = []
-    for _ in range(limit):
+def tab_through(page: Page) -> list[Stop]:
+    """Press Tab from the top of the freshly loaded PAGE through every element it can focus, in order."""
+    candidates = page.evaluate(_WATCH)
+    for _ in range(candidates + 2):
         page.keyboard.press("Tab")
-        active = page.evaluate(_ACTIVE)
-        if active is None or (stops and active["index"] == stops[0].index):
+    stops: list[Stop] = []
+    for stop in page.evaluate("() => window.__stops"):
+        if stops and stop["index"] == stops[0].index:
             break
-        stops.append(
-            Stop(active["index"], active["label"], active["indicator"], active["onScreen"], active["inMain"], active["inNav"])
-        )
+        stops.append(Stop(stop["index"], stop["label"], stop["indicator"], stop["onScreen"], stop["inMain"], stop["inNav"]))
     return stops
 
 
@@ -106,4 +102,14 @@ def skip_link_problems(page: Page) -> list[str]:
     page.keyboard.press("Tab")
     if page.evaluate("() => !!document.activeElement.closest('header, nav:not(main nav)')"):
         problems.append("after the skip link, Tab goes back to the header instead of on from <main>")
+    return problems
+
+
+def focus_problems(page: Page) -> list[str]:
+    """Tab through the freshly loaded PAGE: stops without visible focus, and controls never reached."""
+    stops = tab_through(page)
+    problems = invisible_focus(stops)
+    unreached = set(focusable_in(page, "body")) - {stop.index for stop in stops}
+    if unreached:
+        problems.append(f"{len(unreached)} visible link(s) or control(s) never reached with Tab")
     return problems

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from playwright.sync_api import Page
 
 from .axe import axe_violations, describe
+from .walk import problems_on_every_page, report
 
 BROKEN_PAGE = """<!DOCTYPE html>
 <html>
@@ -26,14 +27,8 @@ BROKEN_PAGE = """<!DOCTYPE html>
 
 def test_every_page_has_no_axe_violation(page: Page, base_url: str, site_pages: list[str]) -> None:
     """axe reports nothing on any page of the site, with JavaScript on."""
-    failures = {}
-    for path in site_pages:
-        page.goto(base_url + path)
-        violations = axe_violations(page)
-        if violations:
-            failures[path or "/"] = describe(violations)
-    report = "\n".join(f"  /{path}:\n{lines}" for path, lines in failures.items())
-    assert not failures, f"axe violations on {len(failures)} of {len(site_pages)} pages:\n{report}"
+    failures = problems_on_every_page(page, base_url, site_pages, lambda page: describe(axe_violations(page)))
+    assert not failures, report(failures, len(site_pages))
 
 
 def test_axe_finds_violations_on_a_broken_page(page: Page, serve_html: Callable[[dict[str, str]], str]) -> None:

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page
 
-from .focus import focusable_in, invisible_focus, skip_link_problems, tab_through
+from .focus import focus_problems, focusable_in, invisible_focus, skip_link_problems, tab_through
+from .walk import problems_on_every_page, report
 
 NO_SKIP_LINK = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Sans lien d'évitement</title></head>
 <body><header><nav><a href="/a/">A</a></nav></header><main id="contenu" tabindex="-1"><p>Texte</p></main></body></html>"""
@@ -19,13 +20,8 @@ HIDDEN_FOCUS = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><ti
 
 def test_skip_link_is_first_and_moves_focus_to_main(page: Page, base_url: str, site_pages: list[str]) -> None:
     """On every page the first Tab shows the skip link, and Enter on it moves focus into <main>."""
-    failures = {}
-    for path in site_pages:
-        page.goto(base_url + path)
-        problems = skip_link_problems(page)
-        if problems:
-            failures[path or "/"] = problems
-    assert not failures, failures
+    failures = problems_on_every_page(page, base_url, site_pages, skip_link_problems)
+    assert not failures, report(failures, len(site_pages))
 
 
 def test_skip_link_check_fails_without_one(page: Page, serve_html: Callable[[dict[str, str]], str]) -> None:
@@ -47,17 +43,8 @@ def test_navigation_links_are_reached_in_order_with_visible_focus(page: Page, ba
 
 def test_focus_is_visible_and_everything_reachable_on_every_page(page: Page, base_url: str, site_pages: list[str]) -> None:
     """On every page each Tab stop shows a focus indicator, and every visible link or control is reached."""
-    failures = {}
-    for path in site_pages:
-        page.goto(base_url + path)
-        stops = tab_through(page)
-        problems = invisible_focus(stops)
-        unreached = set(focusable_in(page, "body")) - {stop.index for stop in stops}
-        if unreached:
-            problems.append(f"{len(unreached)} link(s) or control(s) never reached with Tab")
-        if problems:
-            failures[path or "/"] = problems
-    assert not failures, failures
+    failures = problems_on_every_page(page, base_url, site_pages, focus_problems)
+    assert not failures, report(failures, len(site_pages))
 
 
 def test_invisible_focus_is_reported(page: Page, serve_html: Callable[[dict[str, str]], str]) -> None:
