@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route
 from eventsite.build import build_site
 
 from .crawl import page_paths
-from .server import serve_folder
+from eventsite.localserver import serve_folder
 
 REPO = Path(__file__).resolve().parents[2]
 SETTINGS = REPO / "pelicanconf.py"

@@ -1,4 +1,4 @@
-"""Serve a folder over HTTP on 127.0.0.1 from a background thread."""
+"""Serve a folder over HTTP on 127.0.0.1 from a background thread (browser tests, benchmarks)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
     """A static file handler that does not log each request to stderr."""
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        """Say nothing: the tests record requests in the browser."""
+        """Say nothing: callers record requests in the browser if they need to."""
 
 
 @contextmanager

@@ -1,0 +1,119 @@
+"""Lighthouse (mobile) on the home, programme and gallery pages of the built site: medians of N runs.
+
+Usage: python bench/lighthouse/run.py [--runs 3] [--keep DIR]
+
+Builds the repository's site strictly into a temporary folder, serves it on 127.0.0.1 (plain
+http.server: no compression, so byte counts are the uncompressed worst case), runs the npm
+`lighthouse` pinned in package.json (installed with `npm ci` when missing) against Debian's
+Chromium, and prints one Markdown table: the four category scores, the total bytes, and the
+bytes before images (HTML + CSS + JS + fonts). Targets: performance >= 95, the three other
+scores 100, home page under 100 KB before images.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from eventsite.build import build_site  # noqa: E402
+from eventsite.localserver import serve_folder  # noqa: E402
+
+LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+CHROME_PATH = "/usr/bin/chromium"
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+BEFORE_IMAGES = {"Document", "Stylesheet", "Script", "Font"}
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+HOME_BUDGET = 100 * 1024
+
+
+def ensure_lighthouse() -> Path:
+    """The pinned Lighthouse binary, installed from package-lock.json if it is not there yet."""
+    if not LIGHTHOUSE.exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=REPO, check=True)
+    return LIGHTHOUSE
+
+
+def gallery_path(site: Path) -> str | None:
+    """The URL path of the first gallery page of the built site, if it has one."""
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.glob("galeries/*/index.html"))
+    return f"{pages[0]}/" if pages else None
+
+
+def run_lighthouse(url: str, report: Path) -> dict:
+    """Run Lighthouse once on URL with mobile settings; return the parsed JSON report."""
+    command = [
+        str(ensure_lighthouse()), url, "--form-factor=mobile", f"--chrome-flags={CHROME_FLAGS}",
+        f"--only-categories={','.join(CATEGORIES)}", "--output=json", f"--output-path={report}", "--quiet",
+    ]
+    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROME_PATH})
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def measures(report: dict) -> dict[str, float]:
+    """Scores (0-100), total bytes and bytes before images from one Lighthouse report."""
+    values = {name: report["categories"][name]["score"] * 100 for name in CATEGORIES}
+    values["total bytes"] = report["audits"]["total-byte-weight"]["numericValue"]
+    requests = report["audits"]["network-requests"]["details"]["items"]
+    values["bytes before images"] = sum(r.get("transferSize", 0) for r in requests if r.get("resourceType") in BEFORE_IMAGES)
+    return values
+
+
+def medians(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The median of each measure over RUNS."""
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def table(results: dict[str, dict[str, float]], runs: int) -> str:
+    """A Markdown table of the medians, one row per page, with the targets missed."""
+    head = "| page | performance | accessibility | best practices | SEO | total bytes | bytes before images | misses |"
+    lines = [f"Lighthouse 12.2.3, mobile, medians of {runs} runs", "", head, "|" + "---|" * 8]
+    for page, m in results.items():
+        misses = [name for name, target in TARGETS.items() if m[name] < target]
+        if page == "home" and m["bytes before images"] >= HOME_BUDGET:
+            misses.append("home < 100 KB before images")
+        lines.append(
+            f"| {page} | {m['performance']:.0f} | {m['accessibility']:.0f} | {m['best-practices']:.0f} | {m['seo']:.0f} "
+            f"| {m['total bytes'] / 1024:.1f} KB | {m['bytes before images'] / 1024:.1f} KB | {', '.join(misses) or 'none'} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    """Build, serve, measure each page RUNS times and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="keep the JSON reports in this folder")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
+        root = Path(tmp)
+        site = build_site(REPO / "pelicanconf.py", root / "site", strict=True, overrides={"CACHE_PATH": str(root / "cache")}).output
+        reports = args.keep or root / "reports"
+        reports.mkdir(parents=True, exist_ok=True)
+        pages = {"home": "", "programme": "programme/"}
+        gallery = gallery_path(site)
+        if gallery is not None:
+            pages["gallery"] = gallery
+        results = {}
+        with serve_folder(site) as base_url:
+            for name, path in pages.items():
+                runs = [measures(run_lighthouse(base_url + path, reports / f"{name}-{i}.json")) for i in range(args.runs)]
+                results[name] = medians(runs)
+                print(f"{name}: {results[name]}", file=sys.stderr)
+    print(table(results, args.runs))
+    if gallery is None:
+        print("\n(no gallery page in this build: the gallery plugin is not enabled)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
