@@ -20,16 +20,6 @@ from .validation import validate_event
 
 logger = logging.getLogger(__name__)
 
-COLLECTIONS = {
-    "speaker": "speakers",
-    "session": "sessions",
-    "partner": "partners",
-    "theme": "themes",
-    "workshop": "workshops",
-    "proposal": "proposals",
-}
-
-
 def entity_url(entity: Entity, key: str, settings: EventSettings) -> str:
     """The site-relative URL of ENTITY from the EVENT_URLS patterns."""
     theme = getattr(entity, "theme_slug", "") or ""
@@ -71,11 +61,14 @@ class EventGenerator(Generator):
     def generate_context(self) -> None:
         """Read, validate and link the event, then share it with every template."""
         for ctype in content_types(self.event_settings):
-            getattr(self.event, COLLECTIONS[ctype.key]).extend(self.read_type(ctype))
+            getattr(self.event, ctype.collection).extend(self.read_type(ctype))
         self.problems += validate_event(self.event, self.event_settings, Path(self.path))
         link_event(self.event, self.event_settings)
-        for workshop in self.event.workshops + self.event.proposals:
-            workshop.url = entity_url(workshop, "workshop" if workshop in self.event.workshops else "proposal", self.event_settings)
+        # Workshop and proposal URLs name their theme, known only once linked.
+        for key, entities in (("workshop", self.event.workshops), ("proposal", self.event.proposals)):
+            for entity in entities:
+                entity.url = entity.source.override_url = entity_url(entity, key, self.event_settings)
+                entity.source.override_save_as = save_as_for(entity.url)
         for problem in self.problems:
             logger.warning("%s", problem)
         self.readers.save_cache()

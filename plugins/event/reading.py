@@ -22,6 +22,7 @@ class ContentType:
     """A kind of content file: its folder key, class, fields and French name."""
 
     key: str
+    collection: str
     cls: type[Entity]
     fields: tuple[schema.Field, ...]
     label: str
@@ -30,12 +31,12 @@ class ContentType:
 def content_types(event: EventSettings) -> tuple[ContentType, ...]:
     """The event's content types, in the order they are read."""
     return (
-        ContentType("speaker", Speaker, schema.speaker_fields(), "intervenant"),
-        ContentType("session", Session, schema.session_fields(tuple(event.session_kinds)), "séquence du programme"),
-        ContentType("partner", Partner, schema.partner_fields(tuple(event.partner_tiers)), "partenaire"),
-        ContentType("theme", Theme, schema.theme_fields(), "thème"),
-        ContentType("workshop", Workshop, schema.workshop_fields(), "atelier"),
-        ContentType("proposal", Proposal, schema.proposal_fields(), "proposition"),
+        ContentType("speaker", "speakers", Speaker, schema.speaker_fields(), "intervenant"),
+        ContentType("session", "sessions", Session, schema.session_fields(tuple(event.session_kinds)), "séquence du programme"),
+        ContentType("partner", "partners", Partner, schema.partner_fields(tuple(event.partner_tiers)), "partenaire"),
+        ContentType("theme", "themes", Theme, schema.theme_fields(), "thème"),
+        ContentType("workshop", "workshops", Workshop, schema.workshop_fields(), "atelier"),
+        ContentType("proposal", "proposals", Proposal, schema.proposal_fields(), "proposition"),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -47,16 +48,14 @@ def unknown_references(
     problems = []
     for slug in slugs:
         if slug and slug not in targets:
+            close = difflib.get_close_matches(slug, sorted(targets), n=1, cutoff=0.75)
             known = ", ".join(sorted(targets)) or "aucun pour l'instant"
-            problems.append(
-                _problem(
-                    entity,
-                    content_path,
-                    field,
-                    f"« {slug} » ne correspond à aucun fichier {label}",
-                    f"écrivez l'identifiant d'un fichier existant ({known}) ou créez le fichier",
-                )
+            fix = (
+                f"vouliez-vous écrire « {close[0]} » ?"
+                if close
+                else f"écrivez l'identifiant d'un fichier existant ({known}) ou créez le fichier"
             )
+            problems.append(_problem(entity, content_path, field, f"« {slug} » ne correspond à aucun fichier {label}", fix))
     return problems
 
 

@@ -28,6 +28,10 @@ CASES = {
         {"sessions/x.md": session(extra="Speakers: alice-martin, zoe-inconnue\n")},
         "sessions/x.md:7 [champ Speakers]", "« zoe-inconnue » ne correspond à aucun fichier d'intervenant",
     ),
+    "misspelt speaker": (
+        {"sessions/x.md": session(extra="Speakers: alice-martn\n")},
+        "sessions/x.md:7 [champ Speakers]", "« alice-martn » ne correspond à aucun fichier d'intervenant (content/speakers/) → vouliez-vous écrire « alice-martin » ?",
+    ),
     "unknown moderator": (
         {"sessions/x.md": session(extra="Moderators: personne\n")},
         "sessions/x.md:7 [champ Moderators]", "« personne » ne correspond à aucun fichier",
