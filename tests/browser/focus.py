@@ -100,8 +100,10 @@ def skip_link_problems(page: Page) -> list[str]:
     if not page.evaluate("() => !!document.activeElement.closest('main')"):
         problems.append("Enter on the skip link does not move focus into <main>")
     page.keyboard.press("Tab")
-    if page.evaluate("() => !!document.activeElement.closest('header, nav:not(main nav)')"):
-        problems.append("after the skip link, Tab goes back to the header instead of on from <main>")
+    after_main_start = """() => { const main = document.querySelector('main'), el = document.activeElement;
+        return main.contains(el) || !!(main.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING); }"""
+    if not page.evaluate(after_main_start):
+        problems.append("after the skip link, Tab goes back before <main> instead of on from it")
     return problems
 
 
