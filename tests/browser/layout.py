@@ -5,9 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Page
 
 # Elements wider than the viewport, so the report names what overflows.
-_OVERFLOW = """() => {
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= window.innerWidth) return [];
+_OVERFLOW = """(width) => {
     return [...document.body.querySelectorAll('*')]
         .filter(el => el.getBoundingClientRect().right > width + 1 && el.getClientRects().length)
         .slice(0, 5)
@@ -28,11 +26,16 @@ _CLIPPED = """() => {
 
 
 def horizontal_overflow(page: Page) -> list[str]:
-    """What makes PAGE wider than its viewport (empty when scrollWidth <= innerWidth)."""
-    sizes = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
-    if sizes[0] <= sizes[1]:
+    """What makes PAGE wider than its viewport (empty when scrollWidth <= innerWidth).
+
+    A mobile browser zooms out to fit a page that is too wide, which widens innerWidth: the
+    width the page was opened at counts too.
+    """
+    scroll_width, inner_width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    width = min(inner_width, page.viewport_size["width"]) if page.viewport_size else inner_width
+    if scroll_width <= width:
         return []
-    return [f"page is {sizes[0]}px wide in a {sizes[1]}px viewport", *page.evaluate(_OVERFLOW)]
+    return [f"page is {scroll_width}px wide in a {width}px viewport", *page.evaluate(_OVERFLOW, width)]
 
 
 def clipped_text(page: Page) -> list[str]:
