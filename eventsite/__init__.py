@@ -1,0 +1,1 @@
+"""Event microsite generator: build, check and publish helpers."""

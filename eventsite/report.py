@@ -1,0 +1,80 @@
+"""Problems found in a built site, and how they are shown to people."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+KINDS = (
+    "dead-link",
+    "dead-anchor",
+    "missing-asset",
+    "outside-base",
+    "invalid-html",
+    "validator-failed",
+    "no-title",
+    "no-lang",
+    "img-no-alt",
+    "external-resource",
+    "no-index",
+)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem: the file (relative to the site root), its kind, a French message."""
+
+    file: str
+    kind: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: [{self.kind}] {self.message}"
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Every problem of a site, and the external links it points to (never fetched)."""
+
+    root: str
+    files_checked: int
+    problems: tuple[Problem, ...] = ()
+    external_links: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """Return True when no problem was found."""
+        return not self.problems
+
+    def by_file(self) -> dict[str, list[Problem]]:
+        """Return the problems grouped by file, files in alphabetical order."""
+        grouped: dict[str, list[Problem]] = {}
+        for problem in sorted(self.problems):
+            grouped.setdefault(problem.file, []).append(problem)
+        return grouped
+
+
+def unique_sorted(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """Return the problems once each, sorted by file, kind and message."""
+    return tuple(sorted(set(problems)))
+
+
+def format_report(report: CheckReport, *, list_external: bool = False) -> str:
+    """Return a human-readable French summary, problems grouped by file."""
+    lines: list[str] = []
+    for file, problems in report.by_file().items():
+        lines.append(f"{file} ({len(problems)})")
+        lines += [f"  - [{p.kind}] {p.message}" for p in problems]
+    if list_external and report.external_links:
+        lines.append(f"Liens externes (non vérifiés) : {len(report.external_links)}")
+        lines += [f"  - {url}" for url in sorted(report.external_links)]
+    verdict = (
+        "aucun problème"
+        if report.ok
+        else f"{len(report.problems)} problème(s) dans {len(report.by_file())} fichier(s)"
+    )
+    lines.append(
+        f"{report.files_checked} page(s) vérifiée(s) dans {report.root} : {verdict}; "
+        f"{len(report.external_links)} lien(s) externe(s) listé(s)."
+    )
+    return "\n".join(lines)
