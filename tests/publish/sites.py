@@ -48,18 +48,24 @@ def write_site(root: Path, files: dict[str, str | bytes]) -> Path:
 
 
 def valid_files(pages: int = 2) -> dict[str, str | bytes]:
-    """Return the files of a valid site: home, programme, `pages - 2` talks."""
+    """Return the files of a valid site: home, programme, `pages - 2` linked sessions."""
+    sessions = [f"sessions/s{n}/" for n in range(max(pages - 2, 0))]
+    links = "".join(f'<li><a href="{s}">Session {n}</a></li>' for n, s in enumerate(sessions))
     files: dict[str, str | bytes] = {
-        "index.html": page("Accueil", body='<p><a href="https://example.org/">Partenaire</a></p>'),
+        "index.html": page(
+            "Accueil",
+            body=f'<p><a href="https://example.org/">Partenaire</a></p><ul>{links}</ul>'
+            if links else '<p><a href="https://example.org/">Partenaire</a></p>',
+        ),
         "programme/index.html": page(
             "Programme", depth=1, body='<h2 id="jour-1">Jour 1</h2><p><a href="#haut">Haut</a></p>'
         ),
         "theme/style.css": "body { background: url('logo.png') no-repeat; }\n",
         "theme/logo.png": PNG,
     }
-    for n in range(max(pages - 2, 0)):
-        files[f"sessions/s{n}/index.html"] = page(
-            f"Session {n}", depth=2, body=f'<p><a href="../s{(n + 1) % max(pages - 2, 1)}/">Suivante</a></p>'
+    for n, session in enumerate(sessions):
+        files[session + "index.html"] = page(
+            f"Session {n}", depth=2, body='<p><a href="../../programme/#jour-1">Jour 1</a></p>'
         )
     return files
 
