@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.publish.sites import PNG
+
 ARTICLE = """Title: {title}
 Date: {date}
 Category: Annonces
@@ -46,10 +48,6 @@ ARTICLE_ORDER_BY = {order!r}
 MARKDOWN = {{"extension_configs": {{"markdown.extensions.attr_list": {{}}}}}}
 DELETE_OUTPUT_DIRECTORY = True
 """
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
-)
 
 
 def write_project(
