@@ -46,12 +46,9 @@ class CheckReport:
         """Return True when no problem was found."""
         return not self.problems
 
-    def by_file(self) -> dict[str, list[Problem]]:
-        """Return the problems grouped by file, files in alphabetical order."""
-        grouped: dict[str, list[Problem]] = {}
-        for problem in sorted(self.problems):
-            grouped.setdefault(problem.file, []).append(problem)
-        return grouped
+    def files_with_problems(self) -> list[str]:
+        """Return the files that have at least one problem, in order."""
+        return sorted({problem.file for problem in self.problems})
 
 
 def unique_sorted(problems: Iterable[Problem]) -> tuple[Problem, ...]:
@@ -59,19 +56,29 @@ def unique_sorted(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(sorted(set(problems)))
 
 
+def format_problems(problems: Iterable[Problem]) -> list[str]:
+    """Return the lines showing problems grouped by file, files in order."""
+    grouped: dict[str, list[Problem]] = {}
+    for problem in sorted(problems):
+        grouped.setdefault(problem.file, []).append(problem)
+    lines: list[str] = []
+    for file, in_file in grouped.items():
+        lines.append(f"{file} ({len(in_file)})")
+        lines += [f"  - [{p.kind}] {p.message}" for p in in_file]
+    return lines
+
+
 def format_report(report: CheckReport, *, list_external: bool = False) -> str:
     """Return a human-readable French summary, problems grouped by file."""
-    lines: list[str] = []
-    for file, problems in report.by_file().items():
-        lines.append(f"{file} ({len(problems)})")
-        lines += [f"  - [{p.kind}] {p.message}" for p in problems]
+    lines = format_problems(report.problems)
     if list_external and report.external_links:
         lines.append(f"Liens externes (non vérifiés) : {len(report.external_links)}")
         lines += [f"  - {url}" for url in sorted(report.external_links)]
     verdict = (
         "aucun problème"
         if report.ok
-        else f"{len(report.problems)} problème(s) dans {len(report.by_file())} fichier(s)"
+        else f"{len(report.problems)} problème(s) dans "
+        f"{len(report.files_with_problems())} fichier(s)"
     )
     lines.append(
         f"{report.files_checked} page(s) vérifiée(s) dans {report.root} : {verdict}; "
