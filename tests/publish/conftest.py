@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 
-def run_git(repo: Path, *args: str) -> str:
-    """Run git in `repo` and return its stripped output (fails the test on error)."""
+def run_git(repo: Path, *args: str, check: bool = True) -> str:
+    """Run git in `repo` and return its stripped output (fails on error if `check`)."""
     done = subprocess.run(
-        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=check
     )
     return done.stdout.strip()
 

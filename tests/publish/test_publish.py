@@ -90,3 +90,19 @@ def test_broken_site_is_refused_and_branch_untouched(
     assert (file, kind) in {(p.file, p.kind) for p in refused.value.problems}
     assert remote_sha(repos.bare, "gh-pages") == sha
     assert run_git(repos.source, "rev-parse", "gh-pages") == sha
+
+
+def test_publish_without_git_identity_uses_fallback(
+    repos: Repos, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    empty = tmp_path / "empty.gitconfig"
+    empty.write_text("")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(empty))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for role in ("COMMITTER", "AUTHOR"):
+        for key in ("NAME", "EMAIL"):
+            monkeypatch.delenv(f"GIT_{role}_{key}", raising=False)
+    assert run_git(repos.source, "config", "--get", "user.name", check=False) == ""
+    publish(valid_site(tmp_path / "site"), repo=repos.source, message="Sans identité")
+    committer = run_git(repos.source, "log", "-1", "--format=%cn <%ce>", "gh-pages")
+    assert committer == "Event site publisher <publisher@localhost>"
