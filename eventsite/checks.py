@@ -7,10 +7,10 @@ import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from eventsite import validator
 from eventsite.htmlscan import PageScan, Ref, css_urls, scan_page
 from eventsite.report import CheckReport, Problem, format_report, unique_sorted
 from eventsite.urls import SiteUrls, Target, candidate_files, default_base_path
-from eventsite import validator
 
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -53,7 +53,7 @@ def check_ref(
         noun = "ressource introuvable" if ref.role == "resource" else "lien mort"
         yield Problem(
             page, dead_kind,
-            f"{where}{noun} : « {ref.url} » (aucun fichier « {target.path or 'index.html'} »)",
+            f"{where}{noun} : « {ref.url} » (aucun fichier « {candidate_files(target.path)[0]} »)",
         )
         return
     if not target.fragment or target.fragment.lower() == "top":
@@ -157,8 +157,10 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m eventsite.checks", description="Vérifie un site construit."
     )
     parser.add_argument("root", type=Path, help="dossier du site construit (output/)")
-    parser.add_argument("--base-path", default=None,
-                        help="chemin de publication, ex. /repo/ (défaut : celui de --site-url, ou /)")
+    parser.add_argument(
+        "--base-path", default=None,
+        help="chemin de publication, ex. /repo/ (défaut : celui de --site-url, ou /)",
+    )
     parser.add_argument("--site-url", default=None, help="SITEURL absolu du site publié")
     parser.add_argument("--no-html-validation", action="store_true",
                         help="ne pas lancer le validateur Nu (plus rapide)")

@@ -20,7 +20,8 @@ def test_publish_pushes_site_with_nojekyll_and_cname(repos: Repos, tmp_path: Pat
     assert {".nojekyll", "CNAME", "index.html", "programme/index.html",
             "theme/logo.png", "theme/style.css"} <= set(tree)
     assert run_git(repos.bare, "show", "gh-pages:CNAME").strip() == CNAME
-    assert run_git(repos.bare, "show", "gh-pages:index.html") == (site / "index.html").read_text().strip()
+    published_home = run_git(repos.bare, "show", "gh-pages:index.html")
+    assert published_home == (site / "index.html").read_text().strip()
     head = run_git(repos.source, "rev-parse", "HEAD")
     log = run_git(repos.bare, "log", "-1", "--format=%B", "gh-pages")
     assert head in log and "Publier" in log and "dirty" not in log
