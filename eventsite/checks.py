@@ -51,9 +51,9 @@ def check_ref(
     found = existing_file(root, target.path)
     if found is None:
         noun = "ressource introuvable" if ref.role == "resource" else "lien mort"
+        expected = candidate_files(target.path)[0]
         yield Problem(
-            page, dead_kind,
-            f"{where}{noun} : « {ref.url} » (aucun fichier « {candidate_files(target.path)[0]} »)",
+            page, dead_kind, f"{where}{noun} : « {ref.url} » (aucun fichier « {expected} »)"
         )
         return
     if not target.fragment or target.fragment.lower() == "top":

@@ -137,9 +137,10 @@ def scan_page(html: str) -> PageScan:
         if tag.name == "img" and not tag.has_attr("alt"):
             no_alt.append((tag.get("src", ""), tag.sourceline))
         refs += _refs_of(tag)
+    lang = (html_tag.get("lang") or "").strip() if html_tag else ""
     return PageScan(
         title=title_tag.get_text().strip() if title_tag else None,
-        lang=(html_tag.get("lang") or "").strip() or None if html_tag else None,
+        lang=lang or None,
         anchors=frozenset(anchors),
         refs=tuple(r for r in refs if r.url.strip() or r.role == "resource"),
         images_without_alt=tuple(no_alt),
