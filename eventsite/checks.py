@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from eventsite import validator
+from eventsite.feedscan import feed_links
 from eventsite.htmlscan import PageScan, Ref, css_urls, scan_page
 from eventsite.report import CheckReport, Problem, format_report, unique_sorted
 from eventsite.urls import SiteUrls, Target, candidate_files, default_base_path
@@ -112,6 +113,17 @@ def css_problems(root: Path, urls: SiteUrls, sheet: str) -> Iterator[Problem]:
             yield from check_ref(root, sheet, ref, target, {})
 
 
+def feed_problems(
+    root: Path, urls: SiteUrls, feed: str, scans: Mapping[str, PageScan]
+) -> Iterator[Problem]:
+    """Yield the dead links and anchors of an Atom/RSS feed (other XML is skipped)."""
+    links = feed_links((root / feed).read_text(encoding="utf-8", errors="replace"))
+    for url in links or ():
+        target = urls.resolve(feed, url)
+        if target.kind in ("internal", "outside-base"):
+            yield from check_ref(root, feed, Ref("link", "link", url, None), target, scans)
+
+
 def check_site(
     root: Path,
     *,
@@ -141,6 +153,8 @@ def check_site(
         problems += ref_problems(root, urls, page, scans, external)
     for sheet in site_files(root, (".css",)):
         problems += css_problems(root, urls, sheet)
+    for feed in site_files(root, (".xml", ".atom", ".rss")):
+        problems += feed_problems(root, urls, feed, scans)
     if validate_html and pages:
         problems += validator.validate_html(root)
     return CheckReport(

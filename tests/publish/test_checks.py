@@ -141,3 +141,28 @@ def test_cli_exit_code_and_grouping(tmp_path: Path, capsys: pytest.CaptureFixtur
     out = capsys.readouterr().out
     assert "index.html (1)" in out and "[dead-link]" in out
     assert main([str(tmp_path / "absent")]) == 2
+
+
+ATOM_FEED = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>S</title>
+<link href="{SITE_URL}/" rel="alternate"/><id>{SITE_URL}/</id>
+<entry><title>A</title><link href="{SITE_URL}/programme/#jour-1" rel="alternate"/></entry>
+<entry><title>B</title><link href="{SITE_URL}/annule/" rel="alternate"/></entry>
+</feed>"""
+RSS_FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>S</title><link>/</link>
+<item><title>A</title><link>/programme/#jour-2</link></item></channel></rss>"""
+
+
+def test_feed_links_are_checked(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {
+        **valid_files(), "feeds/all.atom.xml": ATOM_FEED, "feeds/all.rss.xml": RSS_FEED,
+        "sitemap.xml": '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>',
+    })
+    report = check_site(site, site_url=SITE_URL, validate_html=False)
+    assert {(p.file, p.kind) for p in report.problems} == {
+        ("feeds/all.atom.xml", "dead-link"), ("feeds/all.rss.xml", "outside-base"),
+    }
+    assert [p.kind for p in check_site(site, base_path="/", site_url=SITE_URL,
+                                       validate_html=False).problems
+            if p.file == "feeds/all.rss.xml"] == ["dead-anchor"]
