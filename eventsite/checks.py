@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from eventsite import validator
@@ -163,6 +163,24 @@ def check_site(
         problems=unique_sorted(problems),
         external_links={url: tuple(sorted(files)) for url, files in sorted(external.items())},
     )
+
+
+def site_verifier(
+    *, base_path: str | None = None, site_url: str | None = None, validate_html: bool = True
+) -> Callable[[Path], list[str]]:
+    """Return a function that checks a built folder and returns its problems as text.
+
+    Made for a build step that swaps a temporary folder into place only when it
+    returns no problem (e.g. a `verify=` hook of eventsite.build.build_site).
+    """
+
+    def verify(folder: Path) -> list[str]:
+        report = check_site(
+            folder, base_path=base_path, site_url=site_url, validate_html=validate_html
+        )
+        return [str(problem) for problem in report.problems]
+
+    return verify
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eventsite.checks import check_site, main
+from eventsite.checks import check_site, main, site_verifier
 from eventsite.htmlscan import srcset_urls
 from tests.publish.sites import page, valid_files, valid_site, write_site
 
@@ -166,3 +166,12 @@ def test_feed_links_are_checked(tmp_path: Path) -> None:
     assert [p.kind for p in check_site(site, base_path="/", site_url=SITE_URL,
                                        validate_html=False).problems
             if p.file == "feeds/all.rss.xml"] == ["dead-anchor"]
+
+
+def test_site_verifier_returns_problems_as_text(tmp_path: Path) -> None:
+    verify = site_verifier(base_path="/repo/", validate_html=False)
+    assert verify(valid_site(tmp_path / "good")) == []
+    bad = broken(tmp_path, "index.html", page("Accueil", body='<a href="/x/">x</a>'))
+    assert verify(bad) == [
+        "index.html: [outside-base] ligne 14, <a> « /x/ » sort du chemin de base du site (/x/)"
+    ]
