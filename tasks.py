@@ -8,6 +8,8 @@ from pathlib import Path
 
 from invoke import task
 
+from eventsite.tasks_publish import check_output_task, publish_task
+
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
 HOST, PORT = "127.0.0.1", 8000
@@ -46,6 +48,14 @@ def clean(c):
     """Remove output/ and the build cache."""
     for folder in (OUTPUT, ROOT / "cache"):
         shutil.rmtree(folder, ignore_errors=True)
+
+
+publish = task(publish_task, name="publish", help={
+    "push": "pousser la branche gh-pages vers origin",
+    "dry-run": "montrer ce qui serait publié, sans rien changer",
+    "cname": "domaine personnalisé (fichier CNAME)",
+})
+check_output = task(check_output_task, name="check-output")
 
 
 @task

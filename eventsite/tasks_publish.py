@@ -36,13 +36,15 @@ def _refuse(title: str, problems: list[str]) -> Exit:
 def publish_task(c: Any, push: bool = False, dry_run: bool = False,
                  cname: str | None = None, root: Path | None = None) -> None:
     """Build strictly with publishconf, check the output, then publish it on gh-pages."""
-    from eventsite.build import BuildFailed, build_site  # the lead's module
+    from eventsite.build import BuildFailed, build_site
+    from eventsite.checks import site_verifier
 
     root = Path(root or PROJECT_ROOT)
     settings = publish_settings(root)
     output = root / OUTPUT
     try:
-        build_site(root / PUBLISH_SETTINGS, output, strict=True)
+        # The checks run on the new build before it replaces output/: output/ keeps the last good site.
+        build_site(root / PUBLISH_SETTINGS, output, strict=True, verify=site_verifier(site_url=settings["SITEURL"] or None))
     except BuildFailed as failed:
         raise _refuse("La construction stricte a échoué.", [f"  - {p}" for p in failed.problems])
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 import types
 from pathlib import Path
@@ -34,11 +35,18 @@ def fake_build_module(files: dict[str, str | bytes] | None) -> types.ModuleType:
     module = types.ModuleType("eventsite.build")
 
     def build_site(settings_file: Path, output: Path, *, strict: bool,
-                   overrides: dict | None = None) -> None:
+                   overrides: dict | None = None, verify=None) -> None:
         assert strict and settings_file.name == "publishconf.py"
         if files is None:
             raise BuildFailed(["content/x.md: date manquante"])
-        write_site(output, files)
+        staging = output.with_name(".staging")
+        write_site(staging, files)
+        problems = verify(staging) if verify else []
+        if problems:
+            shutil.rmtree(staging)
+            raise BuildFailed(problems)
+        shutil.rmtree(output, ignore_errors=True)
+        staging.rename(output)
 
     module.build_site = build_site  # type: ignore[attr-defined]
     module.BuildFailed = BuildFailed  # type: ignore[attr-defined]
