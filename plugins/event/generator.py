@@ -13,6 +13,7 @@ from pelican.generators import Generator
 from .linking import link_event
 from .model import Entity, Event
 from .navigation import save_as_for
+from .placeholders import content_placeholders
 from .problems import ContentProblem
 from .reading import ContentType, content_types, parse_entity
 from .settings import EventSettings, localized_settings, read_event_settings
@@ -113,6 +114,7 @@ class EventGenerator(Generator):
         for ctype in content_types(self.event_settings):
             getattr(self.event, COLLECTIONS[ctype.key]).extend(self.read_type(ctype))
         self.problems += validate_event(self.event, self.event_settings, Path(self.path))
+        self.problems += content_placeholders(Path(self.path), tuple(self.event_settings.paths.values()))
         link_event(self.event, self.event_settings)
         set_outcome_urls(self.event, self.event_settings)
         self.localized = {self.settings["DEFAULT_LANG"]: (self.event, self.event_settings)}
