@@ -87,7 +87,7 @@ def test_english_programme_uses_translations_and_marks_french_passages(tmp_path,
     assert speaker.select_one(".lead")["lang"] == "fr" and speaker.select_one(".prose")["lang"] == "fr"
     alice = parse(out / "en/intervenants/alice-martin/index.html")
     assert alice.select_one(".lead").get_text(strip=True) == "Director · IRA" and not alice.select_one(".lead").get("lang")
-    assert alice.select_one("main ul.plain-list a")["href"] == "../../programme/#ouverture"
+    assert alice.select_one("main ul.plain-list a")["href"] == "../../../en/programme/#ouverture"
 
 
 def test_french_pages_keep_french_interface_and_no_lang_on_french_text(tmp_path, site):
