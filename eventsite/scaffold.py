@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,7 +148,7 @@ def create(kind: str, name: str, content: Path) -> Path:
     scaffold = SCAFFOLDS.get(kind)
     if scaffold is None:
         raise ScaffoldError(f"type inconnu « {kind} » : {', '.join(SCAFFOLDS)}")
-    slug = slugify(name, regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")])
+    slug = slugify(re.sub(r"['’]", " ", name), regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")])
     if not slug:
         raise ScaffoldError(f"« {name} » ne donne pas de nom de fichier : écrivez des lettres ou des chiffres")
     path = content / scaffold.folder / scaffold.file_name.format(slug=slug)
