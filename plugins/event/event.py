@@ -49,7 +49,7 @@ def in_page_locale(function: Callable[..., str]) -> Callable[..., str]:
 def add_template_helpers(generator: Any) -> None:
     """Give every generator's templates the date filters, the menus and the page's language."""
     generator.env.filters.update(
-        {name: in_page_locale(getattr(dates, name)) for name in ("long_date", "short_date", "clock_time", "time_range")}
+        {name: in_page_locale(getattr(dates, name)) for name in ("long_date", "short_date", "clock_time", "time_range", "date_span")}
     )
     generator.env.globals.update(
         {

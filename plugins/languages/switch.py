@@ -44,7 +44,7 @@ def translations_of(context: Mapping[str, Any], settings: LanguageSettings) -> d
     """Language → URL of this very page in each language it exists in (itself included)."""
     given = context.get("alternates")
     if isinstance(given, Mapping):
-        return dict(given)
+        return dict(given) if len(given) > 1 else {}
     content = _content(context)
     if content is None:
         return {}
