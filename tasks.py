@@ -61,44 +61,23 @@ def check(c):
     c.run(f"{sys.executable} -m eventsite check --settings {ROOT / 'pelicanconf.py'}")
 
 
-def _new(c, kind: str, name: str) -> None:
-    c.run(f"{sys.executable} -m eventsite new {kind} {shlex.quote(name)} --content {ROOT / 'content'}")
+def _new_task(kind: str, where: str, example: str):
+    """An `invoke new-<kind> "Nom"` task that creates a file to fill in."""
+
+    @task(name=f"new-{kind}", help={"name": "nom ou titre de l'élément, entre guillemets"})
+    def new(c, name):
+        c.run(f"{sys.executable} -m eventsite new {kind} {shlex.quote(name)} --settings {ROOT / 'pelicanconf.py'}")
+
+    new.__doc__ = f"Create {where} with every field to fill in: invoke new-{kind} \"{example}\"."
+    return new
 
 
-@task(name="new-speaker")
-def new_speaker(c, name):
-    """Create content/speakers/<nom>.md to fill in: invoke new-speaker "Jeanne Dupont"."""
-    _new(c, "speaker", name)
-
-
-@task(name="new-session")
-def new_session(c, title):
-    """Create content/sessions/<titre>.md to fill in: invoke new-session "Table ronde"."""
-    _new(c, "session", title)
-
-
-@task(name="new-partner")
-def new_partner(c, name):
-    """Create content/partners/<nom>.md to fill in: invoke new-partner "Ville de Lyon"."""
-    _new(c, "partner", name)
-
-
-@task(name="new-proposal")
-def new_proposal(c, title):
-    """Create content/proposals/<titre>.md to fill in: invoke new-proposal "Mentorat inversé"."""
-    _new(c, "proposal", title)
-
-
-@task(name="new-article")
-def new_article(c, title):
-    """Create content/news/<titre>.md to fill in: invoke new-article "Compte rendu"."""
-    _new(c, "article", title)
-
-
-@task(name="new-gallery")
-def new_gallery(c, title):
-    """Create content/galleries/<titre>/gallery.md to fill in: invoke new-gallery "La journée en images"."""
-    _new(c, "gallery", title)
+new_speaker = _new_task("speaker", "content/speakers/<nom>.md", "Jeanne Dupont")
+new_session = _new_task("session", "content/sessions/<titre>.md", "Table ronde")
+new_partner = _new_task("partner", "content/partners/<nom>.md", "Ville de Lyon")
+new_proposal = _new_task("proposal", "content/proposals/<titre>.md", "Mentorat inversé")
+new_article = _new_task("article", "content/news/<titre>.md", "Compte rendu")
+new_gallery = _new_task("gallery", "content/galleries/<titre>/gallery.md", "La journée en images")
 
 
 @task

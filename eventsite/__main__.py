@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .build import BuildFailed, build_site
-from .check import check_content, report
+from .check import check_content, report, scaffold_choices
 from .scaffold import SCAFFOLDS, ScaffoldError, create
 
 
@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     new = sub.add_parser("new", help="créer un fichier de contenu à remplir")
     new.add_argument("kind", choices=sorted(SCAFFOLDS))
     new.add_argument("name")
-    new.add_argument("--content", default="content")
+    new.add_argument("--settings", default="pelicanconf.py")
     args = parser.parse_args(argv)
     if args.command == "check":
         problems = check_content(Path(args.settings))
@@ -32,7 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     if args.command == "new":
         try:
-            path = create(args.kind, args.name, Path(args.content))
+            content, choices = scaffold_choices(Path(args.settings))
+            path = create(args.kind, args.name, content, choices)
         except ScaffoldError as error:
             print(error, file=sys.stderr)
             return 1

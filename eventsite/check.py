@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import tempfile
 from collections.abc import Mapping
@@ -21,6 +22,15 @@ def event_generator_class(pelican: Pelican) -> type:
             if getattr(candidate, "__name__", "") == "EventGenerator":
                 return candidate
     raise RuntimeError("le greffon « event » n'est pas dans PLUGINS : rien à vérifier")
+
+
+def scaffold_choices(settings_file: Path) -> tuple[Path, dict[str, list[str]]]:
+    """The content folder and the allowed values of Kind and Tier, from the event plugin's settings."""
+    with tempfile.TemporaryDirectory(prefix="eventsite-new-") as scratch:
+        pelican = Pelican(pelican_settings(settings_file, {"OUTPUT_PATH": scratch}))
+        package = event_generator_class(pelican).__module__.rsplit(".", 1)[0]
+        event = importlib.import_module(f"{package}.settings").read_event_settings(pelican.settings)
+        return Path(pelican.settings["PATH"]), {"Kind": list(event.session_kinds), "Tier": list(event.partner_tiers)}
 
 
 def check_content(settings_file: Path, overrides: Mapping[str, Any] | None = None) -> list[Any]:

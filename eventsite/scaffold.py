@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pelican.utils import slugify
@@ -18,6 +19,11 @@ class FieldHelp:
     name: str
     help: str
     required: bool = True
+
+    def with_choices(self, choices: Mapping[str, Sequence[str]]) -> FieldHelp:
+        """This field, its help listing the allowed values when CHOICES names it."""
+        allowed = choices.get(self.name)
+        return replace(self, help=f"{self.help}, l'une de : {', '.join(allowed)}") if allowed else self
 
     @property
     def placeholder(self) -> str:
@@ -60,7 +66,7 @@ SCAFFOLDS: dict[str, Scaffold] = {
                 FieldHelp("Start", "heure de début HH:MM, ex. 09:30"),
                 FieldHelp("End", "heure de fin HH:MM, après le début, ex. 10:30"),
                 FieldHelp("Room", "salle, ex. Amphithéâtre"),
-                FieldHelp("Kind", "type : welcome, opening, keynote, round-table, talk, workshop, break, lunch ou conclusion"),
+                FieldHelp("Kind", "type de séquence"),
                 FieldHelp("Speakers", "identifiants des intervenants (noms des fichiers de content/speakers/ sans .md) séparés par des virgules", required=False),
                 FieldHelp("Moderators", "identifiants des personnes qui animent, séparés par des virgules", required=False),
             ),
@@ -69,7 +75,7 @@ SCAFFOLDS: dict[str, Scaffold] = {
         Scaffold(
             "partner", "partners", "partenaire", "Name",
             (
-                FieldHelp("Tier", "niveau : organiser, partner ou supporter"),
+                FieldHelp("Tier", "niveau de partenariat"),
                 FieldHelp("Website", "adresse du site, commençant par https://", required=False),
                 FieldHelp("Logo", "chemin du logo sous content/, ex. images/partenaires/ville.png", required=False),
                 FieldHelp("Order", "nombre entier pour l'ordre d'affichage, ex. 1", required=False),
@@ -134,8 +140,9 @@ def note(scaffold: Scaffold) -> str:
     return "\n".join(lines)
 
 
-def render(scaffold: Scaffold, name: str) -> str:
-    """The text of a new file of this kind for NAME."""
+def render(scaffold: Scaffold, name: str, choices: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The text of a new file of this kind for NAME; CHOICES: field → allowed values (Kind, Tier)."""
+    scaffold = replace(scaffold, fields=tuple(f.with_choices(choices or {}) for f in scaffold.fields))
     header = [f"{scaffold.name_field}: {name}"] + [f"{f.name}: {f.placeholder}" for f in scaffold.fields]
     body = f"{note(scaffold)}\n\n[{scaffold.body}]\n"
     if scaffold.kind == "gallery":
@@ -143,7 +150,7 @@ def render(scaffold: Scaffold, name: str) -> str:
     return "\n".join(header) + "\n\n" + body
 
 
-def create(kind: str, name: str, content: Path) -> Path:
+def create(kind: str, name: str, content: Path, choices: Mapping[str, Sequence[str]] | None = None) -> Path:
     """Write a new KIND file for NAME under CONTENT and return its path; never overwrite a file."""
     scaffold = SCAFFOLDS.get(kind)
     if scaffold is None:
@@ -155,5 +162,5 @@ def create(kind: str, name: str, content: Path) -> Path:
     if path.exists():
         raise ScaffoldError(f"{path} existe déjà : ouvrez-le pour le modifier, ou choisissez un autre nom")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(scaffold, name), encoding="utf-8")
+    path.write_text(render(scaffold, name, choices), encoding="utf-8")
     return path

@@ -90,3 +90,13 @@ def test_scaffold_never_overwrites(tmp_path, site):
 def test_scaffold_file_name_is_the_slug(tmp_path: Path):
     assert create("session", "Table ronde : l'État", tmp_path).name == "table-ronde-l-etat.md"
     assert create("gallery", "La journée", tmp_path).relative_to(tmp_path).as_posix() == "galleries/la-journee/gallery.md"
+
+
+def test_scaffold_lists_the_kinds_and_tiers_of_this_event(tmp_path):
+    from eventsite.check import scaffold_choices
+
+    content, choices = scaffold_choices(Path(__file__).resolve().parent / "second_event" / "settings.py")
+    assert content.name == "content" and choices == {"Kind": ["keynote", "talk", "workshop", "break"], "Tier": ["organiser", "sponsor"]}
+    text = create("session", "Essai", tmp_path, choices).read_text(encoding="utf-8")
+    assert "Kind: [type de séquence, l'une de : keynote, talk, workshop, break]" in text
+    assert "Tier: [niveau de partenariat, l'une de : organiser, sponsor]" in create("partner", "Essai", tmp_path, choices).read_text(encoding="utf-8")

@@ -124,3 +124,14 @@ def test_translation_of_a_missing_file_or_untranslatable_field_is_reported(tmp_p
     found = {(p.file, p.field) for p in problems}
     assert ("sessions/en/inconnue.md", "") in found
     assert ("speakers/en/bob-durand.md", "Day") in found
+
+
+def test_french_typography_only_on_french_text(tmp_path, site):
+    content = site({**TRANSLATIONS, "sessions/en/table-ronde.md": "Title: Round table: data\n\nWhy? Because: data!\n"})
+    out = tmp_path / "output"
+    build_site(SETTINGS, out, strict=True, overrides=site_overrides(tmp_path, content))
+    en = parse(out / "en/programme/index.html")
+    assert en.select_one("#table-ronde .session__title").get_text() == "Round table: data"
+    assert "Why? Because: data!" in en.select_one("#table-ronde .prose").get_text()
+    fr = parse(out / "programme/index.html")
+    assert "Débat." in fr.select_one("#table-ronde .prose").get_text()
