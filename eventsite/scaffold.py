@@ -103,10 +103,11 @@ SCAFFOLDS: dict[str, Scaffold] = {
         Scaffold(
             "gallery", "galleries", "galerie de photos", "Title",
             (
-                FieldHelp("Date", "date des photos AAAA-MM-JJ, ex. 2018-03-01"),
-                FieldHelp("Credit", "auteur ou autrice des photos, ex. Service communication", required=False),
-                FieldHelp("License", "licence des photos, ex. CC BY 4.0", required=False),
-                FieldHelp("License_url", "adresse de la licence, commençant par https://", required=False),
+                FieldHelp("Date", "date des photos AAAA-MM-JJ, ex. 2018-03-01", required=False),
+                FieldHelp("Credit", "photographe ou service, pour toute la galerie, ex. Service communication"),
+                FieldHelp("License", "licence des photos, ex. CC BY 4.0 ou Tous droits réservés"),
+                FieldHelp("License_url", "adresse du texte de la licence, commençant par https://", required=False),
+                FieldHelp("Order", "noms des photos à montrer en premier, séparés par des virgules (sinon : ordre des noms de fichiers)", required=False),
             ),
             "présentation de la galerie en une ou deux phrases",
             file_name="{slug}/gallery.md",
@@ -114,11 +115,12 @@ SCAFFOLDS: dict[str, Scaffold] = {
     )
 }
 
+# One photo's block (format of docs/galeries.md on the gallery branch); copy it once per photo.
 GALLERY_PHOTO = """
-## [nom-du-fichier.jpg : une photo déposée dans ce dossier]
+## [nom-du-fichier.jpg : une photo déposée dans ce dossier ; recopiez ce bloc pour chaque photo]
 Alt: [ce que montre la photo, pour qui ne la voit pas]
 Légende: [légende affichée sous la photo — ou supprimez la ligne]
-Crédit: [auteur ou autrice de la photo — ou supprimez la ligne]
+Crédit: [photographe de cette photo, s'il diffère de celui de la galerie — ou supprimez la ligne]
 """
 
 

@@ -21,7 +21,7 @@ FILLED = {
     "proposal": {"Workshop": "espaces", "Theme": "organisation", "Example": "no", "Order": "1"},
     "article": {"Date": "2018-03-06 09:00", "Summary": "En bref."},
     "gallery": {"Date": "2018-03-01", "Credit": "Service communication", "License": "CC BY 4.0",
-                "License_url": "https://creativecommons.org/licenses/by/4.0/"},
+                "License_url": "https://creativecommons.org/licenses/by/4.0/", "Order": None},
 }
 
 

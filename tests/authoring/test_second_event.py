@@ -6,6 +6,7 @@ from pathlib import Path
 
 from eventsite.build import build_site
 from tests.conftest import REPO, parse
+from tests.i18n.links import broken_links
 
 SECOND = Path(__file__).resolve().parent / "second_event"
 SEMINAR_WORDS = ("Transformation numérique", "IRA de Lyon", "transfomanagementpublic", "Fabrique Humaine", "#1f3f8f")
@@ -48,6 +49,7 @@ def test_english_only_green_and_nothing_from_the_seminar(tmp_path):
         assert soup.select_one(".skip-link").get_text() == "Skip to content", page
         for word in SEMINAR_WORDS:
             assert word not in text, (page, word)
+    assert broken_links(out) == []
     legal = parse(out / "legal/index.html").main.get_text(" ", strip=True)
     assert "Nantes Open Data Association" in legal and "Sam Taylor, chair" in legal and "Publisher" in legal
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from eventsite.build import build_site
 from tests.conftest import SETTINGS, parse, site_overrides
+from tests.i18n.links import broken_links
 
 TRANSLATIONS = {
     "pages/en/accueil.md": "Title: Home\nTemplate: home\nSave_as: en/index.html\nUrl: en/\nSlug: accueil\nLang: en\n\nWelcome.\n",
@@ -135,3 +136,13 @@ def test_french_typography_only_on_french_text(tmp_path, site):
     assert "Why? Because: data!" in en.select_one("#table-ronde .prose").get_text()
     fr = parse(out / "programme/index.html")
     assert "Débat." in fr.select_one("#table-ronde .prose").get_text()
+
+
+def test_seminar_site_in_both_languages_has_no_broken_link(tmp_path):
+    out = tmp_path / "output"
+    build_site(SETTINGS, out, strict=True, overrides={"CACHE_PATH": str(tmp_path / "cache"), "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False})
+    assert broken_links(out) == []
+    assert (out / "en/programme/index.html").is_file() and (out / "en/infos-pratiques/index.html").is_file()
+    en = parse(out / "en/programme/index.html")
+    assert not en.select(".session__title[lang]")  # every session title of the seminar is translated
+    assert not en.select(".session .prose[lang]")  # and every description
