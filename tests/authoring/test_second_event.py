@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventsite.build import build_site
+import pytest
+
+from eventsite.build import BuildFailed, build_site
 from tests.conftest import REPO, parse
 from tests.i18n.links import broken_links
 
@@ -61,3 +63,17 @@ def test_theme_and_plugins_hold_no_seminar_name(tmp_path):
                 text = path.read_text(encoding="utf-8")
                 for word in SEMINAR_WORDS:
                     assert word not in text, (path, word)
+
+
+def test_colours_and_legal_settings_are_checked_before_building(tmp_path):
+    for overrides, expected in (
+        ({"EVENT_COLORS": {"accent": "red;}body{display:none"}}, "EVENT_COLORS['accent']"),
+        ({"EVENT_COLORS": {"Accent color": "#123456"}}, "EVENT_COLORS['Accent color']"),
+        ({"LEGAL_A11Y_STATUS": "partially"}, "LEGAL_A11Y_STATUS"),
+        ({"EVENT_LANGUAGES": {"en": {"EVENT_URLS": {}}}}, "EVENT_LANGUAGES['en']"),
+    ):
+        with pytest.raises(BuildFailed) as failure:
+            build_site(SECOND / "settings.py", tmp_path / "output", strict=True,
+                       overrides={"CACHE_PATH": str(tmp_path / "cache"), **overrides})
+        assert expected in str(failure.value), overrides
+        assert not (tmp_path / "output").exists()
