@@ -11,6 +11,7 @@ from typing import Any
 
 from . import schema
 from .model import Entity, Event
+from .placeholders import is_placeholder, placeholder_problem
 from .problems import ContentProblem
 from .reading import ContentType, _as_text, header_fields
 
@@ -63,6 +64,9 @@ def parse_translation(
                 else "une traduction ne contient que ces champs : " + ", ".join(f.name for f in fields) + " (et le texte)"
             )
             problems.append(ContentProblem(source_path, spelling, f"ce champ ne se traduit pas ({ctype.label}, {lang})", fix, line))
+            continue
+        if is_placeholder(_as_text(metadata.get(key))):
+            problems.append(placeholder_problem(source_path, field.name, _as_text(metadata.get(key)), line))
             continue
         try:
             values[field.attribute] = field.parse(_as_text(metadata.get(key)))

@@ -120,11 +120,13 @@ def test_translation_of_a_missing_file_or_untranslatable_field_is_reported(tmp_p
     from eventsite.check import check_content
 
     content = site({**TRANSLATIONS, "sessions/en/inconnue.md": "Title: Unknown\n", "sessions/en/pause.md": None,
-                    "speakers/en/bob-durand.md": "Role: Host\nDay: 2018-03-01\n"})
+                    "speakers/en/bob-durand.md": "Role: Host\nDay: 2018-03-01\n",
+                    "sessions/en/table-ronde.md": "Title: [titre en anglais]\n"})
     problems = check_content(SETTINGS, site_overrides(tmp_path, content))
     found = {(p.file, p.field) for p in problems}
     assert ("sessions/en/inconnue.md", "") in found
     assert ("speakers/en/bob-durand.md", "Day") in found
+    assert ("sessions/en/table-ronde.md", "Title") in found
 
 
 def test_french_typography_only_on_french_text(tmp_path, site):
