@@ -13,6 +13,7 @@ from pelicanconf import *  # noqa: E402,F403
 SITEURL = os.environ.get("SITEURL", "https://example.github.io/seminaire").rstrip("/")
 RELATIVE_URLS = False
 EVENT_STRICT = True
+EVENT_SHOW_PROBLEMS = False
 
 FEED_ALL_ATOM = "feeds/atom.xml"
 FEED_DOMAIN = SITEURL
