@@ -20,8 +20,13 @@ def axe_script() -> Path:
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:
-    """The violations axe finds in PAGE's current document, with the WCAG 2.1 A/AA rules only."""
-    page.add_script_tag(path=str(axe_script()))
+    """The violations axe finds in PAGE's current document, with the WCAG 2.1 A/AA rules only.
+
+    axe is injected unless the page's context already loads it with every document
+    (`context.add_init_script(path=axe_script())`, quicker over many pages).
+    """
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(axe_script()))
     return page.evaluate(
         """async (tags) => {
             const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});

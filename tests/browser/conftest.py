@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route
 from eventsite.build import build_site
 
 from .crawl import page_paths
+from .visits import Visit, visit
 from eventsite.localserver import serve_folder
 
 REPO = Path(__file__).resolve().parents[2]
@@ -92,6 +93,18 @@ def new_context(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
 
     yield make
     for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def visits(browser: Browser, base_url: str, site_pages: list[str]) -> dict[str, Visit]:
+    """Every page visited once with JavaScript on (path → requests and main text), shared by tests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.route("**/*", keep_local)
+    page = context.new_page()
+    try:
+        return {path: visit(page, base_url + path) for path in site_pages}
+    finally:
         context.close()
 
 

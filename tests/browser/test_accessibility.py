@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page
 
-from .axe import axe_violations, describe
+from .axe import axe_script, axe_violations, describe
 from .walk import problems_on_every_page, report
 
 BROKEN_PAGE = """<!DOCTYPE html>
@@ -25,8 +25,11 @@ BROKEN_PAGE = """<!DOCTYPE html>
 """
 
 
-def test_every_page_has_no_axe_violation(page: Page, base_url: str, site_pages: list[str]) -> None:
+def test_every_page_has_no_axe_violation(new_context: Callable[..., BrowserContext], base_url: str, site_pages: list[str]) -> None:
     """axe reports nothing on any page of the site, with JavaScript on."""
+    context = new_context()
+    context.add_init_script(path=axe_script())
+    page = context.new_page()
     failures = problems_on_every_page(page, base_url, site_pages, lambda page: describe(axe_violations(page)))
     assert not failures, report(failures, len(site_pages))
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from playwright.sync_api import Page
 
 from .network import foreign, load_everything, recorded_requests
+from .visits import Visit
 
 EXTERNAL_PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Traceurs</title>
 <link rel="stylesheet" href="https://fonts.example.org/css?family=Marianne">
@@ -14,17 +15,10 @@ EXTERNAL_PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><t
 <body><main><p>Texte</p><img src="https://tiles.example.com/1/2/3.png" alt="Carte"></main></body></html>"""
 
 
-def test_every_page_requests_only_the_local_server(page: Page, base_url: str, site_pages: list[str]) -> None:
+def test_every_page_requests_only_the_local_server(visits: dict[str, Visit]) -> None:
     """Every request made while loading (and scrolling) every page goes to 127.0.0.1 or is data:/blob:."""
-    failures = {}
-    requests = 0
-    for path in site_pages:
-        with recorded_requests(page) as urls:
-            load_everything(page, base_url + path)
-        requests += len(urls)
-        if foreign(urls):
-            failures["/" + path] = foreign(urls)
-    assert requests >= 2 * len(site_pages), "each page should at least load itself and its stylesheet"
+    assert all(len(v.requests) >= 2 for v in visits.values()), "each page should at least load itself and its stylesheet"
+    failures = {"/" + path: foreign(list(v.requests)) for path, v in visits.items() if foreign(list(v.requests))}
     assert not failures, failures
 
 
