@@ -29,7 +29,7 @@ def make_job(gs: GallerySettings, output_root: str, key: str, source: str, profi
     return Job(
         key=key, source=source, profile=profile, output_root=output_root, url_dir=url_dir,
         stem=stem, alt=alt, widths=widths, max_width=gs.max_width, box=gs.logo_box,
-        formats=gs.formats, jpeg_quality=gs.jpeg_quality, webp_quality=gs.webp_quality,
+        formats=gs.formats, jpeg_quality=gs.jpeg_quality, webp_quality=gs.webp_quality, webp_method=gs.webp_method,
         max_aspect=gs.max_aspect,
     )
 
@@ -66,5 +66,6 @@ def build_gallery(gs: GallerySettings, source: GallerySource,
         slug=source.slug, title=source.title, date=source.date, credit=source.credit,
         license=source.license, license_url=source.license_url,
         description_html=render_markdown(source.description), photos=tuple(photos),
-        url=url, save_as=f"{url}index.html",
+        url=url, save_as=f"{url}index.html", sizes=gs.sizes,
+        index_url=f"{gs.page_dir}/",
     )

@@ -168,23 +168,22 @@ def placeholder_colour(im: Image.Image) -> str:
     return f"#{red:02x}{green:02x}{blue:02x}"
 
 
-def save_atomic(im: Image.Image, path: str, fmt: str, quality: int) -> None:
+def save_atomic(im: Image.Image, path: str, fmt: str, quality: int, webp_method: int = 4) -> None:
     """Write im to path with no metadata at all (EXIF, XMP, ICC, comment), atomically."""
-    clean = im.copy() if im.info else im
-    clean.info = {}
-    options: dict[str, object] = {}
+    # Explicit empties: some Pillow encoders fall back on im.info (JPEG comment, PNG ICC).
+    options: dict[str, object] = {"exif": b"", "icc_profile": None}
     if fmt == "jpeg":
-        options = {"quality": quality, "optimize": True, "progressive": True}
+        options.update(quality=quality, optimize=True, progressive=True, comment=b"")
     elif fmt == "webp":
-        options = {"quality": quality, "method": 4}
+        options.update(quality=quality, method=webp_method, xmp="")
     else:
-        options = {"optimize": True}
+        options.update(optimize=True)
     folder = os.path.dirname(path) or "."
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=f".{EXTENSIONS[fmt]}", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            clean.save(handle, PIL_FORMATS[fmt], **options)
+            im.save(handle, PIL_FORMATS[fmt], **options)
         os.chmod(tmp, 0o644)  # mkstemp makes 0600; the web server must read it
         os.replace(tmp, path)
     except BaseException:
@@ -194,5 +193,5 @@ def save_atomic(im: Image.Image, path: str, fmt: str, quality: int) -> None:
 
 
 def widths_up_to(widths: Sequence[int], largest: int) -> tuple[int, ...]:
-    """Return the widths below largest, plus largest itself, widest first."""
-    return tuple(sorted({w for w in widths if w < largest} | {largest}, reverse=True))
+    """Return largest and the widths clearly below it (under 90 %), widest first."""
+    return tuple(sorted({w for w in widths if w < 0.9 * largest} | {largest}, reverse=True))

@@ -34,6 +34,7 @@ class Job:
     formats: tuple[str, ...]
     jpeg_quality: int
     webp_quality: int
+    webp_method: int
     max_aspect: float
 
     def params(self) -> dict[str, Any]:
@@ -48,6 +49,7 @@ class Job:
             "formats": list(self.output_formats),
             "jpeg_quality": self.jpeg_quality,
             "webp_quality": self.webp_quality,
+            "webp_method": self.webp_method,
             "max_aspect": self.max_aspect,
         }
 
@@ -113,7 +115,8 @@ def _write(job: Job, image: Image.Image, widths: tuple[int, ...]) -> Outcome:
         for fmt in job.output_formats:
             name = f"{job.stem}-{width}.{imaging.EXTENSIONS[fmt]}"
             relative = f"{job.url_dir}/{name}"
-            imaging.save_atomic(current, os.path.join(job.output_root, relative), fmt, job.quality(fmt))
+            imaging.save_atomic(current, os.path.join(job.output_root, relative), fmt,
+                                job.quality(fmt), job.webp_method)
             variants.append(Variant(width, current.height, fmt, relative))
             outputs.append(relative)
     if job.profile == "logo":

@@ -5,6 +5,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+MONTHS_FR = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+
 
 @dataclass(frozen=True)
 class Variant:
@@ -91,6 +96,15 @@ class Gallery:
     photos: tuple[Photo, ...]
     url: str  # e.g. 'galeries/moments/'
     save_as: str  # e.g. 'galeries/moments/index.html'
+    sizes: str  # the `sizes` attribute of the grid's images
+    index_url: str  # e.g. 'galeries/', the list of all galleries
+
+    @property
+    def date_label(self) -> str:
+        """Return the date in French words, e.g. '20 novembre 2026', or ''."""
+        if self.date is None:
+            return ""
+        return f"{self.date.day} {MONTHS_FR[self.date.month - 1]} {self.date.year}"
 
     @property
     def cover(self) -> Photo | None:

@@ -16,6 +16,7 @@ logger = logging.getLogger(__name__)
 METADATA_FILE = "gallery.md"
 REMOVALS_FILE = "retraits.txt"
 PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp")
+NOTE_EXTENSIONS = (".md", ".txt")  # notes beside the photos, never shown
 FIELD = re.compile(r"^\s*([^\W\d][\w \-]*?)\s*:\s?(.*)$")
 HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 
@@ -151,7 +152,7 @@ def _photo_files(folder: str) -> list[str]:
     photos = []
     for name in os.listdir(folder):
         path = os.path.join(folder, name)
-        if name.startswith(".") or name in (METADATA_FILE, REMOVALS_FILE) or not os.path.isfile(path):
+        if name.startswith(".") or name.lower().endswith(NOTE_EXTENSIONS) or not os.path.isfile(path):
             continue
         if name.lower().endswith(PHOTO_EXTENSIONS):
             photos.append(name)

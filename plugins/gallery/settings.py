@@ -28,6 +28,8 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
         "GALLERY_FORMATS": ("webp", "jpeg"),
         "GALLERY_JPEG_QUALITY": 82,
         "GALLERY_WEBP_QUALITY": 80,
+        # libwebp effort, 0 (fast) to 6 (smallest files); 4 is libwebp's default.
+        "GALLERY_WEBP_METHOD": 4,
         # None means os.cpu_count(); 1 runs everything in this process.
         "GALLERY_PROCESSES": None,
         # Photos longer than this ratio (long side / short side) are refused.
@@ -60,6 +62,7 @@ class GallerySettings:
     formats: tuple[str, ...]
     jpeg_quality: int
     webp_quality: int
+    webp_method: int
     processes: int
     max_aspect: float
     sizes: str
@@ -114,6 +117,7 @@ def _validate(settings: Mapping[str, Any]) -> GallerySettings:
         formats=formats,
         jpeg_quality=_positive("GALLERY_JPEG_QUALITY", _get(settings, "GALLERY_JPEG_QUALITY"), 1, 95),
         webp_quality=_positive("GALLERY_WEBP_QUALITY", _get(settings, "GALLERY_WEBP_QUALITY"), 1, 100),
+        webp_method=_positive("GALLERY_WEBP_METHOD", _get(settings, "GALLERY_WEBP_METHOD"), 0, 6),
         processes=_positive(
             "GALLERY_PROCESSES", processes if processes is not None else (os.cpu_count() or 1), 1, 256
         ),
