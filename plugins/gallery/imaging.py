@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from PIL import Image, ImageCms, ImageOps
 
-# Formats a gallery accepts; anything else is "not an image we handle".
-ACCEPTED_FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF", "BMP")
+# Formats a gallery accepts (the JPEG opener also reads MPO); others are refused.
+ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP")
 # Formats whose extra frames are an animation (MPO/TIFF frames are not).
 ANIMATED_FORMATS = ("GIF", "PNG", "WEBP")
 SWAPPED_ORIENTATIONS = (5, 6, 7, 8)
@@ -90,6 +90,15 @@ def _to_8bit(im: Image.Image) -> Image.Image:
     if im.mode.startswith("I;16") or im.mode == "I":
         return im.convert("I").point(lambda v: v * (1 / 256)).convert("L")
     return im.convert("L")
+
+
+def conversion_note(mode: str) -> str:
+    """Return a French note when a mode is converted with some loss (CMYK, 16-bit), else ''."""
+    if mode == "CMYK":
+        return "image CMJN (impression) convertie en sRGB pour l'écran"
+    if mode.startswith("I") or mode == "F":
+        return "image 16 bits ramenée à 8 bits"
+    return ""
 
 
 def normalize_mode(im: Image.Image) -> Image.Image:

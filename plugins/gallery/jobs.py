@@ -73,6 +73,7 @@ class Outcome:
     picture: Picture | None
     outputs: tuple[str, ...]
     error: str = ""
+    note: str = ""  # a conversion worth telling the author about
 
 
 def _plan(job: Job, size: tuple[int, int]) -> tuple[tuple[int, ...], tuple[int, int]]:
@@ -92,19 +93,20 @@ def _plan(job: Job, size: tuple[int, int]) -> tuple[tuple[int, ...], tuple[int, 
     return tuple(sorted({fitted[0], double[0]}, reverse=True)), double
 
 
-def _decode(job: Job) -> tuple[Image.Image, tuple[int, ...]]:
+def _decode(job: Job) -> tuple[Image.Image, tuple[int, ...], str]:
     """Open and decode the source once, at the size the widest output needs."""
     im = imaging.open_image(job.source)
     with im:
         widths, need = _plan(job, imaging.oriented_size(im))
         upright = imaging.decode(im, need)
+    note = imaging.conversion_note(upright.mode)
     upright = imaging.normalize_mode(upright)
     if job.profile == "portrait":
         upright = imaging.crop_square(upright)
-    return upright, widths
+    return upright, widths, note
 
 
-def _write(job: Job, image: Image.Image, widths: tuple[int, ...]) -> Outcome:
+def _write(job: Job, image: Image.Image, widths: tuple[int, ...], note: str) -> Outcome:
     """Write every width and format, widest first, each derived from the previous one."""
     current = imaging.to_srgb(imaging.resize(image, widths[0]), keep_alpha=job.profile == "logo")
     first = current
@@ -124,13 +126,13 @@ def _write(job: Job, image: Image.Image, widths: tuple[int, ...]) -> Outcome:
     else:
         shown = first.size
     picture = Picture(shown[0], shown[1], job.alt, tuple(variants), imaging.placeholder_colour(current))
-    return Outcome(job.key, picture, tuple(outputs))
+    return Outcome(job.key, picture, tuple(outputs), note=note)
 
 
 def process(job: Job) -> Outcome:
     """Render one job; never raises: a failure comes back as a French message."""
     try:
-        image, widths = _decode(job)
+        image, widths, note = _decode(job)
     except ImageRejected as error:
         return Outcome(job.key, None, (), str(error))
     except FileNotFoundError:
@@ -147,7 +149,7 @@ def process(job: Job) -> Outcome:
     except Exception as error:  # a worker must never crash the build
         return Outcome(job.key, None, (), f"image illisible ({type(error).__name__} : {error})")
     try:
-        return _write(job, image, widths)
+        return _write(job, image, widths, note)
     except OSError as error:
         return Outcome(job.key, None, (), f"écriture impossible ({error}) ; vérifiez l'espace disque")
     except Exception as error:  # e.g. an encoder refusing a size

@@ -93,6 +93,7 @@ def run(
             pictures[job.key] = cached.with_alt(job.alt)
     reused = len(pictures)
     processed = 0
+    notes: list[tuple[str, str]] = []
     bar = progress.Progress(label, len(todo), progress.wanted())
     for outcome in _execute(todo, processes):
         bar.step()
@@ -101,6 +102,8 @@ def run(
             failures.append((job.source, outcome.error))
         else:
             processed += 1
+            if outcome.note:
+                notes.append((job.source, outcome.note))
             pictures[job.key] = outcome.picture
             manifest.store(job.key, prints[job.key], outcome.picture, outcome.outputs)
     bar.close()
@@ -108,6 +111,8 @@ def run(
     _sweep(output_root, owned_dirs, manifest.outputs())
     manifest.save()
     failures.sort()
+    for source, note in sorted(notes):
+        logger.info("Image convertie : %s : %s", source, note)
     for source, message in failures:
         logger.warning("Image laissée de côté : %s : %s", source, message)
     report = Report(pictures, processed, reused, tuple(failures), time.perf_counter() - start)
