@@ -32,7 +32,7 @@ def open_image(path: str) -> Image.Image:
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
             raise ImageRejected(
                 "image trop grande pour être décodée sans risque (limite de Pillow : "
-                f"{Image.MAX_IMAGE_PIXELS:,} pixels) ; réduisez-la à moins de 40 mégapixels"
+                f"{Image.MAX_IMAGE_PIXELS:,} pixels) ; réduisez ses dimensions puis remettez-la dans le dossier"
             ) from error
         except Image.UnidentifiedImageError as error:
             raise ImageRejected(
