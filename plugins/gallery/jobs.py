@@ -121,10 +121,8 @@ def _write(job: Job, image: Image.Image, widths: tuple[int, ...], note: str) -> 
                                 job.quality(fmt), job.webp_method)
             variants.append(Variant(width, current.height, fmt, relative))
             outputs.append(relative)
-    if job.profile == "logo":
-        shown = imaging.fit_box(first.size, job.box)
-    else:
-        shown = first.size
+    # A logo is shown at its 1× size (the narrowest variant); other pictures at full size.
+    shown = current.size if job.profile == "logo" else first.size
     picture = Picture(shown[0], shown[1], job.alt, tuple(variants), imaging.placeholder_colour(current))
     return Outcome(job.key, picture, tuple(outputs), note=note)
 
