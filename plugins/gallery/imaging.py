@@ -79,7 +79,7 @@ def decode(im: Image.Image, need: tuple[int, int]) -> Image.Image:
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         im.load()
     icc = im.info.get("icc_profile")
-    upright = ImageOps.exif_transpose(im)
+    upright = ImageOps.exif_transpose(im) if im.getexif().get(0x0112, 1) != 1 else im
     if icc:
         upright.info["icc_profile"] = icc
     return upright
