@@ -15,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -45,13 +46,13 @@ def ensure_sigal() -> Path:
     return sigal
 
 
-def timed(command: list[str]) -> tuple[float, int, str]:
-    """Run command under /usr/bin/time; return wall seconds, peak RSS in MB and stdout."""
-    done = subprocess.run(["/usr/bin/time", "-f", "BENCH %e %M", *command],
+def timed(command: list[str]) -> tuple[float, float, int, str]:
+    """Run command under /usr/bin/time; return wall s, CPU s (user+sys, all processes), peak MB, stdout."""
+    done = subprocess.run(["/usr/bin/time", "-f", "BENCH %e %U %S %M", *command],
                           capture_output=True, text=True, check=True)
     line = [l for l in done.stderr.splitlines() if l.startswith("BENCH ")][-1]
-    _tag, seconds, kilobytes = line.split()
-    return float(seconds), int(kilobytes) // 1024, done.stdout
+    _tag, wall, user, system, kilobytes = line.split()
+    return float(wall), float(user) + float(system), int(kilobytes) // 1024, done.stdout
 
 
 def ours_once(kind: str, corpus: Path, out: Path, cache: Path, processes: int) -> None:
@@ -73,39 +74,45 @@ def ours_once(kind: str, corpus: Path, out: Path, cache: Path, processes: int) -
                       "reused": report.reused, "failed": len(report.failures)}))
 
 
-def measure(label: str, cold: list[str], warm: list[str], out: Path, runs: int,
-            count: int) -> dict[str, float | str]:
-    """Run a cold then a no-change build `runs` times; return medians."""
-    colds, warms, mems, inner = [], [], [], []
-    for _ in range(runs):
-        shutil.rmtree(out, ignore_errors=True)
-        seconds, memory, _stdout = timed(cold)
-        colds.append(seconds)
-        mems.append(memory)
-        seconds, _memory, stdout = timed(warm)
-        warms.append(seconds)
+@dataclass
+class Pipeline:
+    """One side of the benchmark and its measurements."""
+
+    label: str
+    command: list[str]
+    out: Path
+    cold: list[float] = field(default_factory=list)
+    cold_cpu: list[float] = field(default_factory=list)
+    warm: list[float] = field(default_factory=list)
+    warm_inner: list[float] = field(default_factory=list)
+    memory: list[int] = field(default_factory=list)
+
+    def run_once(self) -> None:
+        """Run one cold build then one no-change rebuild."""
+        shutil.rmtree(self.out, ignore_errors=True)
+        wall, cpu, memory, _stdout = timed(self.command)
+        self.cold.append(wall)
+        self.cold_cpu.append(cpu)
+        self.memory.append(memory)
+        wall, _cpu, _memory, stdout = timed(self.command)
+        self.warm.append(wall)
         if stdout.strip().startswith("{"):
-            inner.append(json.loads(stdout.strip().splitlines()[-1])["seconds"])
-        print(f"  {label}: cold {colds[-1]:.2f} s, no-change {warms[-1]:.2f} s, {memory} MB",
-              file=sys.stderr)
-    cold_median = statistics.median(colds)
-    return {
-        "label": label, "cold": cold_median, "warm": statistics.median(warms),
-        "warm_inner": statistics.median(inner) if inner else float("nan"),
-        "rate": count / cold_median, "memory": statistics.median(mems),
-    }
+            self.warm_inner.append(json.loads(stdout.strip().splitlines()[-1])["seconds"])
+        print(f"  {self.label}: cold {self.cold[-1]:.2f} s ({cpu:.1f} s CPU), "
+              f"no-change {self.warm[-1]:.2f} s, {memory} MB", file=sys.stderr)
+
+    def row(self, count: int, reference: Pipeline) -> str:
+        """Return this pipeline's Markdown table row (medians)."""
+        med = statistics.median
+        inner = f"{med(self.warm_inner):.3f}" if self.warm_inner else "—"
+        return (f"| {self.label} | {med(self.cold):.2f} | {med(self.cold_cpu):.1f} | {med(self.warm):.2f} | "
+                f"{inner} | {count / med(self.cold):.2f} | {med(self.memory):.0f} | "
+                f"{med(reference.cold) / med(self.cold):.2f}× | {med(reference.cold_cpu) / med(self.cold_cpu):.2f}× |")
 
 
-def table(rows: list[dict[str, float | str]], reference: dict[str, float | str]) -> str:
-    """Return a Markdown table; ratios are the reference's time over each row's."""
-    lines = ["| pipeline | cold build (s) | no-change rebuild (s, whole process) | "
-             "no-change, inside the pipeline (s) | images/s | peak memory (MB) | cold speed-up vs Sigal |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
-    for row in rows:
-        inner = "—" if row["warm_inner"] != row["warm_inner"] else f"{row['warm_inner']:.3f}"
-        lines.append(f"| {row['label']} | {row['cold']:.2f} | {row['warm']:.2f} | {inner} | "
-                     f"{row['rate']:.1f} | {row['memory']:.0f} | {reference['cold'] / row['cold']:.2f}× |")
-    return "\n".join(lines)
+HEADER = ("| pipeline | cold build, wall (s) | cold build, CPU (s) | no-change rebuild, whole process (s) | "
+          "no-change, inside the pipeline (s) | images/s (cold) | peak memory, largest process (MB) | "
+          "wall speed-up vs Sigal | CPU ratio vs Sigal |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 
 
 def main() -> None:
@@ -140,20 +147,21 @@ def main() -> None:
         return [*me, kind, str(corpus), str(work / kind), str(work / kind / "cache")]
 
     sigal_cmd = [str(sigal), "build", "-q", "-c", str(conf), "-n", str(args.processes)]
-    rows = [
-        measure(f"Sigal {SIGAL_VERSION} (-n {args.processes})", sigal_cmd, sigal_cmd, work / "sigal",
-                args.runs, count),
-        measure(f"ours ({args.processes} processes)", ours("same"), ours("same"), work / "same",
-                args.runs, count),
-    ]
-    full = measure(f"ours, full responsive set ({args.processes} processes)", ours("full"),
-                   ours("full"), work / "full", args.runs, count)
+    sigal_side = Pipeline(f"Sigal {SIGAL_VERSION} (-n {args.processes})", sigal_cmd, work / "sigal")
+    same = Pipeline(f"ours ({args.processes} processes)", ours("same"), work / "same")
+    full = Pipeline(f"ours, full responsive set ({args.processes} processes)", ours("full"), work / "full")
+    for round_ in range(args.runs):  # interleaved, so load changes on a shared machine hit all sides
+        print(f"round {round_ + 1}/{args.runs}", file=sys.stderr)
+        for side in (sigal_side, same, full):
+            side.run_once()
     print(f"\n{count} photos from {corpus}; 1600 px + 400 px JPEG q85; medians of {args.runs} runs\n")
-    print(table(rows, rows[0]))
+    print(HEADER)
+    print(sigal_side.row(count, sigal_side))
+    print(same.row(count, sigal_side))
     print("\nOur full responsive set (480, 960, 1600, 2400 px × WebP + JPEG = 8 files a photo):\n")
-    print(table([full], rows[0]))
+    print(HEADER)
+    print(full.row(count, sigal_side))
     shutil.rmtree(work / "sigal", ignore_errors=True)
-
 
 if __name__ == "__main__":
     main()
