@@ -7,6 +7,7 @@ import os
 import tempfile
 import warnings
 from collections.abc import Sequence
+from types import MappingProxyType
 
 from PIL import Image, ImageCms, ImageOps
 
@@ -15,8 +16,8 @@ ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP")
 # Formats whose extra frames are an animation (MPO/TIFF frames are not).
 ANIMATED_FORMATS = ("GIF", "PNG", "WEBP")
 SWAPPED_ORIENTATIONS = (5, 6, 7, 8)
-EXTENSIONS = {"jpeg": "jpg", "webp": "webp", "png": "png"}
-PIL_FORMATS = {"jpeg": "JPEG", "webp": "WEBP", "png": "PNG"}
+EXTENSIONS = MappingProxyType({"jpeg": "jpg", "webp": "webp", "png": "png"})
+PIL_FORMATS = MappingProxyType({"jpeg": "JPEG", "webp": "WEBP", "png": "PNG"})
 
 
 class ImageRejected(Exception):

@@ -8,6 +8,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from pelican.utils import get_date, slugify
 
@@ -21,7 +22,7 @@ FIELD = re.compile(r"^\s*([^\W\d][\w \-]*?)\s*:\s?(.*)$")
 HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 
 # Accepted spellings of each field (lower case, accents removed).
-HEADER_KEYS = {
+HEADER_KEYS = MappingProxyType({
     "title": "title", "titre": "title",
     "date": "date",
     "credit": "credit",
@@ -29,14 +30,14 @@ HEADER_KEYS = {
     "license_url": "license_url", "licence_url": "license_url",
     "order": "order", "ordre": "order",
     "removed": "removed", "retraits": "removed", "retire": "removed", "retirees": "removed",
-}
-PHOTO_KEYS = {
+})
+PHOTO_KEYS = MappingProxyType({
     "alt": "alt", "texte alternatif": "alt",
     "caption": "caption", "legende": "caption",
     "credit": "credit",
     "license": "license", "licence": "license",
     "license_url": "license_url", "licence_url": "license_url",
-}
+})
 
 
 @dataclass(frozen=True)
