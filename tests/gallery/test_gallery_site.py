@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -11,6 +12,8 @@ from bs4 import BeautifulSoup
 from gallery_support import all_files, gallery_md
 
 from gallery import event_images, settings
+
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -112,7 +115,9 @@ def test_missing_alt_text_warns_but_the_photo_appears(tmp_path: Path, make_photo
 
 def test_event_portraits_and_logos_go_through_the_pipeline(tmp_path: Path, make_photo) -> None:
     content, output = tmp_path / "content", tmp_path / "output"
-    make_photo(content / "images" / "speakers" / "ada.jpg", size=(300, 400))
+    speakers = content / "images" / "speakers"
+    speakers.mkdir(parents=True)
+    shutil.copy(DATA / "portrait-chiens.jpg", speakers / "ada.jpg")  # 426×640, real photo
     make_photo(content / "images" / "partners" / "asso.png", size=(900, 300), fmt="PNG")
     ada = SimpleNamespace(name="Ada Lovelace", photo="images/speakers/ada.jpg", picture=None)
     anon = SimpleNamespace(name="Sans Photo", photo=None, picture=None)
@@ -124,9 +129,14 @@ def test_event_portraits_and_logos_go_through_the_pipeline(tmp_path: Path, make_
     report = event_images.process_event(gs, pelican_settings, event, str(tmp_path / "cache" / "event.json"))
 
     assert report.processed == 2 and not report.failures
-    assert ada.picture.width == ada.picture.height == 300 and ada.picture.alt == "Portrait de Ada Lovelace"
+    assert ada.picture.width == ada.picture.height == 426 and ada.picture.alt == "Portrait de Ada Lovelace"
+    assert sorted({v.width for v in ada.picture.variants}) == [160, 320, 426]
     assert anon.picture is None
     assert asso.picture.width == 320 and abs(asso.picture.height - 107) <= 1
     assert {v.format for v in asso.picture.variants} == {"png", "webp"}
+    second = SimpleNamespace(name="Sittelle", photo="images/speakers/sittelle.jpg", picture=None)
+    shutil.copy(DATA / "portrait-sittelle.jpg", speakers / "sittelle.jpg")  # 640×360, landscape
+    event.speakers.append(second)
     again = event_images.process_event(gs, pelican_settings, event, str(tmp_path / "cache" / "event.json"))
-    assert (again.processed, again.reused) == (0, 2)
+    assert (again.processed, again.reused) == (1, 2)
+    assert second.picture.width == second.picture.height == 360
