@@ -140,3 +140,23 @@ def test_event_portraits_and_logos_go_through_the_pipeline(tmp_path: Path, make_
     again = event_images.process_event(gs, pelican_settings, event, str(tmp_path / "cache" / "event.json"))
     assert (again.processed, again.reused) == (1, 2)
     assert second.picture.width == second.picture.height == 360
+
+
+def test_no_file_of_the_built_site_carries_exif_or_gps(tmp_path: Path, build_site) -> None:
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x0110] = "SecretPhone"
+    exif.get_ifd(0x8825)[2] = (45.0, 45.0, 0.0)
+    folder = tmp_path / "content" / "galleries" / "privee"
+    folder.mkdir(parents=True)
+    Image.new("RGB", (300, 200), "teal").save(folder / "gps.jpg", exif=exif)
+    assert b"SecretPhone" in (folder / "gps.jpg").read_bytes()
+
+    output = build_site()
+
+    images = [f for f in all_files(output) if f.endswith((".jpg", ".webp", ".png"))]
+    assert images  # the photo was published, in several sizes
+    for name in all_files(output):
+        data = (output / name).read_bytes()
+        assert b"SecretPhone" not in data and b"Exif\x00\x00" not in data, name
