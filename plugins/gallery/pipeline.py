@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -15,7 +16,8 @@ from .model import Picture
 
 logger = logging.getLogger(__name__)
 
-IMAGE_SUFFIXES = (".jpg", ".webp", ".png")
+# Only files named like our outputs are ever deleted: '<stem>-<width>.<ext>'.
+OUTPUT_NAME = re.compile(r"-\d+\.(jpg|webp|png)$")
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def _sweep(output_root: str, owned_dirs: Iterable[str], keep: set[str]) -> int:
                 path = os.path.join(folder, name)
                 relative = os.path.relpath(path, output_root).replace(os.sep, "/")
                 stale_tmp = name.startswith(".tmp-")
-                if stale_tmp or (name.endswith(IMAGE_SUFFIXES) and relative not in keep):
+                if stale_tmp or (OUTPUT_NAME.search(name) and relative not in keep):
                     os.unlink(path)
                     removed += 1
     return removed

@@ -126,6 +126,8 @@ def test_removed_photo_loses_every_size(tmp_path: Path, make_photo) -> None:
     run(tmp_path / "g", tmp_path / "out")
     assert any("retire-" in f for f in all_files(tmp_path / "out"))
 
+    foreign = tmp_path / "out" / "images" / "galeries" / "demo" / "plan-du-site.png"
+    foreign.write_bytes(b"not ours")
     (folder / "retraits.txt").write_text("retire.jpg\n", encoding="utf-8")
     (folder / "gallery.md").write_text("Title: Démo\nRemoved: aussi.jpg\n", encoding="utf-8")
     report = run(tmp_path / "g", tmp_path / "out")
@@ -133,3 +135,4 @@ def test_removed_photo_loses_every_size(tmp_path: Path, make_photo) -> None:
     assert set(report.pictures) == {"demo/garde"}
     files = all_files(tmp_path / "out")
     assert files and not any("retire" in f or "aussi" in f for f in files), files
+    assert foreign.exists()  # only files named like our outputs are ever deleted

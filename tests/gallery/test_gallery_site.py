@@ -124,7 +124,8 @@ def test_event_portraits_and_logos_go_through_the_pipeline(tmp_path: Path, make_
     asso = SimpleNamespace(name="Asso", logo="images/partners/asso.png", picture=None)
     event = SimpleNamespace(speakers=[ada, anon], partners=[asso])
     gs = settings.load({"GALLERY_PROCESSES": 1})
-    pelican_settings = {"PATH": str(content), "OUTPUT_PATH": str(output)}
+    pelican_settings = {"PATH": str(content), "OUTPUT_PATH": str(output), "STATIC_PATHS": ["images"],
+                        "STATIC_EXCLUDES": ["images/speakers", "images/partners"]}
 
     report = event_images.process_event(gs, pelican_settings, event, str(tmp_path / "cache" / "event.json"))
 
@@ -160,3 +161,10 @@ def test_no_file_of_the_built_site_carries_exif_or_gps(tmp_path: Path, build_sit
     for name in all_files(output):
         data = (output / name).read_bytes()
         assert b"SecretPhone" not in data and b"Exif\x00\x00" not in data, name
+
+
+def test_published_as_is_detects_sources_pelican_copies_with_metadata() -> None:
+    settings_ = {"STATIC_PATHS": ["images"], "STATIC_EXCLUDES": ["images/partners"]}
+    assert event_images.published_as_is("images/speakers/ada.jpg", settings_)
+    assert not event_images.published_as_is("images/partners/asso.png", settings_)
+    assert not event_images.published_as_is("photos/ada.jpg", settings_)
