@@ -17,7 +17,7 @@ DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 
 # The plugins of this site, in the order their signals must run.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["event", "typography", "languages", "legal"]
+PLUGINS = ["event", "typography", "languages", "legal", "gallery"]
 
 # The event itself: everything specific to this seminar lives here or in content/.
 EVENT_NAME = "Transformation numérique : levier d'innovation managériale dans la Fonction Publique"

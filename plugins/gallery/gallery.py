@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pelican import signals
+from pelican.contents import Content
 
 from . import event_images, settings
 from .generator import GalleryGenerator, manifest_path
@@ -25,12 +26,13 @@ def get_generators(_pelican: Any) -> type[GalleryGenerator]:
 
 
 def _contents(generators: Sequence[Any]) -> Iterator[Any]:
-    """Yield every article and page of every generator once."""
+    """Yield every article and page of every generator once (other generators' same-named
+    attributes, such as the event generator's `translations` dict, are not content lists)."""
     seen: set[int] = set()
     for generator in generators:
         for name in CONTENT_LISTS:
             for content in getattr(generator, name, ()) or ():
-                if id(content) not in seen:
+                if isinstance(content, Content) and id(content) not in seen:
                     seen.add(id(content))
                     yield content
 

@@ -57,6 +57,14 @@ def site_pages(built_site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="session")
+def gallery_path(site_pages: list[str]) -> str:
+    """The URL path of the site's first gallery page (galeries/<slug>/)."""
+    galleries = [path for path in site_pages if path.startswith("galeries/") and path.count("/") == 2]
+    assert galleries, "the built site has no gallery page: is the gallery plugin in PLUGINS?"
+    return galleries[0]
+
+
+@pytest.fixture(scope="session")
 def playwright_session() -> Iterator[Playwright]:
     """Playwright's driver, started once."""
     with sync_playwright() as playwright:

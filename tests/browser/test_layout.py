@@ -29,22 +29,20 @@ def png_width(path: Path) -> int:
     return struct.unpack(">I", path.read_bytes()[16:20])[0]
 
 
-def showcase_pages(site_pages: list[str]) -> dict[str, str]:
-    """The pages to photograph: home, programme, the first speaker and the first gallery (name → path)."""
-    speakers = [p for p in site_pages if p.startswith("intervenants/") and p != "intervenants/"]
-    galleries = [p for p in site_pages if p.startswith("galeries/") and p != "galeries/"]
-    chosen = {"accueil": "", "programme": "programme/", "intervenant": speakers[0]}
-    if galleries:
-        chosen["galerie"] = galleries[0]
-    return chosen
+def showcase_pages(site_pages: list[str], gallery_path: str) -> dict[str, str]:
+    """The pages to photograph: home, programme, the first speaker and a gallery (name → path)."""
+    speakers = [p for p in site_pages if p.startswith("intervenants/") and p.count("/") == 2]
+    return {"accueil": "", "programme": "programme/", "intervenant": speakers[0], "galerie": gallery_path}
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_screenshots_are_kept(new_context: Callable[..., BrowserContext], base_url: str, site_pages: list[str], width: int) -> None:
+def test_screenshots_are_kept(
+    new_context: Callable[..., BrowserContext], base_url: str, site_pages: list[str], gallery_path: str, width: int
+) -> None:
     """Full-page screenshots of the showcase pages at each width land in test-artifacts/screenshots/."""
     page = new_context(viewport={"width": width, "height": 800}).new_page()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for name, path in showcase_pages(site_pages).items():
+    for name, path in showcase_pages(site_pages, gallery_path).items():
         page.goto(base_url + path)
         target = SCREENSHOTS / f"{name}-{width}.png"
         target.unlink(missing_ok=True)
