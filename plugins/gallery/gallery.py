@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pelican import signals
+from pelican.contents import Content
 
 from . import event_images, settings
 from .generator import GalleryGenerator, manifest_path
@@ -30,7 +31,8 @@ def _contents(generators: Sequence[Any]) -> Iterator[Any]:
     for generator in generators:
         for name in CONTENT_LISTS:
             for content in getattr(generator, name, ()) or ():
-                if id(content) not in seen:
+                # Other generators may use these names for something else.
+                if isinstance(content, Content) and id(content) not in seen:
                     seen.add(id(content))
                     yield content
 
