@@ -26,7 +26,7 @@ def published_as_is(path: str, pelican_settings: Mapping[str, Any]) -> bool:
     )
 
 
-def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], people: Sequence[Any], field: str,
+def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], store: str, people: Sequence[Any], field: str,
           profile: str, url_dir: str, alt_format: str) -> dict[str, tuple[Any, Job]]:
     """Return key -> (entity, job) for every entity that names an image in field."""
     found: dict[str, tuple[Any, Job]] = {}
@@ -45,7 +45,7 @@ def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], people: Sequence[An
         if key in found:
             stem, key = f"{stem}-{index}", f"{key}-{index}"
         alt = getattr(entity, f"{field}_alt", None) or alt_format.format(name=name)
-        job = build.make_job(gs, settings_["OUTPUT_PATH"], key,
+        job = build.make_job(gs, store, key,
                              os.path.join(settings_["PATH"], str(path)), profile, url_dir, stem, alt)
         found[key] = (entity, job)
     return found
@@ -54,15 +54,17 @@ def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], people: Sequence[An
 def process_event(gs: GallerySettings, pelican_settings: Mapping[str, Any], event: Any,
                   manifest: str) -> pipeline.Report:
     """Build portraits and logos and set `.picture` on each speaker and partner."""
+    store = pipeline.store_root(manifest)
     found = {
-        **_jobs(gs, pelican_settings, getattr(event, "speakers", ()) or (), "photo", "portrait",
+        **_jobs(gs, pelican_settings, store, getattr(event, "speakers", ()) or (), "photo", "portrait",
                 gs.portrait_output_dir, "Portrait de {name}"),
-        **_jobs(gs, pelican_settings, getattr(event, "partners", ()) or (), "logo", "logo",
+        **_jobs(gs, pelican_settings, store, getattr(event, "partners", ()) or (), "logo", "logo",
                 gs.logo_output_dir, "Logo de {name}"),
     }
     report = pipeline.run(
         [job for _entity, job in found.values()],
-        output_root=pelican_settings["OUTPUT_PATH"],
+        output_root=store,
+        site_root=pelican_settings["OUTPUT_PATH"],
         manifest_path=manifest,
         owned_dirs=[gs.portrait_output_dir, gs.logo_output_dir],
         processes=gs.processes,

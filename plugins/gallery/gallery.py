@@ -26,12 +26,12 @@ def get_generators(_pelican: Any) -> type[GalleryGenerator]:
 
 
 def _contents(generators: Sequence[Any]) -> Iterator[Any]:
-    """Yield every article and page of every generator once (other generators' same-named
-    attributes, such as the event generator's `translations` dict, are not content lists)."""
+    """Yield every article and page of every generator once."""
     seen: set[int] = set()
     for generator in generators:
         for name in CONTENT_LISTS:
             for content in getattr(generator, name, ()) or ():
+                # Other generators may use these names for something else.
                 if isinstance(content, Content) and id(content) not in seen:
                     seen.add(id(content))
                     yield content

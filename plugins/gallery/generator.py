@@ -21,13 +21,16 @@ class GalleryGenerator(Generator):
         """Build every gallery's images and put context['galleries'] (slug -> Gallery)."""
         gs = settings.load(self.settings)
         sources = reader.read_galleries(os.path.join(self.path, gs.path))
+        manifest = manifest_path(self.settings, gs, "galleries")
+        store = pipeline.store_root(manifest)
         report = pipeline.run(
-            build.gallery_jobs(gs, self.output_path, sources),
-            output_root=self.output_path,
-            manifest_path=manifest_path(self.settings, gs, "galleries"),
+            build.gallery_jobs(gs, store, sources),
+            output_root=store,
+            manifest_path=manifest,
             owned_dirs=[gs.output_dir],
             processes=gs.processes,
             label="Galerie",
+            site_root=self.output_path,
         )
         self.gallery_settings = gs
         self.report = report

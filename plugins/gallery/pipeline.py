@@ -6,6 +6,7 @@ import logging
 import multiprocessing
 import os
 import re
+import shutil
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -65,6 +66,34 @@ def _sweep(output_root: str, owned_dirs: Iterable[str], keep: set[str]) -> int:
     return removed
 
 
+def store_root(manifest_path: str) -> str:
+    """The image store beside a manifest: built images live here between builds."""
+    return os.path.join(os.path.dirname(manifest_path) or ".", "files")
+
+
+def link_outputs(store: str, site_root: str, outputs: Iterable[str], owned_dirs: Iterable[str]) -> int:
+    """Hard-link (or copy) each current output from the store into the site; drop stale ones.
+
+    The site may be a fresh folder each build (atomic builds): linking costs no image work.
+    """
+    linked = 0
+    for relative in sorted(outputs):
+        source = os.path.join(store, relative)
+        target = os.path.join(site_root, relative)
+        if os.path.exists(target) and os.path.samefile(source, target):
+            continue
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        temporary = os.path.join(os.path.dirname(target), ".tmp-" + os.path.basename(target))
+        try:
+            os.link(source, temporary)
+        except OSError:  # another file system, or links not allowed
+            shutil.copy2(source, temporary)
+        os.replace(temporary, target)
+        linked += 1
+    _sweep(site_root, owned_dirs, set(outputs))
+    return linked
+
+
 def run(
     todo_jobs: Sequence[Job],
     *,
@@ -73,8 +102,13 @@ def run(
     owned_dirs: Sequence[str],
     processes: int,
     label: str = "Galerie",
+    site_root: str | None = None,
 ) -> Report:
-    """Build every job not already in the cache, delete stale outputs, log a summary."""
+    """Build every job not already in the cache, delete stale outputs, log a summary.
+
+    Jobs write under OUTPUT_ROOT; with SITE_ROOT, the current outputs are then linked
+    from OUTPUT_ROOT (the store) into the site.
+    """
     start = time.perf_counter()
     manifest = cache.Manifest(manifest_path)
     pictures: dict[str, Picture] = {}
@@ -112,6 +146,8 @@ def run(
     manifest.keep_only(set(pictures), {job.source for job in todo_jobs})
     _sweep(output_root, owned_dirs, manifest.outputs())
     manifest.save()
+    if site_root is not None:
+        link_outputs(output_root, site_root, manifest.outputs(), owned_dirs)
     failures.sort()
     for source, note in sorted(notes):
         logger.info("Image convertie : %s : %s", source, note)

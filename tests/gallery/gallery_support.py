@@ -12,7 +12,6 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parents[2]
 PLUGINS = ROOT / "plugins"
 THEME = ROOT / "theme"
-OVERRIDES = Path(__file__).resolve().parent / "templates"
 
 if str(PLUGINS) not in sys.path:
     sys.path.insert(0, str(PLUGINS))
@@ -43,24 +42,15 @@ def site_settings(tmp_path: Path, **overrides: object) -> dict:
         "PATH": str(tmp_path / "content"),
         "OUTPUT_PATH": str(tmp_path / "output"),
         "CACHE_PATH": str(tmp_path / "cache"),
-        "PLUGIN_PATHS": [str(PLUGINS)],
-        "PLUGINS": ["gallery"],
-        "THEME": str(THEME),
-        "THEME_TEMPLATES_OVERRIDES": [str(OVERRIDES)],
-        "ARTICLE_PATHS": ["news"],
-        "PAGE_PATHS": ["pages"],
-        "SITEURL": "",
-        "RELATIVE_URLS": True,
-        "TIMEZONE": "Europe/Paris",
-        "FEED_ALL_ATOM": None,
-        "CATEGORY_FEED_ATOM": None,
-        "JINJA_ENVIRONMENT": {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True},
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
         "GALLERY_PROCESSES": 1,
         "GALLERY_WIDTHS": (120, 240),
         "GALLERY_MAX_WIDTH": 400,
     }
     values.update(overrides)
-    return read_settings(path=None, override=values)
+    # The repository's own settings: the real plugins and theme, pointed at the test site.
+    return read_settings(path=str(ROOT / "pelicanconf.py"), override=values)
 
 
 def all_files(folder: Path) -> list[str]:

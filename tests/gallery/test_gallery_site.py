@@ -72,9 +72,9 @@ def test_gallery_is_embedded_in_an_article_and_unknown_slug_warns(
 ) -> None:
     caplog.set_level(logging.WARNING)
     output = build_site()
-    article = soup(output / "retour-en-images.html")
+    article = soup(output / "actualites/retour/index.html")
     assert len(photo_images(article)) == 4
-    assert not photo_images(soup(output / "autre.html"))
+    assert not photo_images(soup(output / "actualites/autre/index.html"))
     assert any("autre.md" in r.getMessage() and "Gallery" in r.getMessage() and "inconnue" in r.getMessage()
                for r in caplog.records)
 
