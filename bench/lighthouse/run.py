@@ -2,7 +2,8 @@
 
 Usage: python bench/lighthouse/run.py [--runs 3] [--keep DIR]
 
-Builds the repository's site strictly into a temporary folder, serves it on 127.0.0.1 (plain
+Builds the repository's site as published (publishconf.py, strict) at its local address in a
+temporary folder, serves it on 127.0.0.1 (plain
 http.server: no compression, so byte counts are the uncompressed worst case), runs the npm
 `lighthouse` pinned in package.json (installed with `npm ci` when missing) against Debian's
 Chromium, and prints one Markdown table: the four category scores, the total bytes, and the
@@ -96,15 +97,22 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         root = Path(tmp)
-        site = build_site(REPO / "pelicanconf.py", root / "site", strict=True, overrides={"CACHE_PATH": str(root / "cache")}).output
+        site = root / "site"
+        site.mkdir()
         reports = args.keep or root / "reports"
         reports.mkdir(parents=True, exist_ok=True)
-        pages = {"home": "", "programme": "programme/"}
-        gallery = gallery_path(site)
-        if gallery is not None:
-            pages["gallery"] = gallery
         results = {}
         with serve_folder(site) as base_url:
+            # Built as published (publishconf.py: absolute URLs, e.g. for hreflang), at the local address.
+            address = base_url.rstrip("/")
+            build_site(
+                REPO / "publishconf.py", site, strict=True,
+                overrides={"SITEURL": address, "FEED_DOMAIN": address, "CACHE_PATH": str(root / "cache")},
+            )
+            pages = {"home": "", "programme": "programme/"}
+            gallery = gallery_path(site)
+            if gallery is not None:
+                pages["gallery"] = gallery
             for name, path in pages.items():
                 runs = [measures(run_lighthouse(base_url + path, reports / f"{name}-{i}.json")) for i in range(args.runs)]
                 results[name] = medians(runs)
