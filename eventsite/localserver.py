@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,12 +18,22 @@ class QuietHandler(SimpleHTTPRequestHandler):
         """Say nothing: callers record requests in the browser if they need to."""
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A threaded server that ignores clients hanging up mid-transfer (a browser cancelling an image)."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        """Stay silent on a dropped connection; report anything else as usual."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve_folder(folder: Path) -> Iterator[str]:
     """Serve FOLDER on a free port of 127.0.0.1; yield its base URL (ending in /), stop on exit."""
     handler = functools.partial(QuietHandler, directory=str(folder))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
+    httpd = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, name=f"serve {folder}", daemon=True)
     thread.start()
     try:
