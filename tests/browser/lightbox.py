@@ -18,9 +18,11 @@ def tab_to(page: Page, selector: str, nth: int = 0, limit: int = 200) -> None:
 
 
 def state(page: Page) -> dict:
-    """Whether the lightbox is open, what it shows, and where focus is."""
+    """Whether the lightbox is open, what it shows, and where focus is (once queued events such as
+    the dialog's `close` have run)."""
     return page.evaluate(
-        """([thumbs, dialog]) => {
+        """async ([thumbs, dialog]) => {
+            await new Promise(resolve => setTimeout(resolve));
             const box = document.querySelector(dialog);
             const links = [...document.querySelectorAll(thumbs)];
             const image = box && box.querySelector('img');
