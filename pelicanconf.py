@@ -57,7 +57,11 @@ DEFAULT_PAGINATION = False
 DISPLAY_PAGES_ON_MENU = False
 DISPLAY_CATEGORIES_ON_MENU = False
 
+# One Atom feed of the news (full content, and the summary when there is one). A feed needs an
+# absolute address, so publishconf.py turns it on with SITEURL (FEED_ALL_ATOM = "feeds/atom.xml");
+# here it stays off, or Pelican would warn and the strict build of the preview would fail.
 FEED_ALL_ATOM = None
+FEED_MAX_ITEMS = 50
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
@@ -78,7 +82,13 @@ CACHE_PATH = "cache"
 
 SLUGIFY_SOURCE = "basename"
 EVENT_FOOTER_LINKS = (
+    ("Rechercher", "recherche/"),
     ("Les organisateurs", "organisateurs/"),
     ("Mentions légales", "mentions-legales/"),
     ("Accessibilité : partiellement conforme", "accessibilite/"),
 )
+
+# The event for the outside world (issue 6): calendars and programme.json (agenda), JSON-LD, social
+# tags and sitemap (seo), social images (cards), search (search). Their defaults live in each
+# plugin's settings.py.
+PLUGINS += ["agenda", "cards", "seo", "search"]
