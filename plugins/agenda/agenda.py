@@ -90,8 +90,9 @@ def dtstamp(settings: Mapping[str, Any], event_settings: Any) -> dt.datetime:
 
 def plain_text(html: str) -> str:
     """The text of an HTML fragment, one paragraph per line."""
-    text = Markup(re.sub(r"</(p|li|h\d)>", "\n", str(html))).striptags() if html else ""
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+    blocks = re.split(r"</(?:p|li|h\d|blockquote|div)>|<br\s*/?>", str(html or ""))
+    lines = (Markup(block).striptags() for block in blocks)
+    return "\n".join(line for line in lines if line)
 
 
 def venue_text(venue: Mapping[str, str]) -> str:
