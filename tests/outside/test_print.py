@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.outside.conftest import ARTIFACTS
 
 HIDDEN_IN_PRINT = (".site-nav", ".site-footer nav", ".skip-link", ".programme-actions", ".session__agenda")
@@ -60,3 +62,24 @@ def test_programme_prints_to_a4_pdf(page, served):
     pdf = page.pdf(format="A4", print_background=False)
     assert pdf.startswith(b"%PDF")
     (ARTIFACTS / "programme.pdf").write_bytes(pdf)
+
+
+def test_memento_is_one_document_a_theme_per_page(page, served, preview):
+    from tests.conftest import REPO
+
+    page.goto(f"{served}/propositions/")
+    page.get_by_role("link", name="Le mémento").click()
+    assert page.url == f"{served}/propositions/memento/"
+    themes = len(list((REPO / "content/themes").glob("*.md")))
+    proposals = len(list((REPO / "content/proposals").glob("*.md")))
+    assert page.locator(".memento-theme").count() == themes
+    assert page.locator(".memento .proposal").count() == proposals
+    print_view(page, f"{served}/propositions/memento/", "memento")
+    for selector in (".site-nav", ".site-footer nav", ".skip-link", ".memento__hint"):
+        assert hidden(page, selector), selector
+    breaks = page.evaluate("[...document.querySelectorAll('.memento-theme')].map(s => getComputedStyle(s).breakBefore)")
+    assert breaks == ["page"] * themes
+    pdf = page.pdf(format="A4")
+    (ARTIFACTS / "memento.pdf").write_bytes(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages >= themes + 1, pages  # the cover and contents, then a page (or more) per theme
