@@ -296,11 +296,17 @@ def agenda_url(context: Any, session: Any = None) -> str:
     return session_file(context, session.slug)
 
 
+@pass_context
+def programme_json_url(context: Any) -> str:
+    """Jinja global: the site-relative path of programme.json."""
+    return str(setting(context, "AGENDA_JSON_FILE"))
+
+
 def add_template_helpers(generator: Any) -> None:
-    """Offer agenda_url() to every generator's templates."""
+    """Offer agenda_url() and programme_json_url() to every generator's templates."""
     env = getattr(generator, "env", None)
     if env is not None:
-        env.globals["agenda_url"] = agenda_url
+        env.globals.update({"agenda_url": agenda_url, "programme_json_url": programme_json_url})
 
 
 def register() -> None:

@@ -8,7 +8,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
-from .settings import setting
+from .settings import DEFAULTS, setting
 
 
 def save_as(url: str) -> str:
@@ -56,7 +56,14 @@ def add_template_helpers(generator: Any) -> None:
         env.globals["memento_url"] = memento_url
 
 
+def publish_settings(pelican: Any) -> None:
+    """Put the MEMENTO_* values in the settings, so that other plugins (search's list of pages) can link the memento."""
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
 def register() -> None:
     """Connect the memento plugin's handlers to Pelican's signals."""
+    signals.initialized.connect(publish_settings)
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_template_helpers)

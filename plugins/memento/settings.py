@@ -9,7 +9,7 @@ from typing import Any
 DEFAULTS: Mapping[str, Any] = MappingProxyType(
     {
         # The memento page: every theme, workshop and proposal in one document.
-        "MEMENTO_URL": "propositions/memento/",
+        "MEMENTO_URL": "memento/",  # not under propositions/: a theme could be called « memento »
         "MEMENTO_TEMPLATE": "memento",
         "MEMENTO_TITLE": "Mémento des propositions des ateliers",
     }

@@ -37,6 +37,12 @@ class Section:
     links: tuple[Link, ...]
 
 
+def memento_links(context: Any) -> tuple[Link, ...]:
+    """The memento page, when the memento plugin is on (it publishes MEMENTO_URL in the settings)."""
+    url = context.get("MEMENTO_URL")
+    return (Link(str(context.get("MEMENTO_TITLE") or "Mémento"), str(url)),) if url else ()
+
+
 def site_sections(context: Any) -> list[Section]:
     """Every page of the site, grouped, for readers without JavaScript."""
     sections: list[Section] = []
@@ -58,7 +64,9 @@ def site_sections(context: Any) -> list[Section]:
         sections.append(
             Section(
                 "Propositions des ateliers",
-                (Link("Propositions des ateliers", urls["outcomes"]),) + tuple(Link(t.title, t.url) for t in event.themes),
+                (Link("Propositions des ateliers", urls["outcomes"]),)
+                + tuple(Link(t.title, t.url) for t in event.themes)
+                + memento_links(context),
             )
         )
         sections.append(Section("Partenaires", (Link("Organisateurs et partenaires", urls["partners"]),)))

@@ -13,7 +13,7 @@ from tests.conftest import SETTINGS, site_overrides
 
 OUTPUTS = ("programme/seminaire.ics", "programme/ouverture.ics", "programme/programme.json", "sitemap.xml",
            "images/cartes/programme.png", "pagefind/pagefind-entry.json", "recherche/index.html",
-           "propositions/memento/index.html")
+           "memento/index.html")
 
 
 def digests(root: Path) -> dict[str, str]:

@@ -69,12 +69,12 @@ def test_memento_is_one_document_a_theme_per_page(page, served, preview):
 
     page.goto(f"{served}/propositions/")
     page.get_by_role("link", name="Le mémento").click()
-    assert page.url == f"{served}/propositions/memento/"
+    assert page.url == f"{served}/memento/"
     themes = len(list((REPO / "content/themes").glob("*.md")))
     proposals = len(list((REPO / "content/proposals").glob("*.md")))
     assert page.locator(".memento-theme").count() == themes
     assert page.locator(".memento .proposal").count() == proposals
-    print_view(page, f"{served}/propositions/memento/", "memento")
+    print_view(page, f"{served}/memento/", "memento")
     for selector in (".site-nav", ".site-footer nav", ".skip-link", ".memento__hint"):
         assert hidden(page, selector), selector
     breaks = page.evaluate("[...document.querySelectorAll('.memento-theme')].map(s => getComputedStyle(s).breakBefore)")
