@@ -88,8 +88,8 @@ EVENT_FOOTER_LINKS = (
     ("Accessibilité : partiellement conforme", "accessibilite/"),
 )
 
-# The event for the outside world (issue 6), after the event plugin whose content they use:
-# calendars and programme.json (agenda), the outcomes as one printable document (memento), social
-# images (cards, before seo which asks for them), JSON-LD, social tags and sitemap (seo), search
-# (search, last: it indexes the finished site). Their defaults live in each plugin's settings.py.
+# The event for the outside world (docs/outside-world.md), after the event plugin whose content
+# they use: calendars and programme.json (agenda), the outcomes as one printable document
+# (memento), social images (cards), JSON-LD, social tags and sitemap (seo), Pagefind search
+# (search). Their defaults live in each plugin's settings.py.
 PLUGINS += ["agenda", "memento", "cards", "seo", "search"]

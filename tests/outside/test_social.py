@@ -125,3 +125,16 @@ def test_whole_site_cards_cold_under_two_seconds(tmp_path):
     # CPU time, not wall time: the machine may be running other builds at the same time.
     assert stats.cpu_seconds < 2.0, f"{stats.drawn} cards in {stats.cpu_seconds:.2f} s of CPU ({stats.seconds:.2f} s)"
     assert time.perf_counter() - started < 60
+
+
+def test_a_page_with_its_own_image_keeps_it(tmp_path, site):
+    content = site({"news/compte-rendu.md": "Title: Compte rendu\nDate: 2018-03-05 10:00\nImage: images/photo.png\n\nLa journée.\n"})
+    (content / "images").mkdir()
+    Image.new("RGB", (1200, 800), "#336699").save(content / "images/photo.png")
+    out = tmp_path / "output"
+    build_site(SETTINGS, out, strict=True, overrides=site_overrides(tmp_path, content, SITEURL=SITEURL, RELATIVE_URLS=False, SEARCH_PAGEFIND=False))
+    meta = tags(out / "actualites/compte-rendu/index.html")
+    assert meta["og:image"] == f"{SITEURL}/images/photo.png" and (out / "images/photo.png").is_file()
+    assert "og:image:width" not in meta  # its size is not ours to tell
+    other = tags(out / "programme/index.html")
+    assert other["og:image"] == f"{SITEURL}/images/cartes/programme.png"
