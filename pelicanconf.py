@@ -17,7 +17,7 @@ DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 
 # The plugins of this site, in the order their signals must run.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["event", "typography"]
+PLUGINS = ["event", "typography", "languages", "legal"]
 
 # The event itself: everything specific to this seminar lives here or in content/.
 EVENT_NAME = "Transformation numérique : levier d'innovation managériale dans la Fonction Publique"
@@ -85,8 +85,65 @@ EVENT_FOOTER_LINKS = (
     ("Rechercher", "recherche/"),
     ("Les organisateurs", "organisateurs/"),
     ("Mentions légales", "mentions-legales/"),
-    ("Accessibilité : partiellement conforme", "accessibilite/"),
+    ("Accessibilité : {conformity}", "accessibilite/"),
 )
+# Content problems shown in a banner on every page of the preview (publishconf.py sets False).
+EVENT_SHOW_PROBLEMS = True
+
+# The English edition (languages plugin + EVENT_LANGUAGES). A page is translated by a file of the
+# same name in a « en/ » folder beside it: content/pages/en/infos-pratiques.md,
+# content/sessions/en/table-ronde.md (only the texts to translate). Everything English is under /en/.
+LANGUAGES_HOMES = {"fr": "", "en": "en/"}
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+ARTICLE_LANG_URL = "{lang}/actualites/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/actualites/{slug}/index.html"
+EVENT_LANGUAGES = {
+    "en": {
+        "EVENT_NAME": "Digital transformation: a lever for management innovation in the French civil service",
+        "EVENT_TAGLINE": "A seminar for public managers of the three French civil services in Auvergne-Rhône-Alpes",
+        "EVENT_LOCALE": "en_GB",
+        "EVENT_NAV": (
+            ("Home", "en/"),
+            ("Programme", "en/programme/"),
+            ("Speakers", "en/intervenants/"),
+            ("Proposals", "en/propositions/"),
+            ("Partners", "en/partenaires/"),
+            ("Practical information", "en/infos-pratiques/"),
+        ),
+        "EVENT_FOOTER_LINKS": (
+            ("Legal notice", "en/mentions-legales/"),
+            ("Accessibility: {conformity}", "en/accessibilite/"),
+        ),
+        "EVENT_SESSION_KINDS": {
+            "welcome": "Welcome",
+            "opening": "Opening",
+            "keynote": "Keynote",
+            "round-table": "Round table",
+            "talk": "Talk",
+            "workshop": "Workshops",
+            "break": "Break",
+            "lunch": "Lunch",
+            "conclusion": "Conclusion",
+        },
+        "EVENT_PARTNER_TIERS": {"organiser": "Organisers", "partner": "Partners", "supporter": "Supporters"},
+    }
+}
+
+# Legal notice and RGAA accessibility statement (legal plugin; templates legal.html, accessibility.html).
+LEGAL_PUBLISHER = "La Fabrique Humaine, Altitud RH et l'Institut régional d'administration (IRA) de Lyon"
+LEGAL_PUBLISHER_ADDRESS = "IRA de Lyon, 1 rue Chevreul, 69007 Lyon"
+LEGAL_DIRECTOR = "[à compléter : nom et fonction de la personne directrice de la publication]"
+LEGAL_HOST = "GitHub Pages, service de GitHub, Inc., 88 Colin P Kelly Jr Street, San Francisco, CA 94107, États-Unis"
+LEGAL_CONTACT = ""
+LEGAL_A11Y_STATUS = "partial"
+LEGAL_A11Y_STANDARD = "RGAA 4.1"
+LEGAL_A11Y_CHECKS = (
+    "Aucun audit complet n'a encore été réalisé : ce site est donc déclaré partiellement conforme.",
+    "Chaque page est vérifiée automatiquement à chaque publication avec l'outil axe-core (critères WCAG 2.1 niveaux A et AA) et sa navigation au clavier est testée.",
+)
+LEGAL_A11Y_NON_ACCESSIBLE = ()
+LEGAL_A11Y_DATE = dt.date(2026, 11, 26)
 
 # The event for the outside world (docs/outside-world.md), after the event plugin whose content
 # they use: calendars and programme.json (agenda), the outcomes as one printable document

@@ -13,9 +13,17 @@ from pelicanconf import *  # noqa: E402,F403
 SITEURL = os.environ.get("SITEURL", "https://example.github.io/seminaire").rstrip("/")
 RELATIVE_URLS = False
 EVENT_STRICT = True
+EVENT_SHOW_PROBLEMS = False
 
 FEED_ALL_ATOM = "feeds/atom.xml"
 FEED_DOMAIN = SITEURL
 
-# A published build starts from nothing: no cache from a previous preview.
+# Custom domain, written as CNAME on gh-pages. Empty: none.
+CNAME = os.environ.get("SITE_CNAME", "")
+
+# Reproducible output: no cache from a previous preview, no date from the file system,
+# no draft decided by the clock.
 LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = False
+DEFAULT_DATE = None
+WITH_FUTURE_DATES = True

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import sys
 from pathlib import Path
 
 from invoke import task
+
+from eventsite.tasks_publish import check_output_task, publish_task
 
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
@@ -48,7 +51,47 @@ def clean(c):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+publish = task(publish_task, name="publish", help={
+    "push": "pousser la branche gh-pages vers origin",
+    "dry-run": "montrer ce qui serait publié, sans rien changer",
+    "cname": "domaine personnalisé (fichier CNAME)",
+})
+check_output = task(check_output_task, name="check-output")
+
+
 @task
 def test(c):
     """Run the whole test suite."""
     c.run(f"{sys.executable} -m pytest")
+
+
+@task
+def check(c):
+    """Check all content without building the site; list every problem in French (exit 1 if any)."""
+    c.run(f"{sys.executable} -m eventsite check --settings {ROOT / 'pelicanconf.py'}")
+
+
+def _new_task(kind: str, where: str, example: str):
+    """An `invoke new-<kind> "Nom"` task that creates a file to fill in."""
+
+    @task(name=f"new-{kind}", help={"name": "nom ou titre de l'élément, entre guillemets"})
+    def new(c, name):
+        c.run(f"{sys.executable} -m eventsite new {kind} {shlex.quote(name)} --settings {ROOT / 'pelicanconf.py'}")
+
+    new.__doc__ = f"Create {where} with every field to fill in: invoke new-{kind} \"{example}\"."
+    return new
+
+
+new_speaker = _new_task("speaker", "content/speakers/<nom>.md", "Jeanne Dupont")
+new_session = _new_task("session", "content/sessions/<titre>.md", "Table ronde")
+new_partner = _new_task("partner", "content/partners/<nom>.md", "Ville de Lyon")
+new_proposal = _new_task("proposal", "content/proposals/<titre>.md", "Mentorat inversé")
+new_article = _new_task("article", "content/news/<titre>.md", "Compte rendu")
+new_gallery = _new_task("gallery", "content/galleries/<titre>/gallery.md", "La journée en images")
+
+
+@task
+def translations(c):
+    """Update theme/translations/*/messages.po from the strings of the templates (then translate the new ones)."""
+    c.run(f"pybabel extract -F {ROOT / 'babel.cfg'} -o {ROOT / 'cache' / 'messages.pot'} --no-location {ROOT}")
+    c.run(f"pybabel update -i {ROOT / 'cache' / 'messages.pot'} -d {ROOT / 'theme' / 'translations'} --no-location --ignore-obsolete")

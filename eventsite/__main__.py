@@ -1,4 +1,4 @@
-"""Command line: ``python -m eventsite build [--strict] [--settings F] [--output D]``."""
+"""Command line: ``python -m eventsite build|check|new`` (``--help`` for each)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from .build import BuildFailed, build_site
+from .check import check_content, report, scaffold_choices
+from .scaffold import SCAFFOLDS, ScaffoldError, create
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,7 +19,26 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--strict", action="store_true", help="échouer au moindre avertissement")
     build.add_argument("--settings", default="pelicanconf.py")
     build.add_argument("--output", default="output")
+    check = sub.add_parser("check", help="vérifier le contenu sans construire le site")
+    check.add_argument("--settings", default="pelicanconf.py")
+    new = sub.add_parser("new", help="créer un fichier de contenu à remplir")
+    new.add_argument("kind", choices=sorted(SCAFFOLDS))
+    new.add_argument("name")
+    new.add_argument("--settings", default="pelicanconf.py")
     args = parser.parse_args(argv)
+    if args.command == "check":
+        problems = check_content(Path(args.settings))
+        print(report(problems))
+        return 1 if problems else 0
+    if args.command == "new":
+        try:
+            content, choices = scaffold_choices(Path(args.settings))
+            path = create(args.kind, args.name, content, choices)
+        except ScaffoldError as error:
+            print(error, file=sys.stderr)
+            return 1
+        print(f"Fichier créé : {path}\nOuvrez-le, remplacez chaque [texte entre crochets], puis lancez « invoke check ».")
+        return 0
     try:
         result = build_site(Path(args.settings), Path(args.output), strict=args.strict)
     except BuildFailed as failure:

@@ -7,7 +7,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,9 +73,14 @@ def pelican_settings(settings_file: Path, overrides: Mapping[str, Any] | None = 
 
 
 def build_site(
-    settings_file: Path, output: Path, *, strict: bool, overrides: Mapping[str, Any] | None = None
+    settings_file: Path,
+    output: Path,
+    *,
+    strict: bool,
+    overrides: Mapping[str, Any] | None = None,
+    verify: Callable[[Path], list[str]] | None = None,
 ) -> BuildResult:
-    """Build into a temporary folder; on success move it to OUTPUT, else raise BuildFailed."""
+    """Build into a temporary folder; if it builds (and VERIFY finds nothing) move it to OUTPUT, else raise BuildFailed."""
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
@@ -92,6 +97,9 @@ def build_site(
                 raise BuildFailed([str(p) for p in problems] if problems else [f"{type(error).__name__}: {error}"]) from error
         if strict and warnings:
             raise BuildFailed([f"avertissement (mode strict) : {w}" for w in warnings])
+        problems = verify(staging) if verify else []
+        if problems:
+            raise BuildFailed(problems)
         swap_into_place(staging, output)
     finally:
         if staging.exists():

@@ -36,3 +36,13 @@ def clock_time(value: dt.time | dt.datetime, locale: str = "fr_FR") -> str:
 def time_range(start: dt.time, end: dt.time, locale: str = "fr_FR") -> str:
     """A span of time: « 9 h 30 – 10 h »."""
     return f"{clock_time(start, locale)}{NBSP}– {clock_time(end, locale)}"
+
+
+def date_span(start: dt.date, end: dt.date | None = None, locale: str = "fr_FR") -> str:
+    """The event's dates: a long date for one day, « 1–2 March 2018 » or « 1er–2 mars 2018 » for several."""
+    if end is None or end == start:
+        return long_date(start, locale)
+    if (start.year, start.month) != (end.year, end.month):
+        return f"{short_date(start, locale)} – {short_date(end, locale)}"
+    first = "1er" if locale.startswith("fr") and start.day == 1 else str(start.day)
+    return f"{first}–{short_date(end, locale)}"

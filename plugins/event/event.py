@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import functools
 import logging
+from collections.abc import Callable
 from typing import Any
 
+from jinja2 import pass_context
 from pelican import signals
 
 from . import dates
 from .generator import EventGenerator
+from .localize import colors_css, localized_event
 from .navigation import footer_links, navigation
 from .problems import ContentErrors
-from .settings import check_settings, read_event_settings
+from .settings import check_settings
 
 logger = logging.getLogger(__name__)
 
@@ -33,18 +35,30 @@ def add_generator(pelican: Any) -> type[EventGenerator]:
     return EventGenerator
 
 
+def in_page_locale(function: Callable[..., str]) -> Callable[..., str]:
+    """A Jinja filter calling FUNCTION with the locale of the page's event settings."""
+
+    @pass_context
+    def localized(context: Any, *args: Any) -> str:
+        return function(*args, locale=context["event_settings"].locale)
+
+    localized.__doc__ = function.__doc__
+    return localized
+
+
 def add_template_helpers(generator: Any) -> None:
-    """Give every generator's templates the date filters and the menus."""
-    locale = read_event_settings(generator.settings).locale
+    """Give every generator's templates the date filters, the menus and the page's language."""
     generator.env.filters.update(
+        {name: in_page_locale(getattr(dates, name)) for name in ("long_date", "short_date", "clock_time", "time_range", "date_span")}
+    )
+    generator.env.globals.update(
         {
-            "long_date": functools.partial(dates.long_date, locale=locale),
-            "short_date": functools.partial(dates.short_date, locale=locale),
-            "clock_time": functools.partial(dates.clock_time, locale=locale),
-            "time_range": functools.partial(dates.time_range, locale=locale),
+            "navigation": navigation,
+            "footer_links": footer_links,
+            "localized_event": localized_event,
+            "colors_css": colors_css,
         }
     )
-    generator.env.globals.update({"navigation": navigation, "footer_links": footer_links})
 
 
 def parse_figures(content: Any) -> None:

@@ -13,9 +13,11 @@ from pelican.generators import Generator
 from .linking import link_event
 from .model import Entity, Event
 from .navigation import save_as_for
+from .placeholders import content_placeholders
 from .problems import ContentProblem
 from .reading import ContentType, content_types, parse_entity
-from .settings import EventSettings, read_event_settings
+from .settings import EventSettings, localized_settings, read_event_settings
+from .translation import Translation, orphan_translations, parse_translation, translated_event, translation_lang
 from .validation import validate_event
 
 logger = logging.getLogger(__name__)
@@ -26,6 +28,18 @@ def entity_url(entity: Entity, key: str, settings: EventSettings) -> str:
     return settings.urls[key].format(slug=entity.slug, theme=theme)
 
 
+def page_class(lang: str | None) -> type[Page]:
+    """Page, or a Page whose language is LANG whatever its header says (translations live in <type>/<lang>/)."""
+    if not lang:
+        return Page
+
+    class TranslatedPage(Page):
+        def __init__(self, content: str, metadata: dict[str, Any] | None = None, **kwargs: Any) -> None:
+            super().__init__(content, {**(metadata or {}), "lang": lang}, **kwargs)
+
+    return TranslatedPage
+
+
 class EventGenerator(Generator):
     """Reads speakers, sessions, partners and outcomes; writes their pages."""
 
@@ -34,47 +48,75 @@ class EventGenerator(Generator):
         self.event_settings = read_event_settings(self.settings)
         self.event = Event()
         self.problems: list[ContentProblem] = []
+        self.translations: dict[str, dict[str, dict[str, Translation]]] = {}
+        self.localized: dict[str, tuple[Event, EventSettings]] = {}
+
+    def _read(self, relpath: str, lang: str | None) -> Page | None:
+        try:
+            return self.readers.read_file(
+                base_path=self.path, path=relpath, content_class=page_class(lang), context=self.context
+            )
+        except Exception as error:  # a reader error must not hide the other files' problems
+            self.problems.append(
+                ContentProblem(relpath, "", f"le fichier ne peut pas être lu ({error})", "vérifiez l'en-tête et l'encodage UTF-8")
+            )
+            return None
 
     def read_type(self, ctype: ContentType) -> list[Entity]:
-        """Read every file of one content type, recording problems."""
+        """Read every file of one content type (translations apart), recording problems."""
         entities = []
         folder = self.event_settings.paths[ctype.key]
+        collection = ctype.collection
         for relpath in sorted(self.get_files(folder, extensions=("md", "markdown"))):
-            try:
-                page = self.readers.read_file(
-                    base_path=self.path, path=relpath, content_class=Page, context=self.context
-                )
-            except Exception as error:  # a reader error must not hide the other files' problems
-                self.problems.append(
-                    ContentProblem(relpath, "", f"le fichier ne peut pas être lu ({error})", "vérifiez l'en-tête et l'encodage UTF-8")
-                )
+            lang = translation_lang(relpath, folder, self.event_settings.languages)
+            page = self._read(relpath, lang)
+            if page is None:
+                continue
+            self.add_source_path(page)
+            if lang:
+                translation, problems = parse_translation(ctype, lang, page.metadata, relpath, os.path.join(self.path, relpath), page)
+                self.problems += problems
+                self.translations.setdefault(lang, {}).setdefault(collection, {})[translation.slug] = translation
                 continue
             entity, problems = parse_entity(ctype, page.metadata, relpath, os.path.join(self.path, relpath), page)
             self.problems += problems
             entity.url = entity_url(entity, ctype.key, self.event_settings)
             page.override_url = entity.url
             page.override_save_as = save_as_for(entity.url)
-            self.add_source_path(page)
             entities.append(entity)
+        for lang, found in self.translations.items():
+            self.problems += orphan_translations(list(found.get(collection, {}).values()), entities, ctype.label)
         return entities
+
+    def localize(self, lang: str) -> tuple[Event, EventSettings]:
+        """The event in LANG: translated copies, linked, with URLs under « LANG/ »."""
+        settings = localized_settings(self.settings, lang)
+        event = translated_event(self.event, self.translations.get(lang, {}), lang, self.settings["DEFAULT_LANG"])
+        for ctype in content_types(settings):
+            for entity in getattr(event, ctype.collection):
+                entity.url = entity_url(entity, ctype.key, settings)
+        link_event(event, settings)
+        set_outcome_urls(event, settings)
+        return event, settings
 
     def generate_context(self) -> None:
         """Read, validate and link the event, then share it with every template."""
         for ctype in content_types(self.event_settings):
             getattr(self.event, ctype.collection).extend(self.read_type(ctype))
         self.problems += validate_event(self.event, self.event_settings, Path(self.path))
+        self.problems += content_placeholders(Path(self.path), tuple(self.event_settings.paths.values()))
         link_event(self.event, self.event_settings)
-        # Workshop and proposal URLs name their theme, known only once linked.
-        for key, entities in (("workshop", self.event.workshops), ("proposal", self.event.proposals)):
-            for entity in entities:
-                entity.url = entity.source.override_url = entity_url(entity, key, self.event_settings)
-                entity.source.override_save_as = save_as_for(entity.url)
+        set_outcome_urls(self.event, self.event_settings)
+        self.localized = {self.settings["DEFAULT_LANG"]: (self.event, self.event_settings)}
+        for lang in self.event_settings.languages:
+            self.localized[lang] = self.localize(lang)
         for problem in self.problems:
             logger.warning("%s", problem)
         self.readers.save_cache()
         self.context["event"] = self.event
         self.context["event_settings"] = self.event_settings
         self.context["event_problems"] = list(self.problems)
+        self.context["event_languages"] = dict(self.localized)
 
     def _write(self, writer: Any, url: str, template: str, **extra: Any) -> None:
         writer.write_file(
@@ -86,14 +128,27 @@ class EventGenerator(Generator):
             **extra,
         )
 
+    def alternates(self, key: str, slug: str = "") -> dict[str, str]:
+        """Language → URL of the page KEY (of entity SLUG) in each language of the site."""
+        return {lang: settings.urls[key].format(slug=slug, theme="") for lang, (_event, settings) in self.localized.items()}
+
     def generate_output(self, writer: Any) -> None:
-        """Write the programme, speakers, partners and outcomes pages."""
-        urls = self.event_settings.urls
-        self._write(writer, urls["programme"], "programme")
-        self._write(writer, urls["speakers"], "speakers")
-        for speaker in self.event.speakers:
-            self._write(writer, speaker.url, "speaker", speaker=speaker)
-        self._write(writer, urls["partners"], "partners")
-        self._write(writer, urls["outcomes"], "outcomes")
-        for theme in self.event.themes:
-            self._write(writer, theme.url, "theme", theme=theme)
+        """Write the programme, speakers, partners and outcomes pages in every language."""
+        for lang, (event, settings) in self.localized.items():
+            extra = {"lang": lang, "event": event, "event_settings": settings}
+            for key in ("programme", "speakers", "partners", "outcomes"):
+                self._write(writer, settings.urls[key], key, alternates=self.alternates(key), **extra)
+            for speaker in event.speakers:
+                self._write(writer, speaker.url, "speaker", speaker=speaker, alternates=self.alternates("speaker", speaker.slug), **extra)
+            for theme in event.themes:
+                self._write(writer, theme.url, "theme", theme=theme, alternates=self.alternates("theme", theme.slug), **extra)
+
+
+def set_outcome_urls(event: Event, settings: EventSettings) -> None:
+    """Workshops and proposals link to their theme's page, known only once linked."""
+    for key, entities in (("workshop", event.workshops), ("proposal", event.proposals)):
+        for entity in entities:
+            entity.url = entity_url(entity, key, settings)
+            if entity.source is not None:
+                entity.source.override_url = entity.url
+                entity.source.override_save_as = save_as_for(entity.url)

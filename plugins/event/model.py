@@ -18,6 +18,9 @@ class Entity:
     url: str = ""
     order: int = 0
     source: Any = field(default=None, repr=False)
+    # Language of the header's texts and of the body ("" = the site's default language).
+    lang: str = ""
+    body_lang: str = ""
 
     @property
     def body(self) -> Markup:

@@ -47,5 +47,9 @@ def navigation(context: Any) -> list[NavItem]:
 
 @pass_context
 def footer_links(context: Any) -> list[NavItem]:
-    """Jinja global: the footer's links for the page being written."""
-    return menu(context["event_settings"].footer_links, context.get("output_file", ""))
+    """Jinja global: the footer's links for the page being written; « {conformity} » in a label
+    becomes the accessibility conformity notice (legal plugin's `conformity_notice()`)."""
+    notice = context.get("conformity_notice")
+    conformity = str(context.call(notice)) if callable(notice) else ""
+    items = tuple((label.replace("{conformity}", conformity), url) for label, url in context["event_settings"].footer_links)
+    return menu(items, context.get("output_file", ""))

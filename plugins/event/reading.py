@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
+from .placeholders import is_placeholder, placeholder_problem
 from .model import Entity, Partner, Proposal, Session, Speaker, Theme, Workshop
 from .problems import ContentProblem
 from .settings import EventSettings
@@ -81,6 +82,9 @@ def parse_entity(
                         line,
                     )
                 )
+            continue
+        if is_placeholder(_as_text(metadata[key])):
+            problems.append(placeholder_problem(source_path, field.name, _as_text(metadata[key]), line))
             continue
         try:
             values[field.attribute] = field.parse(_as_text(metadata[key]))

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any
+
+TOKEN_RE = re.compile(r"^[a-z][a-z0-9-]*$")
+COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+LANG_RE = re.compile(r"^[a-z]{2,3}$")
 
 DEFAULTS: Mapping[str, Any] = MappingProxyType(
     {
@@ -19,6 +24,13 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
         "EVENT_HASHTAG": "",
         "EVENT_LOCALE": "fr_FR",
         "EVENT_STRICT": False,
+        # Show the content problems in a banner on every page (preview only, never when publishing).
+        "EVENT_SHOW_PROBLEMS": False,
+        # Other languages of the site: code → EVENT_* settings that differ in that language
+        # (EVENT_NAME, EVENT_LOCALE, EVENT_NAV, EVENT_SESSION_KINDS...). Pages go under <code>/.
+        "EVENT_LANGUAGES": MappingProxyType({}),
+        # Colour tokens of the theme to override: token name (without --color-) → #rrggbb.
+        "EVENT_COLORS": MappingProxyType({}),
         "EVENT_SESSION_KINDS": MappingProxyType(
             {
                 "welcome": "Accueil",
@@ -93,6 +105,9 @@ class EventSettings:
     hashtag: str
     locale: str
     strict: bool
+    show_problems: bool
+    languages: Mapping[str, Mapping[str, Any]]
+    colors: Mapping[str, str]
     session_kinds: Mapping[str, str]
     partner_tiers: Mapping[str, str]
     nav: tuple[tuple[str, str], ...]
@@ -123,6 +138,9 @@ def read_event_settings(settings: Mapping[str, Any]) -> EventSettings:
         hashtag=str(_get(settings, "EVENT_HASHTAG")),
         locale=str(_get(settings, "EVENT_LOCALE")),
         strict=bool(_get(settings, "EVENT_STRICT")),
+        show_problems=bool(_get(settings, "EVENT_SHOW_PROBLEMS")),
+        languages=MappingProxyType({str(k): MappingProxyType(dict(v)) for k, v in _get(settings, "EVENT_LANGUAGES").items()}),
+        colors=MappingProxyType({str(k): str(v) for k, v in _get(settings, "EVENT_COLORS").items()}),
         session_kinds=MappingProxyType(dict(_get(settings, "EVENT_SESSION_KINDS"))),
         partner_tiers=MappingProxyType(dict(_get(settings, "EVENT_PARTNER_TIERS"))),
         nav=tuple(tuple(item) for item in _get(settings, "EVENT_NAV")),
@@ -130,6 +148,26 @@ def read_event_settings(settings: Mapping[str, Any]) -> EventSettings:
         paths=MappingProxyType({**DEFAULTS["EVENT_PATHS"], **_get(settings, "EVENT_PATHS")}),
         urls=MappingProxyType({**DEFAULTS["EVENT_URLS"], **_get(settings, "EVENT_URLS")}),
     )
+
+
+def check_colors(colors: Any) -> list[str]:
+    """Return a message for each EVENT_COLORS entry that is not « token name → #rrggbb »."""
+    if not isinstance(colors, Mapping):
+        return ["EVENT_COLORS : donnez un dictionnaire nom de couleur → #rrggbb (ex. {'accent': '#0b6e4f'})."]
+    return [
+        f"EVENT_COLORS[{name!r}] : écrivez un nom en minuscules (ex. accent) et une couleur #rrggbb (reçu {value!r})."
+        for name, value in colors.items()
+        if not (TOKEN_RE.match(str(name)) and COLOR_RE.match(str(value)))
+    ]
+
+
+def localized_settings(settings: Mapping[str, Any], lang: str) -> EventSettings:
+    """The EVENT_* settings in LANG: the overrides of EVENT_LANGUAGES[LANG], URLs under « LANG/ »."""
+    base = read_event_settings(settings)
+    if lang not in base.languages:
+        return base
+    merged = read_event_settings({**settings, **base.languages[lang]})
+    return replace(merged, urls=MappingProxyType({k: f"{lang}/{v}" for k, v in merged.urls.items()}))
 
 
 def check_settings(settings: Mapping[str, Any]) -> list[str]:
@@ -147,6 +185,18 @@ def check_settings(settings: Mapping[str, Any]) -> list[str]:
         items = _get(settings, key)
         if not all(isinstance(i, (tuple, list)) and len(i) == 2 for i in items):
             problems.append(f"{key} : donnez une liste de paires (libellé, adresse).")
+    problems += check_colors(_get(settings, "EVENT_COLORS"))
+    languages = _get(settings, "EVENT_LANGUAGES")
+    if not isinstance(languages, Mapping) or not all(isinstance(v, Mapping) for v in languages.values()):
+        problems.append("EVENT_LANGUAGES : donnez un dictionnaire langue → réglages EVENT_* propres à cette langue.")
+    else:
+        for lang, overrides in languages.items():
+            if not LANG_RE.match(str(lang)):
+                problems.append(f"EVENT_LANGUAGES : code de langue incorrect {lang!r} (ex. en).")
+            wrong = [k for k in overrides if k not in DEFAULTS or k in ("EVENT_LANGUAGES", "EVENT_PATHS", "EVENT_URLS")]
+            if wrong:
+                problems.append(f"EVENT_LANGUAGES[{lang!r}] : réglages non traduisibles {', '.join(map(str, wrong))}.")
+            problems += [f"EVENT_LANGUAGES[{lang!r}] → {p}" for p in check_settings({**settings, "EVENT_COLORS": {}, **overrides, "EVENT_LANGUAGES": {}})]
     try:
         from babel import Locale
 

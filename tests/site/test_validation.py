@@ -145,3 +145,23 @@ def test_normal_build_warns_and_goes_on(tmp_path, site):
     result = build_site(SETTINGS, tmp_path / "output", strict=False, overrides=site_overrides(tmp_path, content))
     assert any("zoe-normale" in w for w in result.warnings)
     assert (tmp_path / "output/programme/index.html").is_file()
+
+
+def test_a_build_that_fails_its_checks_is_not_moved_into_place(tmp_path, site):
+    content = site()
+    out = tmp_path / "output"
+    build_site(SETTINGS, out, strict=True, overrides=site_overrides(tmp_path, content))
+    before = tree_digest(out)
+    changed = site({"speakers/alice-martin.md": "Name: Alice Martin\nRole: Nouvelle fonction\n\nBio.\n"})
+    seen: list[Path] = []
+
+    def verify(folder: Path) -> list[str]:
+        seen.append(folder)
+        assert "Nouvelle fonction" in (folder / "intervenants/alice-martin/index.html").read_text(encoding="utf-8")
+        return ["index.html : lien mort vers nulle-part/"]
+
+    with pytest.raises(BuildFailed) as failure:
+        build_site(SETTINGS, out, strict=True, overrides=site_overrides(tmp_path, changed), verify=verify)
+    assert failure.value.problems == ["index.html : lien mort vers nulle-part/"]
+    assert seen and not seen[0].exists()
+    assert tree_digest(out) == before

@@ -1,0 +1,125 @@
+"""Translations of the event's files: content/<type>/<lang>/<slug>.md holds only the translated texts."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from . import schema
+from .model import Entity, Event
+from .placeholders import is_placeholder, placeholder_problem
+from .problems import ContentProblem
+from .reading import ContentType, _as_text, header_fields
+
+# Links filled in by linking.py: reset on a translated copy so that it links to translated copies.
+LINK_ATTRIBUTES = frozenset({"theme", "session", "workshop"})
+
+
+@dataclass(frozen=True)
+class Translation:
+    """The translated texts of one file: header values by attribute, and the page holding the body."""
+
+    slug: str
+    lang: str
+    source_path: str
+    values: Mapping[str, Any]
+    source: Any
+
+
+def translatable_fields(ctype: ContentType) -> tuple[schema.Field, ...]:
+    """The fields of a type that a translation may hold: its free texts."""
+    return tuple(f for f in ctype.fields if f.parse is schema.text)
+
+
+def translation_lang(relpath: str, folder: str, languages: Mapping[str, Any]) -> str | None:
+    """The language of a file under FOLDER/<lang>/, or None for an original."""
+    parts = PurePosixPath(relpath.replace("\\", "/")).parts
+    depth = len(PurePosixPath(folder).parts)
+    if len(parts) > depth + 1 and parts[depth] in languages:
+        return parts[depth]
+    return None
+
+
+def parse_translation(
+    ctype: ContentType, lang: str, metadata: Mapping[str, Any], source_path: str, abs_path: str | Path, source: Any
+) -> tuple[Translation, list[ContentProblem]]:
+    """Read one translation file's header; report fields that cannot be translated."""
+    fields = translatable_fields(ctype)
+    known = {f.name.lower(): f for f in fields}
+    problems: list[ContentProblem] = []
+    values: dict[str, Any] = {}
+    for key, (spelling, line) in header_fields(abs_path).items():
+        if key in schema.COMMON_FIELDS:
+            continue
+        field = known.get(key)
+        if field is None:
+            close = difflib.get_close_matches(key, sorted(known), n=1)
+            fix = (
+                f"vouliez-vous écrire « {known[close[0]].name} » ?"
+                if close
+                else "une traduction ne contient que ces champs : " + ", ".join(f.name for f in fields) + " (et le texte)"
+            )
+            problems.append(ContentProblem(source_path, spelling, f"ce champ ne se traduit pas ({ctype.label}, {lang})", fix, line))
+            continue
+        if is_placeholder(_as_text(metadata.get(key))):
+            problems.append(placeholder_problem(source_path, field.name, _as_text(metadata.get(key)), line))
+            continue
+        try:
+            values[field.attribute] = field.parse(_as_text(metadata.get(key)))
+        except schema.FieldError as error:
+            problems.append(ContentProblem(source_path, field.name, error.message, error.fix, line))
+    has_body = bool(getattr(source, "content", "").strip())
+    slug = Path(source_path).stem
+    return Translation(slug, lang, source_path, values, source if has_body else None), problems
+
+
+def orphan_translations(translations: list[Translation], originals: list[Entity], label: str) -> list[ContentProblem]:
+    """Report translations whose original file does not exist."""
+    slugs = {e.slug for e in originals}
+    return [
+        ContentProblem(
+            t.source_path,
+            "",
+            f"traduction sans original : aucun fichier {label} « {t.slug}.md » en français",
+            "donnez à la traduction le même nom de fichier que l'original, ou créez l'original",
+        )
+        for t in translations
+        if t.slug not in slugs
+    ]
+
+
+def translated_copy(entity: Entity, translation: Translation | None, lang: str, default_lang: str) -> Entity:
+    """A copy of ENTITY in LANG: translated texts where given, links reset for linking again."""
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(entity):
+        if f.default_factory is list:  # type: ignore[comparison-overlap]
+            changes[f.name] = []
+        elif f.name in LINK_ATTRIBUTES:
+            changes[f.name] = None
+    changes["lang"] = lang if translation and translation.values else default_lang
+    changes["body_lang"] = lang if translation and translation.source is not None else default_lang
+    if translation:
+        changes.update(translation.values)
+        if translation.source is not None:
+            changes["source"] = translation.source
+    return dataclasses.replace(entity, **changes)
+
+
+def translated_event(event: Event, translations: Mapping[str, Mapping[str, Translation]], lang: str, default_lang: str) -> Event:
+    """A copy of EVENT in LANG, not yet linked: each collection's entities with their translation."""
+    copies: dict[str, list[Entity]] = {}
+    for collection, entities in (
+        ("speakers", event.speakers),
+        ("sessions", event.sessions),
+        ("partners", event.partners),
+        ("themes", event.themes),
+        ("workshops", event.workshops),
+        ("proposals", event.proposals),
+    ):
+        found = translations.get(collection, {})
+        copies[collection] = [translated_copy(e, found.get(e.slug), lang, default_lang) for e in entities]
+    return Event(**copies)

@@ -1,0 +1,29 @@
+"""Gettext catalogues compiled from the .po files at build time (no binary .mo committed)."""
+
+from __future__ import annotations
+
+import gettext
+import io
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+
+def compile_po(po_path: Path) -> gettext.GNUTranslations:
+    """Read a .po file and return its translations, compiled in memory."""
+    with open(po_path, "rb") as handle:
+        catalog = read_po(handle)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def load_catalogues(folder: Path, languages: tuple[str, ...], domain: str = "messages") -> dict[str, gettext.NullTranslations]:
+    """Translations per language; a language without a .po file keeps the source strings."""
+    found: dict[str, gettext.NullTranslations] = {}
+    for lang in languages:
+        po_path = folder / lang / "LC_MESSAGES" / f"{domain}.po"
+        found[lang] = compile_po(po_path) if po_path.is_file() else gettext.NullTranslations()
+    return found

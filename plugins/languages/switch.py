@@ -1,0 +1,85 @@
+"""Which language a page is in, and where the same page is in the other languages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from .settings import LanguageSettings
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """A link to another language: its code, name, URL from the site root, and whether it is this page."""
+
+    lang: str
+    name: str
+    url: str
+    translated: bool
+
+
+def _content(context: Mapping[str, Any]) -> Any:
+    """The page or article this output file is made of, if any."""
+    output_file = context.get("output_file")
+    for key in ("page", "article"):
+        item = context.get(key)
+        if item is not None and getattr(item, "save_as", None) == output_file:
+            return item
+    return None
+
+
+def page_lang(context: Mapping[str, Any], settings: LanguageSettings) -> str:
+    """The language of the page being written: explicit `lang`, else its content's, else the default."""
+    explicit = context.get("lang")
+    if isinstance(explicit, str) and explicit:
+        return explicit
+    content = _content(context)
+    return str(getattr(content, "lang", None) or settings.default)
+
+
+def translations_of(context: Mapping[str, Any], settings: LanguageSettings) -> dict[str, str]:
+    """Language → URL of this very page in each language it exists in (itself included)."""
+    given = context.get("alternates")
+    if isinstance(given, Mapping):
+        return dict(given) if len(given) > 1 else {}
+    content = _content(context)
+    if content is None:
+        return {}
+    found = {str(content.lang): content.url}
+    for other in getattr(content, "translations", ()) or ():
+        found.setdefault(str(other.lang), other.url)
+    return found if len(found) > 1 else {}
+
+
+def alternates(context: Mapping[str, Any], settings: LanguageSettings) -> list[Alternate]:
+    """One link per other language: the same page when translated, else that language's home."""
+    current = page_lang(context, settings)
+    same_page = translations_of(context, settings)
+    links = []
+    for lang, home in settings.homes.items():
+        if lang == current:
+            continue
+        translated = lang in same_page
+        links.append(Alternate(lang, settings.names.get(lang, lang), same_page[lang] if translated else home, translated))
+    return links
+
+
+def hreflang_links(context: Mapping[str, Any], settings: LanguageSettings) -> list[Alternate]:
+    """Every language version of this page, itself included; empty when it is not translated."""
+    same_page = translations_of(context, settings)
+    return [Alternate(lang, settings.names.get(lang, lang), url, True) for lang, url in sorted(same_page.items())]
+
+
+def language_home(context: Mapping[str, Any], settings: LanguageSettings) -> str:
+    """The URL of the home page in the page's language, from the site root."""
+    return settings.homes.get(page_lang(context, settings), "")
+
+
+def lang_attr(context: Mapping[str, Any], settings: LanguageSettings, lang: str | None) -> Markup:
+    """` lang="xx"` when LANG differs from the page's language, else nothing."""
+    if not lang or lang == page_lang(context, settings):
+        return Markup("")
+    return Markup(' lang="%s"') % lang

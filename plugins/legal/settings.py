@@ -1,0 +1,101 @@
+"""Defaults of the LEGAL_* settings (legal notice, accessibility statement), checked once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+# RGAA conformity levels → the wording the law asks for (French source strings, translated by gettext).
+STATUSES: Mapping[str, str] = MappingProxyType(
+    {
+        "full": "totalement conforme",
+        "partial": "partiellement conforme",
+        "none": "non conforme",
+    }
+)
+
+DEFAULTS: Mapping[str, Any] = MappingProxyType(
+    {
+        "LEGAL_PUBLISHER": "",  # who publishes the site (organisation names)
+        "LEGAL_PUBLISHER_ADDRESS": "",  # their postal address
+        "LEGAL_DIRECTOR": "",  # the publication director (a person, and their role)
+        "LEGAL_HOST": "",  # the host: name and postal address
+        "LEGAL_CONTACT": "",  # e-mail address for accessibility and legal questions
+        "LEGAL_A11Y_STATUS": "none",  # full, partial or none (RGAA wording)
+        "LEGAL_A11Y_STANDARD": "RGAA 4.1",
+        "LEGAL_A11Y_RATE": "",  # e.g. « 75 % des critères respectés », when an audit measured it
+        "LEGAL_A11Y_CHECKS": (),  # the checks we run and their results, one sentence each
+        "LEGAL_A11Y_NON_ACCESSIBLE": (),  # non-accessible contents, one sentence each
+        "LEGAL_A11Y_DATE": None,  # date the statement was made (AAAA-MM-JJ)
+        "LEGAL_A11Y_PAGE": "accessibilite/",  # URL of the statement, under each language's home
+    }
+)
+
+
+@dataclass(frozen=True)
+class LegalSettings:
+    """What the legal notice and the accessibility statement say, defaults filled in."""
+
+    publisher: str
+    publisher_address: str
+    director: str
+    host: str
+    contact: str
+    status: str
+    standard: str
+    rate: str
+    checks: tuple[str, ...]
+    non_accessible: tuple[str, ...]
+    date: dt.date | None
+    page: str
+
+    @property
+    def conformity(self) -> str:
+        """The conformity wording in French (« partiellement conforme »), to pass through gettext."""
+        return STATUSES[self.status]
+
+
+def _get(settings: Mapping[str, Any], key: str) -> Any:
+    return settings.get(key, DEFAULTS[key])
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def read_legal_settings(settings: Mapping[str, Any]) -> LegalSettings:
+    """Return the LEGAL_* settings of a Pelican settings mapping, defaults filled in."""
+    return LegalSettings(
+        publisher=str(_get(settings, "LEGAL_PUBLISHER")),
+        publisher_address=str(_get(settings, "LEGAL_PUBLISHER_ADDRESS")),
+        director=str(_get(settings, "LEGAL_DIRECTOR")),
+        host=str(_get(settings, "LEGAL_HOST")),
+        contact=str(_get(settings, "LEGAL_CONTACT")),
+        status=str(_get(settings, "LEGAL_A11Y_STATUS")),
+        standard=str(_get(settings, "LEGAL_A11Y_STANDARD")),
+        rate=str(_get(settings, "LEGAL_A11Y_RATE")),
+        checks=tuple(str(c) for c in _get(settings, "LEGAL_A11Y_CHECKS")),
+        non_accessible=tuple(str(c) for c in _get(settings, "LEGAL_A11Y_NON_ACCESSIBLE")),
+        date=_as_date(_get(settings, "LEGAL_A11Y_DATE")),
+        page=str(_get(settings, "LEGAL_A11Y_PAGE")),
+    )
+
+
+def check_legal_settings(settings: Mapping[str, Any]) -> list[str]:
+    """Return a message for each LEGAL_* setting that cannot be used."""
+    problems = []
+    if _get(settings, "LEGAL_A11Y_STATUS") not in STATUSES:
+        problems.append(f"LEGAL_A11Y_STATUS : écrivez {', '.join(STATUSES)} (reçu {_get(settings, 'LEGAL_A11Y_STATUS')!r}).")
+    for key in ("LEGAL_A11Y_CHECKS", "LEGAL_A11Y_NON_ACCESSIBLE"):
+        if isinstance(_get(settings, key), str):
+            problems.append(f"{key} : donnez une liste de phrases, pas une seule chaîne.")
+    try:
+        _as_date(_get(settings, "LEGAL_A11Y_DATE"))
+    except ValueError:
+        problems.append(f"LEGAL_A11Y_DATE : écrivez une date AAAA-MM-JJ (reçu {_get(settings, 'LEGAL_A11Y_DATE')!r}).")
+    return problems

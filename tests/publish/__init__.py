@@ -1,0 +1,1 @@
+"""Tests of checking and publishing a built site."""
