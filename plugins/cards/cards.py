@@ -14,11 +14,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from jinja2 import pass_context
-from PIL import Image
+from PIL import Image, ImageColor
 from pelican import signals
 
 from .drawing import CardText, draw_card
-from .settings import setting
+from .settings import FALLBACK_TOKENS, setting
 
 logger = logging.getLogger(__name__)
 
@@ -56,11 +56,55 @@ def font_digest(path: str) -> str:
     return _FONT_DIGESTS[key]
 
 
+TOKEN = re.compile(r"--color-([a-z0-9-]+)\s*:\s*(#[0-9a-fA-F]{3,8})\b")
+
+
+_TOKENS: dict[tuple[str, int], dict[str, str]] = {}
+
+
+def theme_tokens(settings: Mapping[str, Any]) -> dict[str, str]:
+    """The --color-* design tokens of the theme's main.css (name without « --color- » → value)."""
+    path = os.path.join(str(settings.get("THEME") or ""), "static", "css", "main.css")
+    try:
+        key = (path, os.stat(path).st_mtime_ns)
+        if key not in _TOKENS:
+            with open(path, encoding="utf-8") as handle:
+                _TOKENS[key] = dict(TOKEN.findall(handle.read()))
+        return dict(_TOKENS[key])
+    except OSError:
+        return {}
+
+
+def blend(color: str, other: str, share: float) -> str:
+    """COLOR mixed with SHARE of OTHER (any CSS colour Pillow reads: #hex, names, rgb())."""
+    first, second = ImageColor.getrgb(color)[:3], ImageColor.getrgb(other)[:3]
+    mixed = (round(a * (1 - share) + b * share) for a, b in zip(first, second))
+    return "#" + "".join(f"{v:02x}" for v in mixed)
+
+
+def card_colors(settings: Mapping[str, Any]) -> dict[str, str]:
+    """CARDS_COLORS, else the theme's tokens with EVENT_COLORS over them."""
+    configured = setting(settings, "CARDS_COLORS")
+    if configured:
+        return dict(configured)
+    event_settings = settings.get("event_settings")
+    overrides = dict(getattr(event_settings, "colors", None) or settings.get("EVENT_COLORS") or {})
+    tokens = {**FALLBACK_TOKENS, **theme_tokens(settings), **overrides}
+    return {
+        "background": tokens["accent"],
+        "text": tokens["accent-contrast"],
+        "muted": blend(tokens["accent-contrast"], tokens["accent"], 0.18),
+        "band": tokens["surface"],
+        "band_text": tokens["text"],
+        "rule": tokens["focus"],
+    }
+
+
 def design(settings: Mapping[str, Any]) -> dict[str, Any]:
     """Every setting that changes how a card looks."""
     return {
         "size": list(setting(settings, "CARDS_SIZE")),
-        "colors": dict(setting(settings, "CARDS_COLORS")),
+        "colors": card_colors(settings),
         "bold": font_digest(str(setting(settings, "CARDS_FONT_BOLD"))),
         "regular": font_digest(str(setting(settings, "CARDS_FONT_REGULAR"))),
     }
@@ -100,7 +144,7 @@ def render_card(text: CardText, settings: Mapping[str, Any]) -> str:
     image = draw_card(
         text,
         tuple(setting(settings, "CARDS_SIZE")),
-        setting(settings, "CARDS_COLORS"),
+        card_colors(settings),
         str(setting(settings, "CARDS_FONT_BOLD")),
         str(setting(settings, "CARDS_FONT_REGULAR")),
     )
@@ -127,7 +171,7 @@ def card_text(context: Any, title: str) -> CardText:
     start = getattr(event_settings, "start", None)
     if start is not None:
         long_date = context.environment.filters.get("long_date")
-        when = long_date(start) if long_date else start.isoformat()
+        when = context.call(long_date, start) if long_date else start.isoformat()
         city = (getattr(event_settings, "venue", None) or {}).get("city", "")
         kicker = f"{when} · {city}" if city else when
     if context.get("output_file", "") == "index.html":

@@ -17,17 +17,10 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
         "CARDS_OUTPUT_DIR": "images/cartes",
         "CARDS_CACHE_DIR": "cartes",
         "CARDS_SIZE": (1200, 630),
-        # The theme's design tokens (theme/static/css/main.css).
-        "CARDS_COLORS": MappingProxyType(
-            {
-                "background": "#1f3f8f",  # --color-accent
-                "text": "#ffffff",  # --color-accent-contrast
-                "muted": "#d5dcf0",
-                "band": "#f3f4f8",  # --color-surface
-                "band_text": "#1b1b1f",  # --color-text
-                "rule": "#b3005e",  # --color-focus
-            }
-        ),
+        # Colours of the card; None: the theme's design tokens (--color-* in THEME/static/css/main.css)
+        # with EVENT_COLORS over them, so that a card looks like the site. Keys: background, text,
+        # muted, band, band_text, rule.
+        "CARDS_COLORS": None,
         # Fonts shipped with their licence (DejaVu, Bitstream Vera licence: fonts/LICENSE-DejaVu.txt).
         "CARDS_FONT_BOLD": os.path.join(FONTS, "DejaVuSans-Bold.ttf"),
         "CARDS_FONT_REGULAR": os.path.join(FONTS, "DejaVuSans.ttf"),
@@ -38,3 +31,9 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
 def setting(settings: Mapping[str, Any], name: str) -> Any:
     """Read a CARDS_* setting, falling back on its default."""
     return settings.get(name, DEFAULTS[name])
+
+
+# Used when neither the theme nor EVENT_COLORS give a token: plain, readable and neutral.
+FALLBACK_TOKENS: Mapping[str, str] = MappingProxyType(
+    {"accent": "#2b2b33", "accent-contrast": "#ffffff", "surface": "#f2f2f2", "text": "#1b1b1f", "focus": "#c0392b"}
+)

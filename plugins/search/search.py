@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import subprocess
 import sys
 import time
@@ -105,7 +107,7 @@ def add_generator(pelican: Any) -> type[SearchGenerator]:
 
 def pagefind_command(site: str, settings: Any) -> list[str]:
     """The Pagefind command line that indexes SITE (the binary shipped by the pagefind[bin] package)."""
-    return [
+    command = [
         sys.executable,
         "-m",
         "pagefind",
@@ -113,10 +115,10 @@ def pagefind_command(site: str, settings: Any) -> list[str]:
         site,
         "--output-subdir",
         str(setting(settings, "SEARCH_BUNDLE_DIR")).strip("/"),
-        "--force-language",
-        str(setting(settings, "SEARCH_LANGUAGE")),
         "--quiet",
     ]
+    language = setting(settings, "SEARCH_LANGUAGE")
+    return command + ["--force-language", str(language)] if language else command
 
 
 LAST_RUN: dict[str, float] = {}
@@ -137,9 +139,21 @@ def run_pagefind(site: str, settings: Any) -> float:
         raise PagefindFailed(f"Pagefind n'a pas pu indexer le site : {error}") from error
     if result.returncode != 0:
         raise PagefindFailed(f"Pagefind a échoué ({result.returncode}) : {(result.stderr or result.stdout).strip()}")
+    normalise_entry(site, settings)
     seconds = time.perf_counter() - started
     LAST_RUN["seconds"] = seconds
     return seconds
+
+
+def normalise_entry(site: str, settings: Any) -> None:
+    """Sort pagefind-entry.json's keys: Pagefind writes its languages in any order, and builds must be reproducible."""
+    path = os.path.join(site, str(setting(settings, "SEARCH_BUNDLE_DIR")).strip("/"), "pagefind-entry.json")
+    if not os.path.exists(path):
+        return
+    with open(path, encoding="utf-8") as handle:
+        entry = json.load(handle)
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(entry, handle, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def index_site(pelican: Any) -> None:

@@ -13,8 +13,10 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
         "SEARCH_TEMPLATE": "search",
         # Index the built site with Pagefind when the build ends (False: only the page is written).
         "SEARCH_PAGEFIND": True,
-        # The language of the index (stemming, UI strings) and the bundle's folder in the site.
-        "SEARCH_LANGUAGE": "fr",
+        # None: one index per language, from each page's <html lang> (French pages are searched
+        # from the French search page). A code (« fr ») forces one language for every page.
+        "SEARCH_LANGUAGE": None,
+        # The bundle's folder in the site.
         "SEARCH_BUNDLE_DIR": "pagefind",
         # Seconds after which indexing is abandoned (the build then fails).
         "SEARCH_TIMEOUT": 120,

@@ -104,7 +104,7 @@ def event_jsonld(
         "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
         "location": place(event_settings.venue, country),
         "url": link(""),
-        "inLanguage": "fr",
+        "inLanguage": (event_settings.locale or "fr").split("_")[0],
     }
     if image:
         data["image"] = [image]

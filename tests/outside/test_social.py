@@ -9,14 +9,17 @@ from PIL import Image
 
 from cards import cards as cards_module
 from cards.drawing import CardText, draw_card, load_font, wrap
+from cards.cards import card_colors
 from cards.settings import DEFAULTS
+from tests.conftest import REPO
 from eventsite.build import build_site
 from tests.conftest import SETTINGS, parse, site_overrides
 from tests.outside.conftest import SITEURL, html_pages, page_url, url_to_file
 
+COLORS_FROM_CSS = dict(__import__("re").findall(r"--color-([a-z-]+):\s*(#[0-9a-f]{6})", (REPO / "theme/static/css/main.css").read_text()))
 REQUIRED = ("og:title", "og:description", "og:image", "og:url", "og:type", "og:locale")
 BOLD = DEFAULTS["CARDS_FONT_BOLD"]
-COLORS = DEFAULTS["CARDS_COLORS"]
+COLORS = card_colors({"THEME": str(REPO / "theme")})
 
 
 def tags(page) -> dict[str, str]:
@@ -33,7 +36,8 @@ def test_every_page_has_social_tags_and_a_1200x630_image(published):
         meta = tags(page)
         for name in REQUIRED:
             assert meta.get(name, "").strip(), (page, name)
-        assert meta["og:locale"] == "fr_FR"
+        english = page.relative_to(published).parts[0] == "en"
+        assert meta["og:locale"] == ("en_GB" if english else "fr_FR")
         assert meta["og:url"] == page_url(published, page)
         assert meta["twitter:card"] == "summary_large_image"
         assert meta["twitter:image"] == meta["og:image"]
@@ -81,6 +85,13 @@ def test_french_punctuation_never_starts_a_line():
     for width in range(600, 1100, 37):  # every word of a real title fits 600 px
         lines, _ = wrap("Transformation numérique : levier ? Oui ! « Confiance » partout", font, width, 20)
         assert not any(line.lstrip().startswith((":", "?", "!", "»")) for line in lines), (width, lines)
+
+
+def test_card_colours_follow_the_theme_and_event_colors():
+    assert COLORS["background"] == COLORS_FROM_CSS["accent"] and COLORS["band"] == COLORS_FROM_CSS["surface"]
+    overridden = card_colors({"THEME": str(REPO / "theme"), "EVENT_COLORS": {"accent": "#006a4e"}})
+    assert overridden["background"] == "#006a4e" and overridden["text"] == COLORS["text"]
+    assert card_colors({"CARDS_COLORS": {"background": "#000000"}}) == {"background": "#000000"}
 
 
 def test_card_text_stays_inside_its_margins():
