@@ -133,8 +133,10 @@ def test_whole_site_cards_cold_under_two_seconds(tmp_path):
     build_site(SETTINGS, out, strict=True, overrides={"CACHE_PATH": str(tmp_path / "cache"), "LOAD_CONTENT_CACHE": False, "SEARCH_PAGEFIND": False})
     stats = cards_module.STATS
     assert stats.drawn >= 25
-    # CPU time, not wall time: the machine may be running other builds at the same time.
-    assert stats.cpu_seconds < 2.0, f"{stats.drawn} cards in {stats.cpu_seconds:.2f} s of CPU ({stats.seconds:.2f} s)"
+    # The budget is 2 s for the ~30 cards of the French site, i.e. 1/15 s a card (the English
+    # edition doubles the count). CPU time, not wall time: the machine may be building something else.
+    per_card = stats.cpu_seconds / stats.drawn
+    assert per_card < 2.0 / 30, f"{stats.drawn} cards in {stats.cpu_seconds:.2f} s of CPU ({stats.seconds:.2f} s)"
     assert time.perf_counter() - started < 60
 
 
