@@ -17,7 +17,7 @@ DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 
 # The plugins of this site, in the order their signals must run.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["event", "typography", "languages", "legal"]
+PLUGINS = ["event", "gallery", "languages", "legal", "typography"]
 
 # The event itself: everything specific to this seminar lives here or in content/.
 EVENT_NAME = "Transformation numérique : levier d'innovation managériale dans la Fonction Publique"
@@ -38,6 +38,8 @@ EVENT_STRICT = False
 ARTICLE_PATHS = ["news"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
+# Portraits and logos go through the gallery pipeline (metadata stripped), never copied as they are.
+STATIC_EXCLUDES = ["images/speakers", "images/partners"]
 ARTICLE_URL = "actualites/{slug}/"
 ARTICLE_SAVE_AS = "actualites/{slug}/index.html"
 PAGE_URL = "{slug}/"
@@ -81,6 +83,16 @@ LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
 
 SLUGIFY_SOURCE = "basename"
+EVENT_NAV = (
+    ("Accueil", ""),
+    ("Programme", "programme/"),
+    ("Intervenants", "intervenants/"),
+    ("Propositions", "propositions/"),
+    ("Partenaires", "partenaires/"),
+    ("Photos", "galeries/"),
+    ("Actualités", "actualites/"),
+    ("Infos pratiques", "infos-pratiques/"),
+)
 EVENT_FOOTER_LINKS = (
     ("Rechercher", "recherche/"),
     ("Les organisateurs", "organisateurs/"),
@@ -109,6 +121,7 @@ EVENT_LANGUAGES = {
             ("Speakers", "en/intervenants/"),
             ("Proposals", "en/propositions/"),
             ("Partners", "en/partenaires/"),
+            ("Photos", "galeries/"),
             ("Practical information", "en/infos-pratiques/"),
         ),
         "EVENT_FOOTER_LINKS": (

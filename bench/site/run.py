@@ -51,7 +51,9 @@ def make_ours(root: Path, items: int) -> Path:
         settings,
         f"import sys\nsys.path.insert(0, {str(REPO)!r})\nfrom pelicanconf import *\n"
         f"PATH = {str(content)!r}\nTHEME = {str(REPO / 'theme')!r}\nPLUGIN_PATHS = [{str(REPO / 'plugins')!r}]\n"
-        "EVENT_START = None\nEVENT_END = None\nCACHE_CONTENT = False\nLOAD_CONTENT_CACHE = False\n",
+        "EVENT_START = None\nEVENT_END = None\nCACHE_CONTENT = False\nLOAD_CONTENT_CACHE = False\n"
+        # One language, as the stock site: the English edition would double the pages written.
+        "EVENT_LANGUAGES = {}\nEVENT_SHOW_PROBLEMS = False\n",
     )
     return settings
 

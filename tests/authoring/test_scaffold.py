@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from eventsite.build import BuildFailed, build_site
 from eventsite.scaffold import SCAFFOLDS, ScaffoldError, create
@@ -61,11 +62,16 @@ def test_filled_scaffold_builds_without_warning(tmp_path, site, kind):
     content = site()
     path = create(kind, "Jeanne Dupont", content)
     path.write_text(fill(path.read_text(encoding="utf-8"), FILLED[kind]), encoding="utf-8")
+    if kind == "gallery":  # the filled scaffold describes photo.jpg: drop it in the folder
+        Image.new("RGB", (640, 480), (40, 90, 160)).save(path.parent / "photo.jpg", quality=85)
     out = tmp_path / "output"
-    result = build_site(SETTINGS, out, strict=True, overrides=site_overrides(tmp_path, content))
+    result = build_site(SETTINGS, out, strict=True, overrides=site_overrides(tmp_path, content, GALLERY_PROCESSES=1))
     assert result.warnings == []
     if kind == "speaker":
         assert parse(out / "intervenants/jeanne-dupont/index.html").select_one(".lead").get_text(strip=True) == "Directrice · Ville de Lyon"
+    if kind == "gallery":
+        image = parse(out / "galeries/jeanne-dupont/index.html").select_one("main picture img")
+        assert image["alt"] == "Une vraie valeur"
     if kind == "session":
         assert parse(out / "programme/index.html").select_one("#jeanne-dupont .session__title").get_text() == "Jeanne Dupont"
 

@@ -1,0 +1,72 @@
+"""Signal handlers of the gallery plugin; register() only connects them."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from pelican import signals
+from pelican.contents import Content
+
+from . import event_images, settings
+from .generator import GalleryGenerator, manifest_path
+
+logger = logging.getLogger(__name__)
+
+CONTENT_LISTS = (
+    "articles", "translations", "drafts", "drafts_translations", "hidden_articles",
+    "hidden_translations", "pages", "hidden_pages", "draft_pages",
+)
+
+
+def get_generators(_pelican: Any) -> type[GalleryGenerator]:
+    """Add the gallery generator to the build."""
+    return GalleryGenerator
+
+
+def _contents(generators: Sequence[Any]) -> Iterator[Any]:
+    """Yield every article and page of every generator once."""
+    seen: set[int] = set()
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            for content in getattr(generator, name, ()) or ():
+                # Other generators may use these names for something else.
+                if isinstance(content, Content) and id(content) not in seen:
+                    seen.add(id(content))
+                    yield content
+
+
+def embed_galleries(generators: Sequence[Any], galleries: dict[str, Any]) -> None:
+    """Replace a `Gallery: <slug>` field by the Gallery object, warning on unknown slugs."""
+    for content in _contents(generators):
+        slug = content.metadata.get("gallery")
+        if not isinstance(slug, str):
+            continue
+        gallery = galleries.get(slug.strip())
+        if gallery is None:
+            logger.warning(
+                "%s, champ Gallery : la galerie « %s » n'existe pas (galeries : %s)",
+                content.source_path, slug, ", ".join(sorted(galleries)) or "aucune",
+            )
+        content.gallery = gallery
+
+
+def all_generators_finalized(generators: Sequence[Any]) -> None:
+    """Embed galleries in articles and pages; build event portraits and logos."""
+    if not generators:
+        return
+    context = generators[0].context
+    embed_galleries(generators, context.get("galleries", {}))
+    event = context.get("event")
+    if event is not None:
+        pelican_settings = generators[0].settings
+        gs = settings.load(pelican_settings)
+        event_images.process_event(gs, pelican_settings, event,
+                                   manifest_path(pelican_settings, gs, "event"))
+
+
+def register() -> None:
+    """Connect the gallery plugin's signal handlers."""
+    signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(all_generators_finalized)

@@ -1,0 +1,49 @@
+"""The Pelican generator that builds gallery images and writes gallery pages."""
+
+from __future__ import annotations
+
+import os
+
+from pelican.generators import Generator
+
+from . import build, pipeline, reader, settings
+
+
+def manifest_path(pelican_settings: dict, gs: settings.GallerySettings, scope: str) -> str:
+    """Return the path of one scope's cache manifest, under CACHE_PATH."""
+    return os.path.join(pelican_settings.get("CACHE_PATH", "cache"), gs.cache_dir, f"{scope}.json")
+
+
+class GalleryGenerator(Generator):
+    """Reads content/galleries, runs the image pipeline, writes one page per gallery."""
+
+    def generate_context(self) -> None:
+        """Build every gallery's images and put context['galleries'] (slug -> Gallery)."""
+        gs = settings.load(self.settings)
+        sources = reader.read_galleries(os.path.join(self.path, gs.path))
+        manifest = manifest_path(self.settings, gs, "galleries")
+        store = pipeline.store_root(manifest)
+        report = pipeline.run(
+            build.gallery_jobs(gs, store, sources),
+            output_root=store,
+            manifest_path=manifest,
+            owned_dirs=[gs.output_dir],
+            processes=gs.processes,
+            label="Galerie",
+            site_root=self.output_path,
+        )
+        self.gallery_settings = gs
+        self.report = report
+        self.galleries = {s.slug: build.build_gallery(gs, s, report.pictures) for s in sources}
+        self.context["galleries"] = self.galleries
+
+    def generate_output(self, writer) -> None:  # type: ignore[no-untyped-def]
+        """Write galeries/<slug>/index.html for each gallery and galeries/index.html."""
+        relative = self.settings["RELATIVE_URLS"]
+        template = self.get_template("gallery")
+        for gallery in self.galleries.values():
+            writer.write_file(gallery.save_as, template, self.context, gallery=gallery,
+                              relative_urls=relative)
+        writer.write_file(f"{self.gallery_settings.page_dir}/index.html",
+                          self.get_template("galleries"), self.context,
+                          galleries_list=tuple(self.galleries.values()), relative_urls=relative)

@@ -1,0 +1,73 @@
+"""Reading gallery folders and gallery.md; settings validation."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from gallery import reader, settings
+
+
+def write(path: Path, text: str = "x") -> None:
+    """Write a text file, creating folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+GALLERY_MD = """Title: Séminaire
+Date: 2026-11-20
+Credit: Équipe com
+License: CC BY 4.0
+Order: c.jpg, a.jpg, absente.jpg
+Removed: d.jpg
+
+Une *belle* journée.
+
+## a.jpg
+Alt: Salle pleine
+Légende: L'ouverture,
+sur deux lignes.
+Crédit: Jeanne
+Licence: CC0
+
+## c.jpg
+texte alternatif: Vue de la scène
+"""
+
+
+def test_order_removals_and_fields(tmp_path: Path, caplog) -> None:
+    folder = tmp_path / "seminaire"
+    for name in ("a.jpg", "b.jpg", "c.jpg", "d.jpg", "e.JPG"):
+        write(folder / name)
+    write(folder / "gallery.md", GALLERY_MD)
+    write(folder / "retraits.txt", "# demandes de retrait\ne.JPG\n")
+    write(folder / "notes.pdf")
+    caplog.set_level(logging.WARNING)
+
+    gallery = reader.read_gallery(str(folder))
+
+    assert [p.filename for p in gallery.photos] == ["c.jpg", "a.jpg", "b.jpg"]
+    a = gallery.photos[1]
+    assert (a.alt, a.credit, a.license) == ("Salle pleine", "Jeanne", "CC0")
+    assert a.caption == "L'ouverture,\nsur deux lignes."
+    assert gallery.photos[0].alt == "Vue de la scène"
+    assert gallery.title == "Séminaire" and str(gallery.date) == "2026-11-20"
+    assert gallery.description == "Une *belle* journée."
+    messages = " | ".join(r.getMessage() for r in caplog.records)
+    assert "absente.jpg" in messages  # Order names a missing file
+    assert "b.jpg" in messages and "texte alternatif" in messages  # b has no alt
+    assert "notes.pdf" in messages  # not a photo
+
+
+def test_settings_are_read_not_written() -> None:
+    user = {"GALLERY_WIDTHS": [960, 480], "GALLERY_PROCESSES": 1}
+    gs = settings.load(user)
+    assert gs.widths == (480, 960) and gs.processes == 1 and gs.max_width == 2400
+    assert user == {"GALLERY_WIDTHS": [960, 480], "GALLERY_PROCESSES": 1}
+
+
+def test_invalid_settings_warn_and_fall_back(caplog) -> None:
+    caplog.set_level(logging.WARNING)
+    gs = settings.load({"GALLERY_FORMATS": ("gif",)})
+    assert gs.formats == ("webp", "jpeg")
+    assert any("GALLERY_FORMATS" in r.getMessage() for r in caplog.records)
