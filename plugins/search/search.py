@@ -77,6 +77,20 @@ def site_sections(context: Any) -> list[Section]:
     news = ([Link("Toutes les actualités", news_url)] if news_url else []) + [Link(a.title, a.url) for a in articles]
     if news:
         sections.append(Section("Actualités", tuple(news)))
+    galleries = context.get("galleries") or {}
+    photos = [Link(g.title, g.url) for g in (galleries.values() if isinstance(galleries, dict) else galleries)]
+    if photos:
+        sections.append(Section("Photos", tuple(photos)))
+    # Whatever else the menus lead to (a gallery index, a page another plugin writes) goes in too.
+    listed = {link.url for section in sections for link in section.links}
+    menus = [*getattr(event_settings, "nav", ()), *getattr(event_settings, "footer_links", ())]
+    extra = [
+        Link(label.split("{", 1)[0].rstrip(" :") or url, url)  # a label with a {placeholder} keeps its plain part
+        for label, url in menus
+        if url not in listed and url != str(setting(context, "SEARCH_URL"))
+    ]
+    if extra:
+        sections[0] = Section(sections[0].title, sections[0].links + tuple(dict.fromkeys(extra)))
     return sections
 
 
