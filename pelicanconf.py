@@ -59,7 +59,11 @@ DEFAULT_PAGINATION = False
 DISPLAY_PAGES_ON_MENU = False
 DISPLAY_CATEGORIES_ON_MENU = False
 
+# One Atom feed of the news (full content, and the summary when there is one). A feed needs an
+# absolute address, so publishconf.py turns it on with SITEURL (FEED_ALL_ATOM = "feeds/atom.xml");
+# here it stays off, or Pelican would warn and the strict build of the preview would fail.
 FEED_ALL_ATOM = None
+FEED_MAX_ITEMS = 50
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
@@ -90,6 +94,7 @@ EVENT_NAV = (
     ("Infos pratiques", "infos-pratiques/"),
 )
 EVENT_FOOTER_LINKS = (
+    ("Rechercher", "recherche/"),
     ("Les organisateurs", "organisateurs/"),
     ("Mentions légales", "mentions-legales/"),
     ("Accessibilité : {conformity}", "accessibilite/"),
@@ -155,3 +160,9 @@ LEGAL_A11Y_DATE = dt.date(2026, 11, 26)
 # Only the first gallery photo is above the fold on a phone: loading three eagerly delayed the
 # largest paint (Lighthouse mobile performance 89 → 97 on the gallery page).
 GALLERY_EAGER_COUNT = 1
+
+# The event for the outside world (docs/outside-world.md), after the event plugin whose content
+# they use: calendars and programme.json (agenda), the outcomes as one printable document
+# (memento), social images (cards), JSON-LD, social tags and sitemap (seo), Pagefind search
+# (search). Their defaults live in each plugin's settings.py.
+PLUGINS += ["agenda", "memento", "cards", "seo", "search"]

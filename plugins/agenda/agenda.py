@@ -1,0 +1,315 @@
+"""Pelican wiring of the agenda plugin: .ics calendars, programme.json and « add to calendar » links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import re
+import unicodedata
+import zoneinfo
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event as VEvent
+from jinja2 import pass_context
+from markupsafe import Markup
+from pelican import signals
+from pelican.generators import Generator
+
+from .settings import setting
+
+logger = logging.getLogger(__name__)
+
+JSON_FORMAT_VERSION = 1
+
+
+# --- addresses -------------------------------------------------------------------------------
+
+def absolute_url(settings: Mapping[str, Any], path: str) -> str | None:
+    """PATH (site-relative) as an absolute URL when SITEURL is absolute, else None."""
+    siteurl = str(settings.get("SITEURL") or "")
+    if not re.match(r"^https?://", siteurl):
+        return None
+    return siteurl.rstrip("/") + "/" + path.lstrip("/")
+
+
+def uid_domain(settings: Mapping[str, Any]) -> str:
+    """The right-hand side of every UID: AGENDA_UID_DOMAIN, else SITEURL's host and path, else the event's name."""
+    configured = str(setting(settings, "AGENDA_UID_DOMAIN") or "")
+    if configured:
+        return configured
+    parts = urlsplit(str(settings.get("SITEURL") or ""))
+    if parts.netloc:
+        return parts.netloc + parts.path.rstrip("/")
+    name = str(settings.get("EVENT_NAME") or settings.get("SITENAME") or "evenement")
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", ascii_name)
+    slug = ""
+    for word in words:
+        if slug and len(slug) + len(word) + 1 > 48:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug or "evenement"
+
+
+def session_file(settings: Mapping[str, Any], slug: str) -> str:
+    """The site-relative path of one session's .ics file."""
+    return str(setting(settings, "AGENDA_SESSION_FILE")).format(slug=slug)
+
+
+# --- times -----------------------------------------------------------------------------------
+
+def aware(day: dt.date, time: dt.time, timezone: str) -> dt.datetime:
+    """DAY at TIME in the event's time zone."""
+    return dt.datetime.combine(day, time, tzinfo=zoneinfo.ZoneInfo(timezone))
+
+
+def session_span(session: Any, timezone: str) -> tuple[dt.datetime, dt.datetime]:
+    """Start and end of SESSION as time-zone-aware datetimes."""
+    return aware(session.day, session.start, timezone), aware(session.day, session.end, timezone)
+
+
+def dtstamp(settings: Mapping[str, Any], event_settings: Any) -> dt.datetime:
+    """The fixed DTSTAMP of this build: never « now », so that builds are reproducible."""
+    value = setting(settings, "AGENDA_DTSTAMP")
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.timezone.utc) if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    start = event_settings.start or dt.date(2000, 1, 1)
+    return dt.datetime.combine(start, dt.time(0, 0), tzinfo=dt.timezone.utc)
+
+
+# --- text ------------------------------------------------------------------------------------
+
+def plain_text(html: str) -> str:
+    """The text of an HTML fragment, one paragraph per line."""
+    blocks = re.split(r"</(?:p|li|h\d|blockquote|div)>|<br\s*/?>", str(html or ""))
+    lines = (Markup(block).striptags() for block in blocks)
+    return "\n".join(line for line in lines if line)
+
+
+def venue_text(venue: Mapping[str, str]) -> str:
+    """The venue on one line: name, street, postcode and city."""
+    town = " ".join(filter(None, (venue.get("postcode", ""), venue.get("city", ""))))
+    return ", ".join(filter(None, (venue.get("name", ""), venue.get("address", ""), town)))
+
+
+def people_text(label: str, people: Iterable[Any]) -> str:
+    """« Intervenants : A (rôle), B » or an empty string."""
+    names = [f"{p.name} ({p.role})" if p.role else p.name for p in people]
+    return f"{label} : {', '.join(names)}" if names else ""
+
+
+def session_description(session: Any) -> str:
+    """What a calendar shows under a session's title."""
+    parts = [
+        plain_text(session.body),
+        people_text("Intervenants", session.speakers),
+        people_text("Animation", session.moderators),
+    ]
+    return "\n\n".join(p for p in parts if p)
+
+
+# --- calendars -------------------------------------------------------------------------------
+
+def session_vevent(session: Any, settings: Mapping[str, Any], event_settings: Any, stamp: dt.datetime) -> VEvent:
+    """One session as a VEVENT."""
+    start, end = session_span(session, event_settings.timezone)
+    vevent = VEvent()
+    vevent.add("uid", f"{session.slug}@{uid_domain(settings)}")
+    vevent.add("dtstamp", stamp)
+    vevent.add("dtstart", start)
+    vevent.add("dtend", end)
+    vevent.add("summary", session.title)
+    vevent.add("location", ", ".join(filter(None, (session.room, venue_text(event_settings.venue)))))
+    url = absolute_url(settings, session.url)
+    description = session_description(session)
+    if url:
+        description = f"{description}\n\n{url}" if description else url
+        vevent.add("url", url)
+    if description:
+        vevent.add("description", description)
+    if session.kind_label:
+        vevent.add("categories", [session.kind_label])
+    vevent.add("status", "CONFIRMED")
+    vevent.add("transp", "OPAQUE")
+    return vevent
+
+
+def build_calendar(
+    sessions: Iterable[Any], name: str, settings: Mapping[str, Any], event_settings: Any
+) -> Calendar:
+    """A calendar holding SESSIONS, its time zone defined by a VTIMEZONE."""
+    sessions = list(sessions)
+    calendar = Calendar()
+    calendar.add("prodid", setting(settings, "AGENDA_PRODID"))
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", event_settings.timezone)
+    stamp = dtstamp(settings, event_settings)
+    for session in sessions:
+        calendar.add_component(session_vevent(session, settings, event_settings, stamp))
+    if sessions:
+        days = [s.day for s in sessions]
+        # Only the transitions around the event: a small, stable VTIMEZONE.
+        calendar.add_missing_timezones(
+            first_date=dt.date(min(days).year - 1, 1, 1), last_date=dt.date(max(days).year + 1, 12, 31)
+        )
+    return calendar
+
+
+# --- programme.json --------------------------------------------------------------------------
+
+def programme_data(event: Any, settings: Mapping[str, Any], event_settings: Any) -> dict[str, Any]:
+    """The programme as plain data: see docs/programme-json.md."""
+    tz = event_settings.timezone
+
+    def link(path: str) -> str:
+        return absolute_url(settings, path) or path
+
+    def person_ids(people: Iterable[Any]) -> list[str]:
+        return [p.slug for p in people]
+
+    sessions = []
+    for day in event.programme:
+        for slot in day.slots:
+            for session in slot.sessions:
+                start, end = session_span(session, tz)
+                sessions.append(
+                    {
+                        "id": session.slug,
+                        "title": session.title,
+                        "kind": session.kind,
+                        "kind_label": session.kind_label,
+                        "day": session.day.isoformat(),
+                        "start": start.isoformat(),
+                        "end": end.isoformat(),
+                        "room": session.room,
+                        "speakers": person_ids(session.speakers),
+                        "moderators": person_ids(session.moderators),
+                        "description": plain_text(session.body),
+                        "url": link(session.url),
+                        "calendar": link(session_file(settings, session.slug)),
+                        "workshops": [
+                            {
+                                "id": w.slug,
+                                "title": w.title,
+                                "theme": w.theme.slug if w.theme else None,
+                                "url": link(w.url),
+                            }
+                            for w in session.workshops
+                        ],
+                    }
+                )
+    speakers = list(event.speakers)
+    rooms = sorted({s["room"] for s in sessions if s["room"]})
+    return {
+        "format": "eventsite-programme",
+        "version": JSON_FORMAT_VERSION,
+        "event": {
+            "name": event_settings.name,
+            "tagline": event_settings.tagline,
+            "start": event_settings.start.isoformat() if event_settings.start else None,
+            "end": event_settings.end.isoformat() if event_settings.end else None,
+            "timezone": tz,
+            "venue": dict(event_settings.venue),
+            "url": link(""),
+            "programme_url": link(event_settings.urls["programme"]),
+            "calendar": link(str(setting(settings, "AGENDA_EVENT_FILE"))),
+        },
+        "rooms": rooms,
+        "sessions": sessions,
+        "speakers": [
+            {
+                "id": p.slug,
+                "name": p.name,
+                "role": p.role,
+                "organisation": p.organisation,
+                "url": link(p.url),
+                "sessions": [s.slug for s in p.sessions],
+            }
+            for p in speakers
+        ],
+    }
+
+
+def programme_json(event: Any, settings: Mapping[str, Any], event_settings: Any) -> str:
+    """programme.json's text: stable key order, UTF-8, one trailing newline."""
+    return json.dumps(programme_data(event, settings, event_settings), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- Pelican ---------------------------------------------------------------------------------
+
+def write_file(output_path: str, relpath: str, data: bytes) -> None:
+    """Write DATA at OUTPUT_PATH/RELPATH, creating folders."""
+    target = os.path.join(output_path, relpath)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "wb") as handle:
+        handle.write(data)
+
+
+class AgendaGenerator(Generator):
+    """Writes the event's and each session's .ics file and programme.json."""
+
+    def generate_context(self) -> None:
+        """Nothing to read: the event plugin has read the sessions."""
+
+    def generate_output(self, writer: Any) -> None:
+        """Write the calendars and programme.json into the output folder."""
+        event = self.context.get("event")
+        event_settings = self.context.get("event_settings")
+        if event is None or event_settings is None:
+            logger.debug("agenda: no event in the context (is the event plugin listed before agenda?)")
+            return
+        sessions = [s for day in event.programme for slot in day.slots for s in slot.sessions]
+        whole = build_calendar(sessions, event_settings.name, self.settings, event_settings)
+        write_file(self.output_path, str(setting(self.settings, "AGENDA_EVENT_FILE")), whole.to_ical())
+        for session in sessions:
+            calendar = build_calendar([session], f"{session.title} · {event_settings.name}", self.settings, event_settings)
+            write_file(self.output_path, session_file(self.settings, session.slug), calendar.to_ical())
+        write_file(
+            self.output_path,
+            str(setting(self.settings, "AGENDA_JSON_FILE")),
+            programme_json(event, self.settings, event_settings).encode("utf-8"),
+        )
+
+
+def add_generator(pelican: Any) -> type[AgendaGenerator]:
+    """Give Pelican the agenda generator."""
+    return AgendaGenerator
+
+
+@pass_context
+def agenda_url(context: Any, session: Any = None) -> str:
+    """Jinja global: the site-relative path of SESSION's .ics file, or the whole event's."""
+    if session is None:
+        return str(setting(context, "AGENDA_EVENT_FILE"))
+    return session_file(context, session.slug)
+
+
+@pass_context
+def programme_json_url(context: Any) -> str:
+    """Jinja global: the site-relative path of programme.json."""
+    return str(setting(context, "AGENDA_JSON_FILE"))
+
+
+def add_template_helpers(generator: Any) -> None:
+    """Offer agenda_url() and programme_json_url() to every generator's templates."""
+    env = getattr(generator, "env", None)
+    if env is not None:
+        env.globals.update({"agenda_url": agenda_url, "programme_json_url": programme_json_url})
+
+
+def register() -> None:
+    """Connect the agenda plugin's handlers to Pelican's signals."""
+    signals.get_generators.connect(add_generator)
+    signals.generator_init.connect(add_template_helpers)

@@ -1,0 +1,234 @@
+"""Pelican wiring of the cards plugin: a `social_card()` Jinja global drawing cached 1200×630 images."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from jinja2 import pass_context
+from PIL import Image, ImageColor
+from pelican import signals
+
+from .drawing import CardText, draw_card
+from .settings import FALLBACK_TOKENS, setting
+
+logger = logging.getLogger(__name__)
+
+# Bump when drawing.py changes what it draws, to redraw every card once.
+CARDS_VERSION = 2
+
+
+class Stats:
+    """What the current build did: cards drawn, cards copied from the cache, time spent."""
+
+    def __init__(self) -> None:
+        self.drawn = 0
+        self.reused = 0
+        self.seconds = 0.0  # wall-clock time
+        self.cpu_seconds = 0.0  # this thread's CPU time: the work itself, whatever else the machine runs
+        self.names: dict[str, str] = {}  # output name → cache key, for this build
+        self.pages: dict[tuple[str, str], str] = {}  # (output file, title) → card path, for this build
+
+    def reset(self) -> None:
+        """Start counting a new build."""
+        self.__init__()  # type: ignore[misc]
+
+
+STATS = Stats()
+_FONT_DIGESTS: dict[tuple[str, int, int], str] = {}
+
+
+def font_digest(path: str) -> str:
+    """The sha256 of a font file (memoised on its size and mtime)."""
+    stat = os.stat(path)
+    key = (path, stat.st_size, stat.st_mtime_ns)
+    if key not in _FONT_DIGESTS:
+        with open(path, "rb") as handle:
+            _FONT_DIGESTS[key] = hashlib.file_digest(handle, "sha256").hexdigest()
+    return _FONT_DIGESTS[key]
+
+
+TOKEN = re.compile(r"--color-([a-z0-9-]+)\s*:\s*(#[0-9a-fA-F]{3,8})\b")
+
+
+_TOKENS: dict[tuple[str, int], dict[str, str]] = {}
+
+
+def theme_tokens(settings: Mapping[str, Any]) -> dict[str, str]:
+    """The --color-* design tokens of the theme's main.css (name without « --color- » → value)."""
+    path = os.path.join(str(settings.get("THEME") or ""), "static", "css", "main.css")
+    try:
+        key = (path, os.stat(path).st_mtime_ns)
+        if key not in _TOKENS:
+            with open(path, encoding="utf-8") as handle:
+                _TOKENS[key] = dict(TOKEN.findall(handle.read()))
+        return dict(_TOKENS[key])
+    except OSError:
+        return {}
+
+
+def blend(color: str, other: str, share: float) -> str:
+    """COLOR mixed with SHARE of OTHER (any CSS colour Pillow reads: #hex, names, rgb())."""
+    first, second = ImageColor.getrgb(color)[:3], ImageColor.getrgb(other)[:3]
+    mixed = (round(a * (1 - share) + b * share) for a, b in zip(first, second))
+    return "#" + "".join(f"{v:02x}" for v in mixed)
+
+
+def card_colors(settings: Mapping[str, Any]) -> dict[str, str]:
+    """CARDS_COLORS, else the theme's tokens with EVENT_COLORS over them."""
+    configured = setting(settings, "CARDS_COLORS")
+    if configured:
+        return dict(configured)
+    event_settings = settings.get("event_settings")
+    overrides = dict(getattr(event_settings, "colors", None) or settings.get("EVENT_COLORS") or {})
+    tokens = {**FALLBACK_TOKENS, **theme_tokens(settings), **overrides}
+    return {
+        "background": tokens["accent"],
+        "text": tokens["accent-contrast"],
+        "muted": blend(tokens["accent-contrast"], tokens["accent"], 0.18),
+        "band": tokens["surface"],
+        "band_text": tokens["text"],
+        "rule": tokens["focus"],
+    }
+
+
+def design(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """Every setting that changes how a card looks."""
+    return {
+        "size": list(setting(settings, "CARDS_SIZE")),
+        "colors": card_colors(settings),
+        "bold": font_digest(str(setting(settings, "CARDS_FONT_BOLD"))),
+        "regular": font_digest(str(setting(settings, "CARDS_FONT_REGULAR"))),
+    }
+
+
+def cache_key(text: CardText, settings: Mapping[str, Any]) -> str:
+    """The cache key of a card: its text, the design settings, the fonts' content and CARDS_VERSION."""
+    payload = json.dumps(
+        {"version": CARDS_VERSION, "text": [text.kicker, text.title, text.footer], "design": design(settings)},
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def card_name(output_file: str) -> str:
+    """A readable file name from the page's output file: « intervenants/alice/index.html » → « intervenants-alice »."""
+    path = re.sub(r"(^|/)index\.html$", "", output_file)
+    path = re.sub(r"\.html?$", "", path)
+    name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")
+    return name or "accueil"
+
+
+def cache_folder(settings: Mapping[str, Any]) -> str:
+    """The folder of drawn cards: CACHE_PATH/CARDS_CACHE_DIR."""
+    return os.path.join(str(settings.get("CACHE_PATH") or "cache"), str(setting(settings, "CARDS_CACHE_DIR")))
+
+
+def render_card(text: CardText, settings: Mapping[str, Any]) -> str:
+    """The path of the cached PNG for TEXT, drawing it only when no cached copy exists."""
+    key = cache_key(text, settings)
+    folder = cache_folder(settings)
+    cached = os.path.join(folder, f"{key}.png")
+    if os.path.exists(cached):
+        STATS.reused += 1
+        return cached
+    image = draw_card(
+        text,
+        tuple(setting(settings, "CARDS_SIZE")),
+        card_colors(settings),
+        str(setting(settings, "CARDS_FONT_BOLD")),
+        str(setting(settings, "CARDS_FONT_REGULAR")),
+    )
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".png", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            # 32 colours are plenty for two flat colours and anti-aliased text: 3× smaller files.
+            image.quantize(32, method=Image.Quantize.FASTOCTREE).save(handle, "PNG", compress_level=6)
+        os.replace(tmp, cached)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    STATS.drawn += 1
+    return cached
+
+
+def card_text(context: Any, title: str) -> CardText:
+    """The card of the page being written: its title, the event's date and place, and the event's name."""
+    event_settings = context.get("event_settings")
+    name = getattr(event_settings, "name", "") or str(context.get("SITENAME") or "")
+    kicker = ""
+    start = getattr(event_settings, "start", None)
+    if start is not None:
+        long_date = context.environment.filters.get("long_date")
+        when = context.call(long_date, start) if long_date else start.isoformat()
+        city = (getattr(event_settings, "venue", None) or {}).get("city", "")
+        kicker = f"{when} · {city}" if city else when
+    if context.get("output_file", "") == "index.html":
+        # The home page: the event's name is the title, its tagline below.
+        return CardText(kicker, name, getattr(event_settings, "tagline", "") or str(context.get("SITENAME") or ""))
+    return CardText(kicker, title or name, name)
+
+
+@pass_context
+def social_card(context: Any, title: str) -> str | None:
+    """Jinja global: the site-relative path of this page's card, drawn (or taken from the cache) and copied into the site."""
+    if not setting(context, "CARDS_ENABLED"):
+        return None
+    output_file = str(context.get("output_file", ""))
+    done = STATS.pages.get((output_file, str(title)))
+    if done is not None:
+        return done
+    started, started_cpu = time.perf_counter(), time.thread_time()
+    text = card_text(context, str(title).strip())
+    cached = render_card(text, context)
+    key = os.path.basename(cached)[:-4]
+    name = card_name(output_file)
+    if STATS.names.get(name, key) != key:
+        name = f"{name}-{key[:8]}"
+    STATS.names[name] = key
+    relpath = f"{str(setting(context, 'CARDS_OUTPUT_DIR')).strip('/')}/{name}.png"
+    target = os.path.join(str(context["OUTPUT_PATH"]), relpath)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    shutil.copyfile(cached, target)
+    STATS.seconds += time.perf_counter() - started
+    STATS.cpu_seconds += time.thread_time() - started_cpu
+    STATS.pages[(output_file, str(title))] = relpath
+    return relpath
+
+
+def add_template_helpers(generator: Any) -> None:
+    """Offer social_card() to every generator's templates."""
+    env = getattr(generator, "env", None)
+    if env is not None:
+        env.globals["social_card"] = social_card
+
+
+def start_counting(pelican: Any) -> None:
+    """Reset the counters when a build starts."""
+    STATS.reset()
+
+
+def report(pelican: Any) -> None:
+    """Say what the build did with the cards."""
+    logger.info(
+        "Cartes sociales : %d dessinée(s), %d reprise(s) du cache, %.2f s (%.2f s de calcul)",
+        STATS.drawn, STATS.reused, STATS.seconds, STATS.cpu_seconds,
+    )
+
+
+def register() -> None:
+    """Connect the cards plugin's handlers to Pelican's signals."""
+    signals.initialized.connect(start_counting)
+    signals.generator_init.connect(add_template_helpers)
+    signals.finalized.connect(report)

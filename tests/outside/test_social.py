@@ -1,0 +1,153 @@
+"""Open Graph and Twitter tags on every page, and 1200×630 cards drawn, wrapped and cached."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PIL import Image
+
+from cards import cards as cards_module
+from cards.drawing import CardText, draw_card, load_font, wrap
+from cards.cards import card_colors
+from cards.settings import DEFAULTS
+from tests.conftest import REPO
+from eventsite.build import build_site
+from tests.conftest import SETTINGS, parse, site_overrides
+from tests.outside.conftest import SITEURL, html_pages, page_url, url_to_file
+
+COLORS_FROM_CSS = dict(__import__("re").findall(r"--color-([a-z-]+):\s*(#[0-9a-f]{6})", (REPO / "theme/static/css/main.css").read_text()))
+REQUIRED = ("og:title", "og:description", "og:image", "og:url", "og:type", "og:locale")
+BOLD = DEFAULTS["CARDS_FONT_BOLD"]
+COLORS = card_colors({"THEME": str(REPO / "theme")})
+
+
+def tags(page) -> dict[str, str]:
+    soup = parse(page)
+    found = {m["property"]: m["content"] for m in soup.select("meta[property]")}
+    found.update({m["name"]: m["content"] for m in soup.select("meta[name]")})
+    return found
+
+
+def test_every_page_has_social_tags_and_a_1200x630_image(published):
+    pages = html_pages(published)
+    assert len(pages) >= 25
+    for page in pages:
+        meta = tags(page)
+        for name in REQUIRED:
+            assert meta.get(name, "").strip(), (page, name)
+        english = page.relative_to(published).parts[0] == "en"
+        assert meta["og:locale"] == ("en_GB" if english else "fr_FR")
+        assert meta["og:url"] == page_url(published, page)
+        assert meta["twitter:card"] == "summary_large_image"
+        assert meta["twitter:image"] == meta["og:image"]
+        image = url_to_file(published, meta["og:image"])
+        with Image.open(image) as picture:
+            assert picture.size == (1200, 630), image
+        assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+
+
+def test_articles_are_articles_and_titles_are_the_pages(published):
+    meta = tags(published / "actualites/compte-rendu-seminaire/index.html")
+    assert meta["og:type"] == "article"
+    assert meta["og:title"] == "Retour sur le séminaire du 1er mars 2018"
+    assert meta["og:description"].startswith("Malgré la neige")
+    assert tags(published / "intervenants/clement-bertholet/index.html")["og:title"] == "Clément Bertholet"
+    assert tags(published / "programme/index.html")["og:type"] == "website"
+
+
+def test_each_page_has_its_own_card(published):
+    images = {tags(p)["og:image"] for p in html_pages(published)}
+    assert len(images) == len(html_pages(published))
+    assert all(image.startswith(f"{SITEURL}/images/cartes/") for image in images)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Table ronde : le management public face à la transformation numérique",
+        "Anticonstitutionnellement " * 12,
+        "https://www.exemple.gouv.fr/une/adresse/tres/longue/sans/espace/aucune/qui/deborde/forcement/de/la/ligne",
+        "Éloge de l'expérimentation : « Oser » ? Oui ! " * 8,
+    ],
+)
+def test_wrapped_lines_never_overflow(text):
+    font = load_font(BOLD, 64)
+    lines, shortened = wrap(text, font, 1040, 3)
+    assert 1 <= len(lines) <= 3
+    assert all(font.getlength(line) <= 1040 for line in lines)
+    if shortened:
+        assert lines[-1].endswith("…")
+
+
+def test_french_punctuation_never_starts_a_line():
+    font = load_font(BOLD, 64)
+    for width in range(600, 1100, 37):  # every word of a real title fits 600 px
+        lines, _ = wrap("Transformation numérique : levier ? Oui ! « Confiance » partout", font, width, 20)
+        assert not any(line.lstrip().startswith((":", "?", "!", "»")) for line in lines), (width, lines)
+
+
+def test_card_colours_follow_the_theme_and_event_colors():
+    assert COLORS["background"] == COLORS_FROM_CSS["accent"] and COLORS["band"] == COLORS_FROM_CSS["surface"]
+    overridden = card_colors({"THEME": str(REPO / "theme"), "EVENT_COLORS": {"accent": "#006a4e"}})
+    assert overridden["background"] == "#006a4e" and overridden["text"] == COLORS["text"]
+    assert card_colors({"CARDS_COLORS": {"background": "#000000"}}) == {"background": "#000000"}
+
+
+def test_card_text_stays_inside_its_margins():
+    text = CardText("jeudi 1er mars 2018 · Lyon", "Numériquement " * 40, "Un événement " * 30)
+    image = draw_card(text, (1200, 630), COLORS, BOLD, DEFAULTS["CARDS_FONT_REGULAR"])
+    assert image.size == (1200, 630)
+    background = Image.new("RGB", (1, 1), COLORS["background"]).getpixel((0, 0))
+    band = Image.new("RGB", (1, 1), COLORS["band"]).getpixel((0, 0))
+    # The right margin (the last 78 px) holds only the background or the band: no text ran into it.
+    for x in range(1122, 1200):
+        for y in range(0, 630, 3):
+            assert image.getpixel((x, y)) in (background, band), (x, y)
+
+
+def build_cards(tmp_path, site, cache, **extra):
+    out = tmp_path / "output"
+    overrides = site_overrides(tmp_path, site(), CACHE_PATH=str(cache), SEARCH_PAGEFIND=False, **extra)
+    build_site(SETTINGS, out, strict=True, overrides=overrides)
+    stats = cards_module.STATS
+    return out, stats.drawn, stats.reused, stats.seconds
+
+
+def test_cards_are_cached_on_text_design_and_fonts(tmp_path, site):
+    cache = tmp_path / "cache"
+    out, drawn, reused, _ = build_cards(tmp_path, site, cache)
+    assert drawn > 5 and reused == 0
+    first = {p.name: p.read_bytes() for p in (out / "images/cartes").iterdir()}
+    out, drawn_again, reused_again, _ = build_cards(tmp_path, site, cache)
+    assert drawn_again == 0 and reused_again == drawn
+    assert {p.name: p.read_bytes() for p in (out / "images/cartes").iterdir()} == first
+    colors = {**COLORS, "background": "#333333"}
+    _, redrawn, _, _ = build_cards(tmp_path, site, cache, CARDS_COLORS=colors)
+    assert redrawn == drawn
+
+
+def test_whole_site_cards_cold_under_two_seconds(tmp_path):
+    started = time.perf_counter()
+    out = tmp_path / "output"
+    build_site(SETTINGS, out, strict=True, overrides={"CACHE_PATH": str(tmp_path / "cache"), "LOAD_CONTENT_CACHE": False, "SEARCH_PAGEFIND": False})
+    stats = cards_module.STATS
+    assert stats.drawn >= 25
+    # The budget is 2 s for the ~30 cards of the French site, i.e. 1/15 s a card (the English
+    # edition doubles the count). CPU time, not wall time: the machine may be building something else.
+    per_card = stats.cpu_seconds / stats.drawn
+    assert per_card < 2.0 / 30, f"{stats.drawn} cards in {stats.cpu_seconds:.2f} s of CPU ({stats.seconds:.2f} s)"
+    assert time.perf_counter() - started < 60
+
+
+def test_a_page_with_its_own_image_keeps_it(tmp_path, site):
+    content = site({"news/compte-rendu.md": "Title: Compte rendu\nDate: 2018-03-05 10:00\nImage: images/photo.png\n\nLa journée.\n"})
+    (content / "images").mkdir()
+    Image.new("RGB", (1200, 800), "#336699").save(content / "images/photo.png")
+    out = tmp_path / "output"
+    build_site(SETTINGS, out, strict=True, overrides=site_overrides(tmp_path, content, SITEURL=SITEURL, RELATIVE_URLS=False, SEARCH_PAGEFIND=False))
+    meta = tags(out / "actualites/compte-rendu/index.html")
+    assert meta["og:image"] == f"{SITEURL}/images/photo.png" and (out / "images/photo.png").is_file()
+    assert "og:image:width" not in meta  # its size is not ours to tell
+    other = tags(out / "programme/index.html")
+    assert other["og:image"] == f"{SITEURL}/images/cartes/programme.png"
