@@ -64,14 +64,15 @@ def gallery_path(site_pages: list[str]) -> str:
     return galleries[0]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def playwright_session() -> Iterator[Playwright]:
-    """Playwright's driver, started once."""
+    """Playwright's driver, started once for this folder (and stopped after it: only one
+    sync Playwright can run at a time, and other test folders start their own)."""
     with sync_playwright() as playwright:
         yield playwright
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright_session: Playwright) -> Iterator[Browser]:
     """Debian's Chromium, launched once for the whole session."""
     browser = playwright_session.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -104,7 +105,7 @@ def new_context(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
         context.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def visits(browser: Browser, base_url: str, site_pages: list[str]) -> dict[str, Visit]:
     """Every page visited once with JavaScript on (path → requests and main text), shared by tests."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})

@@ -18,9 +18,25 @@ class Visit:
     main_text: str
 
 
+# What only exists for one of the two modes: a widget that scripts fill (the search box) and its
+# <noscript> replacement. Everything else of <main> must read the same.
+SCRIPT_ONLY = 'noscript, [role="search"]'
+
+
 def main_text(page: Page) -> str:
-    """The visible text of the current document's <main>, whitespace collapsed."""
-    return re.sub(r"\s+", " ", page.inner_text("main")).strip()
+    """The visible text of the current document's <main> (SCRIPT_ONLY parts left out), whitespace collapsed."""
+    text = page.evaluate(
+        """(skip) => {
+            const main = document.querySelector('main');
+            const hidden = [...main.querySelectorAll(skip)].filter(el => !el.hidden);
+            hidden.forEach(el => { el.hidden = true; });
+            const text = main.innerText;
+            hidden.forEach(el => { el.hidden = false; });
+            return text;
+        }""",
+        SCRIPT_ONLY,
+    )
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def visit(page: Page, url: str) -> Visit:
