@@ -13,6 +13,17 @@ from pelican.plugins import signals
 
 REPO = Path(__file__).resolve().parent.parent
 SETTINGS = REPO / "pelicanconf.py"
+# Debian's Chromium, driven by Playwright (never `playwright install`), and where screenshots go.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+ARTIFACTS = REPO / "test-artifacts"
 
 # A tiny event: two speakers, three sessions, one partner, one theme, one workshop, two proposals.
 BASE_SITE: dict[str, str] = {

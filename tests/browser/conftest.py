@@ -16,19 +16,8 @@ from eventsite.build import build_site
 from .crawl import page_paths
 from .visits import Visit, visit
 from eventsite.localserver import serve_folder
+from tests.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, SETTINGS
 
-REPO = Path(__file__).resolve().parents[2]
-SETTINGS = REPO / "pelicanconf.py"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-ARTIFACTS = REPO / "test-artifacts"
 
 
 @pytest.fixture(scope="session")

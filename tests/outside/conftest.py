@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from eventsite.build import build_site
-from tests.conftest import REPO, SETTINGS
+from eventsite.localserver import serve_folder
+from tests.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, SETTINGS
 
 SITEURL = "https://example.org/seminaire"
 PUBLISH_SETTINGS = REPO / "publishconf.py"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-ARTIFACTS = REPO / "test-artifacts"
 
 
 def published_overrides(cache: Path) -> dict[str, object]:
@@ -79,30 +67,18 @@ def front_matter(path: Path) -> dict[str, str]:
     return fields
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
 @pytest.fixture(scope="session")
 def served(preview: Path) -> Iterator[str]:
     """The preview build served on 127.0.0.1 (a free port), for the browser tests."""
-    handler = functools.partial(_QuietHandler, directory=str(preview))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(preview) as url:
+        yield url.rstrip("/")
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright (no browser downloaded)."""
     if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is missing: bash scripts/setup.sh --test installs it")
+        pytest.fail(f"{CHROMIUM} is missing: bash scripts/setup.sh --test installs it")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
