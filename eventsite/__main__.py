@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .build import BuildFailed, build_site
-from .check import check_content, report, scaffold_choices
+from .check import check_content, report, scaffold_schema
 from .scaffold import SCAFFOLDS, ScaffoldError, create
 
 
@@ -32,8 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     if args.command == "new":
         try:
-            content, choices = scaffold_choices(Path(args.settings))
-            path = create(args.kind, args.name, content, choices)
+            content, fields = scaffold_schema(Path(args.settings))
+            path = create(args.kind, args.name, content, fields)
         except ScaffoldError as error:
             print(error, file=sys.stderr)
             return 1
@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         print(failure, file=sys.stderr)
         return 1
     print(f"Site construit dans {result.output} en {result.seconds:.2f} s ({len(result.warnings)} avertissement(s)).")
+    for warning in result.warnings:
+        print(f"  - {warning}")
     return 0
 
 

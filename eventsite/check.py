@@ -24,13 +24,14 @@ def event_generator_class(pelican: Pelican) -> type:
     raise RuntimeError("le greffon « event » n'est pas dans PLUGINS : rien à vérifier")
 
 
-def scaffold_choices(settings_file: Path) -> tuple[Path, dict[str, list[str]]]:
-    """The content folder and the allowed values of Kind and Tier, from the event plugin's settings."""
+def scaffold_schema(settings_file: Path) -> tuple[Path, dict[str, tuple[Any, ...]]]:
+    """The content folder and each kind's schema fields (allowed Kind and Tier values included), from the event plugin."""
     with tempfile.TemporaryDirectory(prefix="eventsite-new-") as scratch:
         pelican = Pelican(pelican_settings(settings_file, {"OUTPUT_PATH": scratch}))
         package = event_generator_class(pelican).__module__.rsplit(".", 1)[0]
         event = importlib.import_module(f"{package}.settings").read_event_settings(pelican.settings)
-        return Path(pelican.settings["PATH"]), {"Kind": list(event.session_kinds), "Tier": list(event.partner_tiers)}
+        fields = importlib.import_module(f"{package}.reading").scaffold_fields(event)
+        return Path(pelican.settings["PATH"]), fields
 
 
 def check_content(settings_file: Path, overrides: Mapping[str, Any] | None = None) -> list[Any]:

@@ -15,6 +15,7 @@ from .localize import colors_css, localized_event
 from .navigation import footer_links, navigation
 from .problems import ContentErrors
 from .settings import check_settings
+from .source_reader import use_event_reader
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +84,7 @@ def fail_if_strict(generators: list[Any]) -> None:
 def register() -> None:
     """Connect the event plugin's handlers to Pelican's signals."""
     signals.initialized.connect(check_event_settings)
+    signals.readers_init.connect(use_event_reader)
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_template_helpers)
     signals.content_object_init.connect(parse_figures)

@@ -10,6 +10,7 @@ from typing import Any
 from pelican.contents import Page
 from pelican.generators import Generator
 
+from .header import NotUtf8Error, read_header
 from .linking import link_event
 from .model import Entity, Event
 from .navigation import save_as_for
@@ -50,12 +51,17 @@ class EventGenerator(Generator):
         self.problems: list[ContentProblem] = []
         self.translations: dict[str, dict[str, dict[str, Translation]]] = {}
         self.localized: dict[str, tuple[Event, EventSettings]] = {}
+        # Entities that cannot be placed (a session without its day): checked, then left out of the site.
+        self.incomplete: list[Entity] = []
 
     def _read(self, relpath: str, lang: str | None) -> Page | None:
         try:
             return self.readers.read_file(
                 base_path=self.path, path=relpath, content_class=page_class(lang), context=self.context
             )
+        except NotUtf8Error as error:
+            self.problems.append(error.problem(relpath))
+            return None
         except Exception as error:  # a reader error must not hide the other files' problems
             self.problems.append(
                 ContentProblem(relpath, "", f"le fichier ne peut pas être lu ({error})", "vérifiez l'en-tête et l'encodage UTF-8")
@@ -73,13 +79,16 @@ class EventGenerator(Generator):
             if page is None:
                 continue
             self.add_source_path(page)
+            head = read_header(os.path.join(self.path, relpath))
             if lang:
-                translation, problems = parse_translation(ctype, lang, page.metadata, relpath, os.path.join(self.path, relpath), page)
+                translation, problems = parse_translation(ctype, lang, relpath, head, page)
                 self.problems += problems
                 self.translations.setdefault(lang, {}).setdefault(collection, {})[translation.slug] = translation
                 continue
-            entity, problems = parse_entity(ctype, page.metadata, relpath, os.path.join(self.path, relpath), page)
+            entity, problems, complete = parse_entity(ctype, relpath, head, page)
             self.problems += problems
+            if not complete:
+                self.incomplete.append(entity)
             entity.url = entity_url(entity, ctype.key, self.event_settings)
             page.override_url = entity.url
             page.override_save_as = save_as_for(entity.url)
@@ -105,6 +114,7 @@ class EventGenerator(Generator):
             getattr(self.event, ctype.collection).extend(self.read_type(ctype))
         self.problems += validate_event(self.event, self.event_settings, Path(self.path))
         self.problems += content_placeholders(Path(self.path), tuple(self.event_settings.paths.values()))
+        leave_out(self.event, self.incomplete)
         link_event(self.event, self.event_settings)
         set_outcome_urls(self.event, self.event_settings)
         self.localized = {self.settings["DEFAULT_LANG"]: (self.event, self.event_settings)}
@@ -142,6 +152,14 @@ class EventGenerator(Generator):
                 self._write(writer, speaker.url, "speaker", speaker=speaker, alternates=self.alternates("speaker", speaker.slug), **extra)
             for theme in event.themes:
                 self._write(writer, theme.url, "theme", theme=theme, alternates=self.alternates("theme", theme.slug), **extra)
+
+
+def leave_out(event: Event, entities: list[Entity]) -> None:
+    """Remove ENTITIES from EVENT once checked: what cannot be placed stays off every page and calendar."""
+    gone = {id(entity) for entity in entities}
+    for name in ("speakers", "sessions", "partners", "themes", "workshops", "proposals"):
+        collection = getattr(event, name)
+        collection[:] = [entity for entity in collection if id(entity) not in gone]
 
 
 def set_outcome_urls(event: Event, settings: EventSettings) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .header import NotUtf8Error, duplicate_problems, parse_header, read_text
 from .problems import ContentProblem
 
 PLACEHOLDER_RE = re.compile(r"^\[[^\]]+\]$")
-HEADER_RE = re.compile(r"^([A-Za-zÀ-ÿ][\wÀ-ÿ-]*)\s*:\s*(.*)$")
 
 
 def is_placeholder(value: str) -> bool:
@@ -28,33 +28,40 @@ def placeholder_problem(source_path: str, field: str, value: str, line: int | No
     )
 
 
-def file_placeholders(path: Path, source_path: str, *, header: bool) -> list[ContentProblem]:
-    """Every placeholder in one file: in its body lines, and in its header too when HEADER is true."""
+def file_placeholders(text: str, source_path: str, *, header: bool) -> list[ContentProblem]:
+    """Every placeholder in one file's TEXT: in its body lines, and in its header too when HEADER is true."""
     problems = []
-    in_header, in_comment = True, False
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    head = parse_header(text)
+    if header:
+        problems += [placeholder_problem(source_path, f.spelling, f.value, f.line) for f in head.fields if is_placeholder(f.value)]
+    in_comment = False
+    for number, line in enumerate(text.split("\n")[head.body_start :], start=head.body_start + 1):
         stripped = line.strip()
-        if in_header and not stripped:
-            in_header = False
-            continue
         if "<!--" in stripped:
             in_comment = True
         if in_comment:
             in_comment = "-->" not in stripped
             continue
-        match = HEADER_RE.match(stripped) if in_header else None
-        if match and header and is_placeholder(match.group(2)):
-            problems.append(placeholder_problem(source_path, match.group(1), match.group(2), number))
-        elif not in_header and (is_placeholder(stripped) or is_placeholder(stripped.lstrip("#").strip())):
+        if is_placeholder(stripped) or is_placeholder(stripped.lstrip("#").strip()):
             problems.append(placeholder_problem(source_path, "", stripped, number))
     return problems
 
 
 def content_placeholders(content: Path, event_folders: tuple[str, ...]) -> list[ContentProblem]:
-    """Placeholders in every Markdown file under CONTENT (headers of event files are checked by their reader)."""
+    """Placeholders, repeated fields and encodings of every Markdown file under CONTENT.
+
+    The headers and encodings of event files are checked by their reader; the others (news,
+    pages) are checked here, so that every problem reaches the event plugin's one list.
+    """
     problems = []
     for path in sorted(content.rglob("*.md")):
         relpath = path.relative_to(content).as_posix()
         in_event = relpath.split("/", 1)[0] in event_folders
-        problems += file_placeholders(path, relpath, header=not in_event)
+        try:
+            text = read_text(path)
+        except NotUtf8Error as error:
+            problems += [] if in_event else [error.problem(relpath)]
+            continue
+        problems += file_placeholders(text, relpath, header=not in_event)
+        problems += [] if in_event else duplicate_problems(parse_header(text), relpath)
     return problems

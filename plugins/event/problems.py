@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -34,20 +32,3 @@ class ContentErrors(Exception):
         super().__init__(
             f"{len(self.problems)} problème(s) dans le contenu, rien n'a été publié :\n{lines}"
         )
-
-
-def field_line(path: str | Path, field: str) -> int | None:
-    """Return the line number of FIELD in a content file's header, if it is there."""
-    if not field:
-        return None
-    pattern = re.compile(rf"^\s*{re.escape(field)}\s*:", re.IGNORECASE)
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    return None
-                if pattern.match(line):
-                    return number
-    except OSError:
-        return None
-    return None

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import difflib
-import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import schema
+from .header import Header, duplicate_problems
 from .placeholders import is_placeholder, placeholder_problem
 from .model import Entity, Partner, Proposal, Session, Speaker, Theme, Workshop
 from .problems import ContentProblem
 from .settings import EventSettings
-
-HEADER_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:")
 
 
 @dataclass(frozen=True)
@@ -41,66 +38,78 @@ def content_types(event: EventSettings) -> tuple[ContentType, ...]:
     )
 
 
-def header_fields(path: str | Path) -> dict[str, tuple[str, int]]:
-    """Map each header field of a Markdown file (lower-cased) to its spelling and line."""
-    found: dict[str, tuple[str, int]] = {}
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                break
-            match = HEADER_RE.match(line)
-            if match:
-                found.setdefault(match.group(1).lower(), (match.group(1), number))
-    return found
+def scaffold_fields(event: EventSettings) -> dict[str, tuple[schema.Field, ...]]:
+    """The fields of each kind of file `invoke new-…` creates, from the schema (its first field holds the name)."""
+    return {**{c.key: c.fields for c in content_types(event)}, "article": schema.article_fields()}
 
 
 def _as_text(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
-    return "" if value is None else str(value)
+    return "" if value is None else " ".join(str(value).split("\n"))
+
+
+def quoted(field: schema.Field) -> str:
+    """« Jour » (Day): the French name authors write, with the English one it stands for."""
+    return f"« {field.label} »" + (f" ({field.name})" if field.label != field.name else "")
+
+
+def unknown_field_fix(spelling: str, fields: tuple[schema.Field, ...], listing: str) -> str:
+    """« vouliez-vous écrire … ? » with the closest accepted spelling, else LISTING and the French names."""
+    spellings = {schema.fold(s): s for f in fields for s in f.spellings}
+    close = difflib.get_close_matches(schema.fold(spelling), sorted(spellings), n=1)
+    if close:
+        return f"vouliez-vous écrire « {spellings[close[0]]} » ?"
+    return listing + ", ".join(f.label for f in fields)
+
+
+LEFT_OUT = " ; en attendant, ce fichier n'apparaît pas sur le site"
+
+
+def missing_problem(ctype: ContentType, field: schema.Field, source_path: str) -> ContentProblem:
+    """A required field that is not in the header."""
+    left_out = LEFT_OUT if field.essential else ""
+    example = f" ({field.help})" if field.help else ""
+    return ContentProblem(
+        source_path,
+        field.name,
+        f"le champ obligatoire {quoted(field)} manque ({ctype.label}){left_out}",
+        f"ajoutez en tête du fichier une ligne « {field.label} : … »{example}",
+    )
 
 
 def parse_entity(
-    ctype: ContentType, metadata: Mapping[str, Any], source_path: str, abs_path: str | Path, source: Any
-) -> tuple[Entity, list[ContentProblem]]:
-    """Build an entity from a file's metadata; return it and its problems."""
-    headers = header_fields(abs_path)
-    problems: list[ContentProblem] = []
+    ctype: ContentType, source_path: str, head: Header, source: Any
+) -> tuple[Entity, list[ContentProblem], bool]:
+    """Build an entity from a file's header; return it, its problems, and whether it can be placed on the site."""
+    problems = duplicate_problems(head, source_path)
     values: dict[str, Any] = {}
-    known = {f.name.lower() for f in ctype.fields}
+    complete = True
+    known = {f.key for f in ctype.fields}
     for field in ctype.fields:
-        key = field.name.lower()
-        line = headers.get(key, (field.name, None))[1]
-        if key not in headers or metadata.get(key) in (None, ""):
+        found = head.get(field.key)
+        raw = _as_text(found.value) if found else ""
+        if not raw:
             if field.required:
-                problems.append(
-                    ContentProblem(
-                        source_path,
-                        field.name,
-                        f"le champ obligatoire « {field.name} » manque ({ctype.label})",
-                        f"ajoutez en tête du fichier une ligne « {field.name}: … »",
-                        line,
-                    )
-                )
+                problems.append(missing_problem(ctype, field, source_path))
+            complete = complete and not field.essential
             continue
-        if is_placeholder(_as_text(metadata[key])):
-            problems.append(placeholder_problem(source_path, field.name, _as_text(metadata[key]), line))
+        if is_placeholder(raw):
+            problems.append(placeholder_problem(source_path, found.spelling, raw, found.line))
+            complete = complete and not field.essential
             continue
         try:
-            values[field.attribute] = field.parse(_as_text(metadata[key]))
+            values[field.attribute] = field.parse(raw)
         except schema.FieldError as error:
-            problems.append(ContentProblem(source_path, field.name, error.message, error.fix, line))
-    for key, (spelling, line) in headers.items():
-        if key in known or key in schema.COMMON_FIELDS:
+            left_out = LEFT_OUT if field.essential else ""
+            problems.append(ContentProblem(source_path, found.spelling, error.message + left_out, error.fix, found.line))
+            complete = complete and not field.essential
+    for found in head.firsts():
+        if found.key in known or found.key in schema.COMMON_FIELDS:
             continue
-        close = difflib.get_close_matches(key, sorted(known), n=1)
-        fix = (
-            f"vouliez-vous écrire « {next(f.name for f in ctype.fields if f.name.lower() == close[0])} » ?"
-            if close
-            else "champs possibles : " + ", ".join(f.name for f in ctype.fields)
-        )
-        problems.append(ContentProblem(source_path, spelling, f"champ inconnu pour un·e {ctype.label}", fix, line))
+        fix = unknown_field_fix(found.spelling, ctype.fields, "champs possibles : ")
+        problems.append(ContentProblem(source_path, found.spelling, f"champ inconnu pour un·e {ctype.label}", fix, found.line))
     # The entity is built even with problems (defaults fill the gaps) so that
     # references to it do not add misleading "unknown" errors.
     slug = Path(source_path).stem
-    return ctype.cls(slug=slug, source_path=source_path, source=source, **values), problems
+    return ctype.cls(slug=slug, source_path=source_path, source=source, **values), problems, complete

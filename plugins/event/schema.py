@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection
+import unicodedata
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:h]([0-5]\d)$")
-# Header fields that Pelican itself understands and that any file may carry.
-COMMON_FIELDS = frozenset({"slug", "lang", "translation", "status", "template"})
+# 9h30, 9 h 30, 15h, 15 h, 15h00, 15:00, 15.00, 09:30
+TIME_RE = re.compile(r"^(?P<hour>\d{1,2})\s*(?:[hH]\s*(?P<after_h>\d{2})?|[:.]\s*(?P<minute>\d{2}))$")
+TIME_FORMS = "9h30, 15h, 15 h, 15h00, 15:00 ou 15.00"
 
 
 class FieldError(ValueError):
@@ -28,12 +30,37 @@ Parser = Callable[[str], Any]
 
 @dataclass(frozen=True)
 class Field:
-    """One header field of a content type."""
+    """One header field of a content type: its names, its parser and what to write in it."""
 
     name: str
     attribute: str
     parse: Parser
     required: bool = False
+    # The French name the scaffolds and the guide write (accepted as well as NAME).
+    french: str = ""
+    # What to write, in French: the scaffolds' notes and the messages about a missing field.
+    help: str = ""
+    # Other accepted spellings (accents and case never matter).
+    aliases: tuple[str, ...] = ()
+    # Without it the entity cannot be placed (a session without its day): it is left out of the site.
+    essential: bool = False
+    # The allowed values, for a field that takes one of a list (Kind, Tier).
+    choices: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The canonical key, as Pelican's metadata spells it (lower case)."""
+        return self.name.lower()
+
+    @property
+    def label(self) -> str:
+        """The name shown to authors: the French one."""
+        return self.french or self.name
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every accepted spelling: English, French and the other aliases."""
+        return tuple(dict.fromkeys((self.name, self.label, *self.aliases)))
 
 
 def text(value: str) -> str:
@@ -53,11 +80,13 @@ def day(value: str) -> dt.date:
 
 
 def clock(value: str) -> dt.time:
-    """A time of day written HH:MM (or 9h30)."""
-    match = TIME_RE.match(value.strip())
-    if not match:
-        raise FieldError(f"« {value} » n'est pas une heure", "écrivez l'heure sous la forme HH:MM, par ex. 09:30")
-    return dt.time(int(match.group(1)), int(match.group(2)))
+    """A time of day: 9h30, 15h, 15 h, 15h00, 15:00, 15.00 or 09:30."""
+    match = TIME_RE.match(unicodedata.normalize("NFKC", value).strip())
+    hour = int(match["hour"]) if match else 99
+    minute = int(match["after_h"] or match["minute"] or 0) if match else 99
+    if hour > 23 or minute > 59:
+        raise FieldError(f"« {value} » n'est pas une heure", f"écrivez l'heure sous l'une de ces formes : {TIME_FORMS}")
+    return dt.time(hour, minute)
 
 
 def integer(value: str) -> int:
@@ -137,66 +166,153 @@ def choice(allowed: Collection[str]) -> Parser:
     return parse
 
 
+ORDER_HELP = "nombre entier pour l'ordre d'affichage, ex. 1"
+
+
+def order() -> Field:
+    """The Order field every content type has."""
+    return Field("Order", "order", integer, french="Ordre", help=ORDER_HELP)
+
+
+def title(help: str) -> Field:
+    """A required Title (« Titre »)."""
+    return Field("Title", "title", text, required=True, french="Titre", help=help)
+
+
 def speaker_fields() -> tuple[Field, ...]:
     """Fields of a speaker file."""
     return (
-        Field("Name", "name", text, required=True),
-        Field("Role", "role", text, required=True),
-        Field("Organisation", "organisation", text),
-        Field("Photo", "photo", image_path),
-        Field("Photo_alt", "photo_alt", text),
-        Field("Links", "links", urls),
-        Field("Order", "order", integer),
+        Field("Name", "name", text, required=True, french="Nom", help="prénom et nom, ex. Jeanne Dupont"),
+        Field("Role", "role", text, required=True, french="Fonction", help="fonction, en une ligne, ex. Directrice de l'innovation"),
+        Field("Organisation", "organisation", text, french="Organisation", help="organisme, ex. Ville de Lyon", aliases=("Organisme",)),
+        Field("Photo", "photo", image_path, french="Photo", help="chemin de la photo sous content/, ex. images/intervenants/jeanne-dupont.jpg"),
+        Field(
+            "Photo_alt", "photo_alt", text, french="Description_photo",
+            help="ce que montre la photo, pour qui ne la voit pas, ex. Jeanne Dupont souriante, en extérieur",
+            aliases=("Texte_alternatif", "Alt_photo"),
+        ),
+        Field("Links", "links", urls, french="Liens", help="adresses web complètes (https://…) séparées par des virgules"),
+        order(),
     )
 
 
 def session_fields(kinds: Collection[str]) -> tuple[Field, ...]:
     """Fields of a session file."""
     return (
-        Field("Title", "title", text, required=True),
-        Field("Day", "day", day, required=True),
-        Field("Start", "start", clock, required=True),
-        Field("End", "end", clock, required=True),
-        Field("Room", "room", text, required=True),
-        Field("Kind", "kind", choice(kinds), required=True),
-        Field("Speakers", "speaker_slugs", slugs),
-        Field("Moderators", "moderator_slugs", slugs),
+        title("titre de la séquence, ex. Table ronde : le numérique au travail"),
+        Field("Day", "day", day, required=True, french="Jour", help="date AAAA-MM-JJ, ex. 2018-03-01", essential=True),
+        Field("Start", "start", clock, required=True, french="Début", help=f"heure de début, ex. 9h30 ({TIME_FORMS})", essential=True),
+        Field("End", "end", clock, required=True, french="Fin", help="heure de fin, après le début, ex. 10h30", essential=True),
+        Field("Room", "room", text, required=True, french="Salle", help="salle, ex. Amphithéâtre", aliases=("Lieu",)),
+        Field("Kind", "kind", choice(kinds), required=True, french="Type", help="type de séquence", choices=tuple(kinds)),
+        Field(
+            "Speakers", "speaker_slugs", slugs, french="Intervenants",
+            help="identifiants des intervenants (noms des fichiers de content/speakers/ sans .md) séparés par des virgules",
+            aliases=("Intervenantes", "Intervenant·es"),
+        ),
+        Field(
+            "Moderators", "moderator_slugs", slugs, french="Animation",
+            help="identifiants des personnes qui animent, séparés par des virgules", aliases=("Modération",),
+        ),
     )
 
 
 def partner_fields(tiers: Collection[str]) -> tuple[Field, ...]:
     """Fields of a partner file."""
     return (
-        Field("Name", "name", text, required=True),
-        Field("Tier", "tier", choice(tiers), required=True),
-        Field("Website", "website", url),
-        Field("Logo", "logo", image_path),
-        Field("Order", "order", integer),
+        Field("Name", "name", text, required=True, french="Nom", help="nom de l'organisme, ex. Ville de Lyon"),
+        Field("Tier", "tier", choice(tiers), required=True, french="Niveau", help="niveau de partenariat", choices=tuple(tiers)),
+        Field("Website", "website", url, french="Site", help="adresse du site, commençant par https://", aliases=("Site_web",)),
+        Field("Logo", "logo", image_path, french="Logo", help="chemin du logo sous content/, ex. images/partenaires/ville.png"),
+        order(),
     )
 
 
 def theme_fields() -> tuple[Field, ...]:
     """Fields of a theme file."""
-    return (Field("Title", "title", text, required=True), Field("Order", "order", integer))
+    return (title("titre du thème, ex. Organisation du travail"), order())
 
 
 def workshop_fields() -> tuple[Field, ...]:
     """Fields of a workshop file."""
     return (
-        Field("Title", "title", text, required=True),
-        Field("Theme", "theme_slug", slug, required=True),
-        Field("Session", "session_slug", slug),
-        Field("Facilitators", "facilitators", names),
-        Field("Order", "order", integer),
+        title("titre de l'atelier"),
+        Field("Theme", "theme_slug", slug, required=True, french="Thème", help="identifiant du thème (nom du fichier de content/themes/ sans .md)"),
+        Field("Session", "session_slug", slug, french="Séquence", help="identifiant de la séquence du programme (nom du fichier de content/sessions/ sans .md)"),
+        Field(
+            "Facilitators", "facilitators", names, french="Facilitateurs",
+            help="noms des personnes qui animent l'atelier, séparés par des virgules", aliases=("Animateurs", "Facilitatrices"),
+        ),
+        order(),
     )
 
 
 def proposal_fields() -> tuple[Field, ...]:
     """Fields of a proposal file."""
     return (
-        Field("Title", "title", text, required=True),
-        Field("Workshop", "workshop_slug", slug, required=True),
-        Field("Theme", "theme_slug", slug),
-        Field("Example", "example", yes_no),
-        Field("Order", "order", integer),
+        title("titre de la proposition"),
+        Field("Workshop", "workshop_slug", slug, required=True, french="Atelier", help="identifiant de l'atelier (nom du fichier de content/workshops/ sans .md)"),
+        Field("Theme", "theme_slug", slug, french="Thème", help="identifiant du thème, s'il diffère de celui de l'atelier"),
+        Field("Example", "example", yes_no, french="Exemple", help="oui tant que c'est un exemple à remplacer, sinon non"),
+        order(),
     )
+
+
+def article_fields() -> tuple[Field, ...]:
+    """Fields of a news article that Pelican reads (Title, Date, Summary)."""
+    return (
+        title("titre de l'actualité"),
+        Field("Date", "date", text, required=True, french="Date", help="date et heure de publication AAAA-MM-JJ HH:MM, ex. 2018-03-05 10:00"),
+        Field("Summary", "summary", text, french="Résumé", help="résumé en une phrase, affiché dans les listes"),
+    )
+
+
+def common_fields() -> tuple[Field, ...]:
+    """Fields Pelican itself understands on any file: identifier, language, translation, status, page layout."""
+    return (
+        Field("Slug", "slug", slug, french="Identifiant"),
+        Field("Lang", "lang", text, french="Langue"),
+        Field("Translation", "translation", text, french="Traduction"),
+        Field("Status", "status", text, french="Statut"),
+        Field("Template", "template", text),
+    )
+
+
+def page_fields() -> tuple[Field, ...]:
+    """Fields of the site's pages (content/pages/) beyond the common ones."""
+    return (
+        title("titre de la page"),
+        Field("Save_as", "save_as", text),
+        Field("Url", "url", text),
+        Field("Figures", "figures", text, french="Chiffres", help="chiffres clés séparés par des points-virgules, ex. 100+ managers; 9 ateliers"),
+    )
+
+
+def every_field() -> tuple[Field, ...]:
+    """Every field of every kind of content file (choices left empty: only the names matter)."""
+    return (
+        *speaker_fields(), *session_fields(()), *partner_fields(()), *theme_fields(),
+        *workshop_fields(), *proposal_fields(), *article_fields(), *page_fields(), *common_fields(),
+    )
+
+
+def fold(name: str) -> str:
+    """A field name compared loosely: no accents, lower case, « - » read as « _ »."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return plain.casefold().replace("-", "_")
+
+
+def alias_table(fields: Iterable[Field]) -> Mapping[str, str]:
+    """Each folded spelling of FIELDS → its canonical key; ValueError if two fields claim one spelling."""
+    table: dict[str, str] = {}
+    for f in fields:
+        for spelling in f.spellings:
+            if table.setdefault(fold(spelling), f.key) != f.key:
+                raise ValueError(f"« {spelling} » names both {table[fold(spelling)]} and {f.key}")
+    return MappingProxyType(table)
+
+
+# Header fields that Pelican itself understands and that any file may carry.
+COMMON_FIELDS = frozenset(f.key for f in common_fields())
+# Every accepted spelling (folded) → canonical key, for every kind of content file.
+ALIASES = alias_table(every_field())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -13,7 +12,8 @@ from . import schema
 from .model import Entity, Event
 from .placeholders import is_placeholder, placeholder_problem
 from .problems import ContentProblem
-from .reading import ContentType, _as_text, header_fields
+from .header import Header, duplicate_problems
+from .reading import ContentType, _as_text, unknown_field_fix
 
 # Links filled in by linking.py: reset on a translated copy so that it links to translated copies.
 LINK_ATTRIBUTES = frozenset({"theme", "session", "workshop"})
@@ -45,33 +45,29 @@ def translation_lang(relpath: str, folder: str, languages: Mapping[str, Any]) ->
 
 
 def parse_translation(
-    ctype: ContentType, lang: str, metadata: Mapping[str, Any], source_path: str, abs_path: str | Path, source: Any
+    ctype: ContentType, lang: str, source_path: str, head: Header, source: Any
 ) -> tuple[Translation, list[ContentProblem]]:
     """Read one translation file's header; report fields that cannot be translated."""
     fields = translatable_fields(ctype)
-    known = {f.name.lower(): f for f in fields}
-    problems: list[ContentProblem] = []
+    known = {f.key: f for f in fields}
+    problems = duplicate_problems(head, source_path)
     values: dict[str, Any] = {}
-    for key, (spelling, line) in header_fields(abs_path).items():
-        if key in schema.COMMON_FIELDS:
+    for found in head.firsts():
+        if found.key in schema.COMMON_FIELDS:
             continue
-        field = known.get(key)
+        field = known.get(found.key)
         if field is None:
-            close = difflib.get_close_matches(key, sorted(known), n=1)
-            fix = (
-                f"vouliez-vous écrire « {known[close[0]].name} » ?"
-                if close
-                else "une traduction ne contient que ces champs : " + ", ".join(f.name for f in fields) + " (et le texte)"
-            )
-            problems.append(ContentProblem(source_path, spelling, f"ce champ ne se traduit pas ({ctype.label}, {lang})", fix, line))
+            fix = unknown_field_fix(found.spelling, fields, "une traduction ne contient que le texte et ces champs : ")
+            problems.append(ContentProblem(source_path, found.spelling, f"ce champ ne se traduit pas ({ctype.label}, {lang})", fix, found.line))
             continue
-        if is_placeholder(_as_text(metadata.get(key))):
-            problems.append(placeholder_problem(source_path, field.name, _as_text(metadata.get(key)), line))
+        raw = _as_text(found.value)
+        if is_placeholder(raw):
+            problems.append(placeholder_problem(source_path, found.spelling, raw, found.line))
             continue
         try:
-            values[field.attribute] = field.parse(_as_text(metadata.get(key)))
+            values[field.attribute] = field.parse(raw)
         except schema.FieldError as error:
-            problems.append(ContentProblem(source_path, field.name, error.message, error.fix, line))
+            problems.append(ContentProblem(source_path, found.spelling, error.message, error.fix, found.line))
     has_body = bool(getattr(source, "content", "").strip())
     slug = Path(source_path).stem
     return Translation(slug, lang, source_path, values, source if has_body else None), problems

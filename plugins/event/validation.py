@@ -8,12 +8,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from .model import Entity, Event, Session
-from .problems import ContentProblem, field_line
+from .header import field_line
+from .problems import ContentProblem
 from .settings import EventSettings
 
 
 def _problem(entity: Entity, content_path: Path, field: str, message: str, fix: str) -> ContentProblem:
-    return ContentProblem(entity.source_path, field, message, fix, field_line(content_path / entity.source_path, field))
+    """A problem on FIELD (its English name) of ENTITY, named as the author spelt it, at its line."""
+    spelling, line = field_line(content_path / entity.source_path, field.lower()) if field else ("", None)
+    return ContentProblem(entity.source_path, spelling or field, message, fix, line)
 
 
 def duplicate_slugs(entities: Sequence[Entity], content_path: Path, label: str) -> list[ContentProblem]:
@@ -69,14 +72,14 @@ def session_times(session: Session, content_path: Path) -> list[ContentProblem]:
                 content_path,
                 "End",
                 f"la fin ({session.end:%H:%M}) n'est pas après le début ({session.start:%H:%M})",
-                "écrivez une heure de fin (End) postérieure à l'heure de début (Start)",
+                "écrivez une heure de Fin (End) postérieure à l'heure de Début (Start)",
             )
         ]
     return []
 
 
 def room_overlaps(sessions: Sequence[Session], content_path: Path) -> list[ContentProblem]:
-    """Report sessions that overlap in time in the same room on the same day."""
+    """Report sessions that overlap in time in the same room on the same day, naming both."""
     problems = []
     by_room = sorted(sessions, key=lambda s: (s.day, s.room, s.start))
     for (_day, room), group in itertools.groupby(by_room, key=lambda s: (s.day, s.room)):
@@ -89,8 +92,10 @@ def room_overlaps(sessions: Sequence[Session], content_path: Path) -> list[Conte
                         content_path,
                         "Start",
                         f"la salle « {room} » est déjà occupée de {earlier.start:%H:%M} à {earlier.end:%H:%M} "
-                        f"par {earlier.source_path}",
-                        "changez l'heure (Start/End) ou la salle (Room) de l'une des deux séquences",
+                        f"par « {earlier.title} » ({earlier.source_path}) : « {later.title} » ({later.source_path}, "
+                        f"{later.start:%H:%M}–{later.end:%H:%M}) a la même Salle (Room) le même Jour (Day), "
+                        "et leurs horaires Début/Fin (Start/End) se chevauchent",
+                        "changez l'heure de Début ou de Fin (Start/End), ou la Salle (Room), de l'une des deux séquences",
                     )
                 )
     return problems
@@ -125,7 +130,7 @@ def event_days(sessions: Sequence[Session], settings: EventSettings, content_pat
             content_path,
             "Day",
             f"le {s.day.isoformat()} est hors des dates de l'événement ({settings.start} – {end})",
-            "corrigez la date (Day) ou les réglages EVENT_START/EVENT_END",
+            "corrigez le Jour (Day) ou les réglages EVENT_START/EVENT_END",
         )
         for s in sessions
         if s.day != s.day.min and not settings.start <= s.day <= end
@@ -168,7 +173,7 @@ def validate_event(event: Event, settings: EventSettings, content_path: Path) ->
                     content_path,
                     "Theme",
                     f"le thème « {proposal.theme_slug} » n'est pas celui de l'atelier « {workshop.slug} » ({workshop.theme_slug})",
-                    f"écrivez « Theme: {workshop.theme_slug} » ou retirez la ligne (le thème de l'atelier s'applique)",
+                    f"écrivez « Thème : {workshop.theme_slug} » ou retirez la ligne (le thème de l'atelier s'applique)",
                 )
             )
     problems += missing_images(event, content_path)

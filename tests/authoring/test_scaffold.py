@@ -9,58 +9,76 @@ import pytest
 from PIL import Image
 
 from eventsite.build import BuildFailed, build_site
-from eventsite.scaffold import SCAFFOLDS, ScaffoldError, create
+from eventsite.check import scaffold_schema
+from eventsite.scaffold import SCAFFOLDS, ScaffoldError, create, scaffold_fields
 from tests.conftest import SETTINGS, parse, site_overrides
 
-# What a person would write in place of each placeholder (optional fields are kept, filled in).
+# What a person would write in place of each placeholder (optional fields are kept, filled in), by French name.
 FILLED = {
-    "speaker": {"Role": "Directrice", "Organisation": "Ville de Lyon", "Photo": None, "Photo_alt": None,
-                "Links": "https://example.org", "Order": "3"},
-    "session": {"Day": "2018-03-01", "Start": "14:00", "End": "15:00", "Room": "Salle B", "Kind": "talk",
-                "Speakers": "alice-martin", "Moderators": "bob-durand"},
-    "partner": {"Tier": "partner", "Website": "https://example.org", "Logo": None, "Order": "2"},
-    "proposal": {"Workshop": "espaces", "Theme": "organisation", "Example": "no", "Order": "1"},
-    "article": {"Date": "2018-03-06 09:00", "Summary": "En bref."},
-    "gallery": {"Date": "2018-03-01", "Credit": "Service communication", "License": "CC BY 4.0",
-                "License_url": "https://creativecommons.org/licenses/by/4.0/", "Order": None},
+    "speaker": {"Fonction": "Directrice", "Organisation": "Ville de Lyon", "Photo": None, "Description_photo": None,
+                "Liens": "https://example.org", "Ordre": "3"},
+    "session": {"Jour": "2018-03-01", "Début": "14h", "Fin": "15 h", "Salle": "Salle B", "Type": "talk",
+                "Intervenants": "alice-martin", "Animation": "bob-durand"},
+    "partner": {"Niveau": "partner", "Site": "https://example.org", "Logo": None, "Ordre": "2"},
+    "proposal": {"Atelier": "espaces", "Thème": "organisation", "Exemple": "non", "Ordre": "1"},
+    "article": {"Date": "2018-03-06 09:00", "Résumé": "En bref."},
+    "gallery": {"Date": "2018-03-01", "Crédit": "Service communication", "Licence": "CC BY 4.0",
+                "Licence_url": "https://creativecommons.org/licenses/by/4.0/", "Ordre": None},
 }
+
+
+@pytest.fixture(scope="module")
+def schema():
+    """Each kind's fields as the event plugin's schema declares them for the repository's settings."""
+    return scaffold_schema(SETTINGS)[1]
 
 
 def fill(text: str, values: dict[str, str | None]) -> str:
     """Replace each header placeholder by its value (None: remove the line) and each body placeholder by a sentence."""
     lines = []
     for line in text.splitlines():
-        field = line.split(":", 1)[0]
+        field = line.split(" : ", 1)[0]
         if field in values and "[" in line:
             if values[field] is not None:
-                lines.append(f"{field}: {values[field]}")
+                lines.append(f"{field} : {values[field]}")
             continue
         if re.fullmatch(r"#* ?\[[^\]]+\]", line.strip()):
             line = "## photo.jpg" if line.startswith("#") else "Un vrai texte."
-        elif re.fullmatch(r"[A-Za-zé]+: \[[^\]]+\]", line):
-            line = line.split(":", 1)[0] + ": Une vraie valeur"
+        elif re.fullmatch(r"\w+ : \[[^\]]+\]", line):
+            line = line.split(" : ", 1)[0] + " : Une vraie valeur"
         lines.append(line)
     return "\n".join(lines) + "\n"
 
 
 @pytest.mark.parametrize("kind", sorted(SCAFFOLDS))
-def test_scaffold_has_every_field_with_a_french_note(tmp_path, site, kind):
-    path = create(kind, "Jeanne Dupont", site())
+def test_scaffold_writes_the_schema_fields_in_french_with_a_note(tmp_path, site, schema, kind):
+    path = create(kind, "Jeanne Dupont", site(), schema)
     text = path.read_text(encoding="utf-8")
-    scaffold = SCAFFOLDS[kind]
+    fields = scaffold_fields(SCAFFOLDS[kind], schema)
+    if kind != "gallery":  # the scaffold's names, required flags and help are the schema's, in French
+        assert [(f.name, f.required) for f in fields] == [(f.label, f.required) for f in schema[kind]]
     header = text.split("\n\n", 1)[0].splitlines()
-    assert header[0] == f"{scaffold.name_field}: Jeanne Dupont"
-    assert [line.split(":")[0] for line in header[1:]] == [f.name for f in scaffold.fields]
-    assert all(re.fullmatch(r"\w+: \[.+\]", line) for line in header[1:])
+    assert header[0] == f"{fields[0].name} : Jeanne Dupont"
+    assert [line.split(" : ")[0] for line in header[1:]] == [f.name for f in fields[1:]]
+    assert all(re.fullmatch(r"\w+ : \[.+\]", line) for line in header[1:])
     assert "<!--" in text and "Mode d'emploi" in text
-    for field in scaffold.fields:
+    for field in fields[1:]:
         assert f"- {field.name} : {field.help}" in text
 
 
+def test_scaffolds_write_french_names(tmp_path, schema):
+    text = create("session", "Essai", tmp_path, schema).read_text(encoding="utf-8")
+    assert [line.split(" : ")[0] for line in text.split("\n\n", 1)[0].splitlines()] == [
+        "Titre", "Jour", "Début", "Fin", "Salle", "Type", "Intervenants", "Animation",
+    ]
+    text = create("partner", "Essai", tmp_path, schema).read_text(encoding="utf-8")
+    assert text.startswith("Nom : Essai\nNiveau : [niveau de partenariat, l'une de : organiser, partner, supporter]\nSite : [")
+
+
 @pytest.mark.parametrize("kind", sorted(SCAFFOLDS))
-def test_filled_scaffold_builds_without_warning(tmp_path, site, kind):
+def test_filled_scaffold_builds_without_warning(tmp_path, site, schema, kind):
     content = site()
-    path = create(kind, "Jeanne Dupont", content)
+    path = create(kind, "Jeanne Dupont", content, schema)
     path.write_text(fill(path.read_text(encoding="utf-8"), FILLED[kind]), encoding="utf-8")
     if kind == "gallery":  # the filled scaffold describes photo.jpg: drop it in the folder
         Image.new("RGB", (640, 480), (40, 90, 160)).save(path.parent / "photo.jpg", quality=85)
@@ -77,32 +95,30 @@ def test_filled_scaffold_builds_without_warning(tmp_path, site, kind):
 
 
 @pytest.mark.parametrize("kind", sorted(SCAFFOLDS))
-def test_unfilled_scaffold_fails_the_strict_build_naming_the_file(tmp_path, site, kind):
+def test_unfilled_scaffold_fails_the_strict_build_naming_the_file(tmp_path, site, schema, kind):
     content = site()
-    path = create(kind, "Jeanne Dupont", content)
+    path = create(kind, "Jeanne Dupont", content, schema)
     with pytest.raises(BuildFailed) as failure:
         build_site(SETTINGS, tmp_path / "output", strict=True, overrides=site_overrides(tmp_path, content))
     relpath = path.relative_to(content).as_posix()
     assert any(relpath in p and "n'est pas rempli" in p for p in failure.value.problems)
 
 
-def test_scaffold_never_overwrites(tmp_path, site):
+def test_scaffold_never_overwrites(tmp_path, site, schema):
     content = site()
     with pytest.raises(ScaffoldError, match="existe déjà"):
-        create("speaker", "Alice Martin", content)
+        create("speaker", "Alice Martin", content, schema)
     assert (content / "speakers/alice-martin.md").read_text(encoding="utf-8").startswith("Name: Alice Martin\nRole: Directrice")
 
 
-def test_scaffold_file_name_is_the_slug(tmp_path: Path):
-    assert create("session", "Table ronde : l'État", tmp_path).name == "table-ronde-l-etat.md"
-    assert create("gallery", "La journée", tmp_path).relative_to(tmp_path).as_posix() == "galleries/la-journee/gallery.md"
+def test_scaffold_file_name_is_the_slug(tmp_path: Path, schema):
+    assert create("session", "Table ronde : l'État", tmp_path, schema).name == "table-ronde-l-etat.md"
+    assert create("gallery", "La journée", tmp_path, schema).relative_to(tmp_path).as_posix() == "galleries/la-journee/gallery.md"
 
 
 def test_scaffold_lists_the_kinds_and_tiers_of_this_event(tmp_path):
-    from eventsite.check import scaffold_choices
-
-    content, choices = scaffold_choices(Path(__file__).resolve().parent / "second_event" / "settings.py")
-    assert content.name == "content" and choices == {"Kind": ["keynote", "talk", "workshop", "break"], "Tier": ["organiser", "sponsor"]}
-    text = create("session", "Essai", tmp_path, choices).read_text(encoding="utf-8")
-    assert "Kind: [type de séquence, l'une de : keynote, talk, workshop, break]" in text
-    assert "Tier: [niveau de partenariat, l'une de : organiser, sponsor]" in create("partner", "Essai", tmp_path, choices).read_text(encoding="utf-8")
+    content, fields = scaffold_schema(Path(__file__).resolve().parent / "second_event" / "settings.py")
+    assert content.name == "content"
+    text = create("session", "Essai", tmp_path, fields).read_text(encoding="utf-8")
+    assert "Type : [type de séquence, l'une de : keynote, talk, workshop, break]" in text
+    assert "Niveau : [niveau de partenariat, l'une de : organiser, sponsor]" in create("partner", "Essai", tmp_path, fields).read_text(encoding="utf-8")

@@ -74,7 +74,7 @@ CASES = {
     ),
     "missing required field": (
         {"speakers/c.md": "Name: C\n\nB.\n"},
-        "speakers/c.md [champ Role]", "le champ obligatoire « Role » manque",
+        "speakers/c.md [champ Role]", "le champ obligatoire « Fonction » (Role) manque",
     ),
     "misspelt field": (
         {"sessions/x.md": session(extra="Speaker: alice-martin\n")},

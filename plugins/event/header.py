@@ -1,0 +1,163 @@
+"""The one reader of a content file's header: its encoding, its « Champ : valeur » lines, aliases and duplicates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import ContentProblem
+from .schema import ALIASES, fold
+
+BOM = "\ufeff"
+# « Champ: valeur », « Champ : valeur », « Champ\u00a0: valeur » (and the narrow no-break space French uses).
+FIELD_RE = re.compile(r"^ {0,3}(?P<name>[^\W\d_][\w-]*)[ \t\u00a0\u202f\u2007]*:[ \t\u00a0\u202f]*(?P<value>.*?)\s*$")
+# Markdown's meta extension carries on a value over lines indented by four spaces or a tab.
+CONTINUATION_RE = re.compile(r"^(?: {4,}|\t)\s*(?P<value>\S.*?)\s*$")
+FENCE_RE = re.compile(r"^(?:-{3}|\.{3})\s*$")
+UTF8_FIX = (
+    "enregistrez le fichier en UTF-8 : dans le Bloc-notes, « Fichier › Enregistrer sous », Encodage « UTF-8 » ; "
+    "dans Word, « Enregistrer sous › Texte brut (.txt) », puis Codage « Unicode (UTF-8) » ; "
+    "dans VS Code, cliquez sur l'encodage en bas à droite, « Enregistrer avec l'encodage › UTF-8 »"
+)
+
+
+def markdown_key(name: str) -> str:
+    """FOLD(NAME) reduced to the characters Markdown's meta extension accepts in a key."""
+    return re.sub(r"[^a-z0-9_-]", "_", fold(name))
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    """One « Champ : valeur » line: its canonical key, the author's spelling, its value and line number."""
+
+    key: str
+    spelling: str
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Header:
+    """The fields of a file's header, in file order, and where its body starts (0-based line index)."""
+
+    fields: tuple[HeaderField, ...]
+    body_start: int
+
+    def get(self, key: str) -> HeaderField | None:
+        """The first field whose canonical key is KEY (lower case), if any."""
+        return next((f for f in self.fields if f.key == key), None)
+
+    def firsts(self) -> tuple[HeaderField, ...]:
+        """Each field's first occurrence, in file order (a repeated field is reported, then ignored)."""
+        return tuple(f for f in self.fields if self.get(f.key) is f)
+
+    def duplicates(self) -> list[tuple[HeaderField, HeaderField]]:
+        """(first, repeated) pairs of fields written more than once, whatever their spelling."""
+        first: dict[str, HeaderField] = {}
+        pairs = []
+        for found in self.fields:
+            if found.key in first:
+                pairs.append((first[found.key], found))
+            else:
+                first[found.key] = found
+        return pairs
+
+
+class NotUtf8Error(ValueError):
+    """A content file that is not UTF-8: where the first unreadable byte is and what it probably reads as."""
+
+    def __init__(self, path: str | Path, line: int, excerpt: str) -> None:
+        super().__init__(f"{path}:{line} n'est pas enregistré en UTF-8")
+        self.path = str(path)
+        self.line = line
+        self.excerpt = excerpt
+
+    def problem(self, source_path: str) -> ContentProblem:
+        """The French content problem told to the author, for the file SOURCE_PATH (relative to content/)."""
+        return ContentProblem(
+            source_path,
+            "",
+            f"le fichier n'est pas enregistré en UTF-8 (ligne {self.line} : « {self.excerpt} »), il n'est pas lu",
+            UTF8_FIX,
+            self.line,
+        )
+
+
+def decode(raw: bytes, path: str | Path = "") -> str:
+    """The text of a content file: UTF-8 with or without BOM, any line ending; NotUtf8Error otherwise."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        excerpt = raw.split(b"\n")[line - 1].decode("cp1252", errors="replace").strip()
+        raise NotUtf8Error(path, line, excerpt[:80]) from None
+    return text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: str | Path) -> str:
+    """Read and decode a content file (see decode)."""
+    return decode(Path(path).read_bytes(), path)
+
+
+def parse_header(text: str, aliases: Mapping[str, str] = ALIASES) -> Header:
+    """The header of TEXT: the « Champ : valeur » lines before the first blank line or the first other line.
+
+    ALIASES maps each folded spelling (see fold) to its canonical key; a spelling it does not
+    know keeps its folded form as key.
+    """
+    lines = text.removeprefix(BOM).split("\n")
+    index = 1 if lines and FENCE_RE.match(lines[0]) else 0
+    fields: list[HeaderField] = []
+    while index < len(lines):
+        line = lines[index]
+        continued = CONTINUATION_RE.match(line) if fields else None
+        match = FIELD_RE.match(line)
+        if continued:
+            last = fields[-1]
+            fields[-1] = HeaderField(last.key, last.spelling, f"{last.value}\n{continued['value']}".strip(), last.line)
+        elif match:
+            key = aliases.get(fold(match["name"]), markdown_key(match["name"]))
+            fields.append(HeaderField(key, match["name"], match["value"], index + 1))
+        else:
+            if FENCE_RE.match(line):
+                index += 1
+            break
+        index += 1
+    return Header(tuple(fields), index)
+
+
+def read_header(path: str | Path, aliases: Mapping[str, str] = ALIASES) -> Header:
+    """The header of the content file at PATH (NotUtf8Error if it is not UTF-8)."""
+    return parse_header(read_text(path), aliases)
+
+
+def clean_text(text: str, header: Header) -> str:
+    """TEXT with its header rewritten for Markdown's meta extension: canonical keys, each field once."""
+    lines = [f"{found.key}: " + found.value.replace("\n", "\n    ") for found in header.firsts()]
+    body = text.removeprefix(BOM).split("\n")[header.body_start :]
+    return "\n".join(lines) + "\n\n" + "\n".join(body)
+
+
+def field_line(path: str | Path, key: str, aliases: Mapping[str, str] = ALIASES) -> tuple[str, int | None]:
+    """The author's spelling and line of the field KEY (canonical, lower case) in a file's header."""
+    try:
+        found = read_header(path, aliases).get(key)
+    except (OSError, NotUtf8Error):
+        found = None
+    return (found.spelling, found.line) if found else ("", None)
+
+
+def duplicate_problems(header: Header, source_path: str) -> list[ContentProblem]:
+    """One problem per field written twice (also under two spellings, « Title » and « Titre »)."""
+    return [
+        ContentProblem(
+            source_path,
+            again.spelling,
+            f"le champ « {again.spelling} » (ligne {again.line}) répète « {first.spelling} » (ligne {first.line})",
+            f"gardez une seule de ces deux lignes ({first.line} ou {again.line}) et supprimez l'autre",
+            again.line,
+        )
+        for first, again in header.duplicates()
+    ]
