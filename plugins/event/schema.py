@@ -104,7 +104,7 @@ def yes_no(value: str) -> bool:
         return True
     if word in {"no", "non", "false", "0", ""}:
         return False
-    raise FieldError(f"« {value} » n'est ni oui ni non", "écrivez yes ou no")
+    raise FieldError(f"« {value} » n'est ni oui ni non", "écrivez oui ou non (yes ou no)")
 
 
 def slug(value: str) -> str:
@@ -201,7 +201,7 @@ def session_fields(kinds: Collection[str]) -> tuple[Field, ...]:
     return (
         title("titre de la séquence, ex. Table ronde : le numérique au travail"),
         Field("Day", "day", day, required=True, french="Jour", help="date AAAA-MM-JJ, ex. 2018-03-01", essential=True),
-        Field("Start", "start", clock, required=True, french="Début", help=f"heure de début, ex. 9h30 ({TIME_FORMS})", essential=True),
+        Field("Start", "start", clock, required=True, french="Début", help="heure de début, ex. 9h30 ou 15h", essential=True),
         Field("End", "end", clock, required=True, french="Fin", help="heure de fin, après le début, ex. 10h30", essential=True),
         Field("Room", "room", text, required=True, french="Salle", help="salle, ex. Amphithéâtre", aliases=("Lieu",)),
         Field("Kind", "kind", choice(kinds), required=True, french="Type", help="type de séquence", choices=tuple(kinds)),

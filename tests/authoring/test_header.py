@@ -120,3 +120,21 @@ def test_a_french_session_is_read_and_one_without_day_is_left_out():
     assert [(p.field, p.message) for p in problems] == [
         ("Day", "le champ obligatoire « Jour » (Day) manque (séquence du programme) ; en attendant, ce fichier n'apparaît pas sur le site"),
     ]
+
+
+DOC_SECTIONS = {
+    "Intervenant·e": "speaker", "Séquence du programme": "session", "Partenaire": "partner",
+    "Thème des ateliers": "theme", "Atelier": "workshop", "Proposition": "proposal", "Actualité": "article",
+}
+
+
+def test_format_documentation_lists_the_schema_fields_in_french_with_their_english_names():
+    text = (PLUGINS.parent / "docs" / "format-contenu.md").read_text(encoding="utf-8")
+    tables: dict[str, list[tuple[str, str, bool]]] = {}
+    for section in text.split("\n## ")[1:]:
+        title = section.split(" — ", 1)[0]
+        rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| `")]
+        tables[title] = [(row[0].strip("| `"), row[1].strip("`"), row[2] == "oui") for row in rows]
+    fields = reading.scaffold_fields(read_event_settings({}))
+    for title, kind in DOC_SECTIONS.items():
+        assert tables[title] == [(f.label, f.name, f.required) for f in fields[kind]], title
