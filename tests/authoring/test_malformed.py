@@ -48,6 +48,13 @@ PROBLEMS: dict[str, tuple[int | None, str, str, str]] = {
     "speakers/word.md": (
         1, "", "le fichier n'est pas enregistré en UTF-8 (ligne 1 : « Nom : Élodie Hébert »), il n'est pas lu", UTF8_FIX,
     ),
+    "news/word.md": (
+        1, "", "le fichier n'est pas enregistré en UTF-8 (ligne 1 : « Titre : Réunion à Lyon »), il n'est pas lu", UTF8_FIX,
+    ),
+    "news/double.md": (
+        3, "Titre", "le champ « Titre » (ligne 3) répète « Title » (ligne 1)",
+        "gardez une seule de ces deux lignes (1 ou 3) et supprimez l'autre",
+    ),
     "sessions/sans-jour.md": (
         None, "Day",
         "le champ obligatoire « Jour » (Day) manque (séquence du programme) ; en attendant, ce fichier n'apparaît pas sur le site",
@@ -71,6 +78,7 @@ PROBLEMS: dict[str, tuple[int | None, str, str, str]] = {
 }
 CONTENT: dict[str, str] = {
     **FORGIVEN,
+    "news/double.md": "Title: Premier titre\nDate: 2018-03-06 11:00\nTitre : Second titre\n\nTexte.\n",
     "sessions/sans-jour.md": "Title: Sans jour\nStart: 15:00\nEnd: 16:00\nRoom: Salle Z\nKind: talk\n\nX.\n",
     "sessions/double.md": "Title: Premier titre\nDay: 2018-03-01\nTitre : Second titre\nStart: 17:00\nEnd: 18:00\nRoom: Salle D\nKind: talk\n\nX.\n",
     "sessions/chevauche.md": "Titre : Chevauche\nJour : 2018-03-01\nSalle : Amphi\nDébut : 9h15\nFin : 9h45\nType : talk\n\nX.\n",
@@ -97,6 +105,7 @@ def built(tmp_path_factory) -> dict[str, Any]:
     root = tmp_path_factory.mktemp("malformed")
     content = write_site(root, {**BASE_SITE, **CONTENT})
     (content / "speakers/word.md").write_bytes("Nom : Élodie Hébert\nFonction : Chargée d'études\n\nBio.\n".encode("cp1252"))
+    (content / "news/word.md").write_bytes("Titre : Réunion à Lyon\nDate : 2018-03-07 10:00\n\nTexte.\n".encode("cp1252"))
     settings = root / "settings.py"
     settings.write_text(
         f"exec(open({str(SETTINGS)!r}, encoding='utf-8').read())\n"
