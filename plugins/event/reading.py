@@ -30,8 +30,8 @@ def content_types(event: EventSettings) -> tuple[ContentType, ...]:
     """The event's content types, in the order they are read."""
     return (
         ContentType("speaker", "speakers", Speaker, schema.speaker_fields(), "intervenant"),
-        ContentType("session", "sessions", Session, schema.session_fields(tuple(event.session_kinds)), "séquence du programme"),
-        ContentType("partner", "partners", Partner, schema.partner_fields(tuple(event.partner_tiers)), "partenaire"),
+        ContentType("session", "sessions", Session, schema.session_fields(event.session_kinds), "séquence du programme"),
+        ContentType("partner", "partners", Partner, schema.partner_fields(event.partner_tiers), "partenaire"),
         ContentType("theme", "themes", Theme, schema.theme_fields(), "thème"),
         ContentType("workshop", "workshops", Workshop, schema.workshop_fields(), "atelier"),
         ContentType("proposal", "proposals", Proposal, schema.proposal_fields(), "proposition"),

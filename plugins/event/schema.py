@@ -154,14 +154,17 @@ def image_path(value: str) -> str:
     return value
 
 
-def choice(allowed: Collection[str]) -> Parser:
-    """A parser that accepts one of ALLOWED values."""
+def choice(allowed: Mapping[str, str] | Collection[str]) -> Parser:
+    """A parser that accepts one of ALLOWED values in any case, or its label when ALLOWED maps values to labels."""
+    labels = dict(allowed) if isinstance(allowed, Mapping) else {}
+    accepted = {fold(label): value for value, label in labels.items()} | {fold(value): value for value in allowed}
+    also = f" (ou leur nom affiché : {', '.join(labels.values())})" if labels else ""
 
     def parse(value: str) -> str:
-        value = value.strip()
-        if value not in allowed:
-            raise FieldError(f"« {value} » n'est pas une valeur connue", "écrivez l'une de ces valeurs : " + ", ".join(allowed))
-        return value
+        found = accepted.get(fold(value.strip()))
+        if found is None:
+            raise FieldError(f"« {value.strip()} » n'est pas une valeur connue", "écrivez l'une de ces valeurs : " + ", ".join(allowed) + also)
+        return found
 
     return parse
 
@@ -196,7 +199,7 @@ def speaker_fields() -> tuple[Field, ...]:
     )
 
 
-def session_fields(kinds: Collection[str]) -> tuple[Field, ...]:
+def session_fields(kinds: Mapping[str, str] | Collection[str]) -> tuple[Field, ...]:
     """Fields of a session file."""
     return (
         title("titre de la séquence, ex. Table ronde : le numérique au travail"),
@@ -217,7 +220,7 @@ def session_fields(kinds: Collection[str]) -> tuple[Field, ...]:
     )
 
 
-def partner_fields(tiers: Collection[str]) -> tuple[Field, ...]:
+def partner_fields(tiers: Mapping[str, str] | Collection[str]) -> tuple[Field, ...]:
     """Fields of a partner file."""
     return (
         Field("Name", "name", text, required=True, french="Nom", help="nom de l'organisme, ex. Ville de Lyon"),

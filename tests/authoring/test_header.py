@@ -138,3 +138,13 @@ def test_format_documentation_lists_the_schema_fields_in_french_with_their_engli
     fields = reading.scaffold_fields(read_event_settings({}))
     for title, kind in DOC_SECTIONS.items():
         assert tables[title] == [(f.label, f.name, f.required) for f in fields[kind]], title
+
+
+def test_a_kind_is_read_by_its_value_or_its_french_label_in_any_case():
+    kind = next(f for f in session_type().fields if f.name == "Kind")
+    assert kind.parse("Table ronde") == kind.parse("table RONDE") == kind.parse("Round-Table") == "round-table"
+    assert kind.parse("Conférence") == kind.parse("conference") == "keynote"
+    with pytest.raises(schema.FieldError) as error:
+        kind.parse("concert")
+    assert error.value.fix.startswith("écrivez l'une de ces valeurs : welcome, opening, keynote")
+    assert "(ou leur nom affiché : Accueil, Ouverture, Conférence" in error.value.fix

@@ -27,7 +27,7 @@ TIME_FIX = "écrivez l'heure sous l'une de ces formes : 9h30, 15h, 15 h, 15h00, 
 # Files written as authors write them, each read as they meant it: no problem may name them.
 FORGIVEN: dict[str, str] = {
     "sessions/en-francais.md": (
-        "Titre : Atelier du soir\nJour : 2018-03-01\nDébut : 15h\nFin : 16 h\nSalle : Salle B\nType : talk\n"
+        "Titre : Atelier du soir\nJour : 2018-03-01\nDébut : 15h\nFin : 16 h\nSalle : Salle B\nType : Intervention\n"
         "Intervenants : alice-martin\nAnimation : bob-durand\n\nDe 15 h à 16 h.\n"
     ),
     "speakers/espace-insecable.md": "Nom\u00a0: Claire Insécable\nFonction\u202f: Cheffe de projet\n\nSa biographie.\n",
@@ -158,7 +158,8 @@ def test_french_session_and_every_way_of_writing_15h_are_on_the_programme(built)
     session = programme.select_one("#en-francais")
     assert session.select_one(".session__title").get_text() == "Atelier du soir"
     assert [t["datetime"] for t in session.select("time")] == ["2018-03-01T15:00", "2018-03-01T16:00"]
-    assert "Salle B" in session.get_text() and "Alice Martin" in session.get_text()
+    assert "Salle B" in session.get_text() and "Alice Martin" in session.get_text() and "Bob Durand" in session.get_text()
+    assert "session--talk" in session["class"]
     for number in range(1, 6):
         assert programme.select_one(f"#heure-{number} time")["datetime"] == "2018-03-01T15:00", number
 
