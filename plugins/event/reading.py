@@ -43,10 +43,9 @@ def scaffold_fields(event: EventSettings) -> dict[str, tuple[schema.Field, ...]]
     return {**{c.key: c.fields for c in content_types(event)}, "article": schema.article_fields()}
 
 
-def _as_text(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
-    return "" if value is None else " ".join(str(value).split("\n"))
+def one_line(value: str) -> str:
+    """A header value continued over several lines, as one line."""
+    return " ".join(value.split("\n"))
 
 
 def quoted(field: schema.Field) -> str:
@@ -88,7 +87,7 @@ def parse_entity(
     known = {f.key for f in ctype.fields}
     for field in ctype.fields:
         found = head.get(field.key)
-        raw = _as_text(found.value) if found else ""
+        raw = one_line(found.value) if found else ""
         if not raw:
             if field.required:
                 problems.append(missing_problem(ctype, field, source_path))

@@ -13,7 +13,7 @@ from .model import Entity, Event
 from .placeholders import is_placeholder, placeholder_problem
 from .problems import ContentProblem
 from .header import Header, duplicate_problems
-from .reading import ContentType, _as_text, unknown_field_fix
+from .reading import ContentType, one_line, unknown_field_fix
 
 # Links filled in by linking.py: reset on a translated copy so that it links to translated copies.
 LINK_ATTRIBUTES = frozenset({"theme", "session", "workshop"})
@@ -60,7 +60,7 @@ def parse_translation(
             fix = unknown_field_fix(found.spelling, fields, "une traduction ne contient que le texte et ces champs : ")
             problems.append(ContentProblem(source_path, found.spelling, f"ce champ ne se traduit pas ({ctype.label}, {lang})", fix, found.line))
             continue
-        raw = _as_text(found.value)
+        raw = one_line(found.value)
         if is_placeholder(raw):
             problems.append(placeholder_problem(source_path, found.spelling, raw, found.line))
             continue
