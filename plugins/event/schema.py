@@ -8,6 +8,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
+from .weburl import WEB_URL_FIX, web_url_error
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:h]([0-5]\d)$")
 # Header fields that Pelican itself understands and that any file may carry.
@@ -105,10 +107,11 @@ def names(value: str) -> tuple[str, ...]:
 
 
 def url(value: str) -> str:
-    """A web address starting with http:// or https://."""
+    """A web address: http, https or mailto only (weburl.web_url_error)."""
     value = value.strip()
-    if not re.match(r"^https?://[^\s/]+", value):
-        raise FieldError(f"« {value} » n'est pas une adresse web", "écrivez l'adresse complète, commençant par https://")
+    error = web_url_error(value)
+    if error:
+        raise FieldError(error, WEB_URL_FIX)
     return value
 
 
