@@ -12,6 +12,7 @@ from eventsite.feedscan import feed_links
 from eventsite.htmlscan import PageScan, Ref, css_urls, scan_page
 from eventsite.report import CheckReport, Problem, format_report, unique_sorted
 from eventsite.urls import SiteUrls, Target, candidate_files, default_base_path
+from plugins.clean_images.metadata import metadata_labels
 
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -113,6 +114,18 @@ def css_problems(root: Path, urls: SiteUrls, sheet: str) -> Iterator[Problem]:
             yield from check_ref(root, sheet, ref, target, {})
 
 
+def image_problems(root: Path) -> Iterator[Problem]:
+    """Yield one problem per image of the site that still carries metadata (headers only)."""
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink()):
+        found = metadata_labels(path)
+        if found:
+            yield Problem(
+                path.relative_to(root).as_posix(), "image-metadata",
+                f"l'image contient encore des métadonnées ({', '.join(found)}) ; reconstruisez le "
+                "site avec le greffon clean_images, ou exportez l'original sans métadonnées",
+            )
+
+
 def feed_problems(
     root: Path, urls: SiteUrls, feed: str, scans: Mapping[str, PageScan]
 ) -> Iterator[Problem]:
@@ -155,6 +168,7 @@ def check_site(
         problems += css_problems(root, urls, sheet)
     for feed in site_files(root, (".xml", ".atom", ".rss")):
         problems += feed_problems(root, urls, feed, scans)
+    problems += image_problems(root)
     if validate_html and pages:
         problems += validator.validate_html(root)
     return CheckReport(

@@ -17,6 +17,7 @@ KINDS = (
     "img-no-alt",
     "external-resource",
     "no-index",
+    "image-metadata",
 )
 
 
