@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from eventsite import validator
+from eventsite.allowances import Allowances, origins, read_allowances
 from eventsite.feedscan import feed_links
-from eventsite.htmlscan import PageScan, Ref, css_urls, scan_page
+from eventsite.htmlscan import Active, PageScan, Ref, active_scheme, css_urls, scan_page
 from eventsite.report import CheckReport, Problem, format_report, unique_sorted
 from eventsite.urls import SiteUrls, Target, candidate_files, default_base_path
 from plugins.clean_images.metadata import metadata_labels
@@ -80,18 +83,79 @@ def page_problems(page: str, scan: PageScan) -> Iterator[Problem]:
         yield Problem(page, "img-no-alt", f"{at}<img src=« {src} »> sans attribut alt")
 
 
+# Tags whose external resource an origin of PUBLISH_ALLOW_EMBEDS may provide.
+EMBED_TAGS = frozenset({"iframe", "frame", "embed", "object", "img", "source", "video", "audio", "track"})
+FOREIGN = {
+    "form": "formulaire qui envoie ses données à un autre hôte",
+    "svg": "référence SVG à un autre hôte",
+    "ping": "attribut ping (pistage) vers un autre hôte",
+    "refresh": "redirection automatique (meta refresh) vers un autre hôte",
+    "base": "<base> qui fait pointer toutes les adresses relatives vers un autre hôte",
+}
+ALLOW_HINT = "ajoutez son origine à {setting} dans publishconf.py si c'est voulu (docs/publier.md)"
+
+
+def origin_of(url: str) -> str:
+    """Return the scheme://host[:port] of an absolute URL, lower-cased."""
+    parts = urlsplit(url.strip())
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+
+
+def _active_where(item: Active) -> str:
+    return _where(Ref("link", item.tag, item.url, item.line))
+
+
+def active_problems(
+    page: str, scan: PageScan, urls: SiteUrls, allow: Allowances
+) -> Iterator[Problem]:
+    """Yield the scripts, handlers, active URLs and foreign references of a page."""
+    for item in scan.active:
+        where = _active_where(item)
+        if item.kind == "script" and not item.url:
+            yield Problem(page, "active-script",
+                          f"{where}script en ligne (seul le JSON-LD, type=\"application/ld+json\", est admis) ; "
+                          "retirez-le du contenu")
+        elif item.kind == "script":
+            target = urls.resolve(page, item.url)
+            inside = target.kind == "internal" and target.path.startswith(allow.script_dirs)
+            if target.kind != "external" and not inside and not active_scheme(item.url):
+                yield Problem(page, "active-script",
+                              f"{where}script « {item.url} » hors des fichiers du thème "
+                              f"({', '.join(allow.script_dirs)}) ; retirez-le du contenu")
+        elif item.kind == "handler":
+            yield Problem(page, "active-handler",
+                          f"{where}attribut « {item.url} » : du code JavaScript dans le contenu ; retirez-le")
+        elif item.kind == "srcdoc":
+            yield Problem(page, "active-srcdoc",
+                          f"{where}attribut srcdoc : une page entière cachée dans un attribut ; retirez-le")
+        if item.url and item.kind not in ("handler", "srcdoc") and active_scheme(item.url):
+            yield Problem(page, "active-url",
+                          f"{where}adresse « {item.url[:80]} » qui exécute du code "
+                          f"({active_scheme(item.url)}) ; remplacez-la par une adresse https://")
+        elif item.kind in FOREIGN and urls.resolve(page, item.url).kind == "external":
+            allowed = item.kind == "form" and origin_of(item.url) in allow.forms
+            if not allowed:
+                hint = (ALLOW_HINT.format(setting="PUBLISH_ALLOW_FORMS") if item.kind == "form"
+                        else "retirez cet élément du contenu")
+                yield Problem(page, "foreign-content",
+                              f"{where}{FOREIGN[item.kind]} : « {item.url} » ; {hint}")
+
+
 def ref_problems(
     root: Path, urls: SiteUrls, page: str, scans: Mapping[str, PageScan],
-    external: dict[str, set[str]],
+    external: dict[str, set[str]], allow: Allowances = Allowances(),
 ) -> Iterator[Problem]:
     """Yield the problems of every URL of `page`; record its external links."""
     for ref in scans[page].refs:
         target = urls.resolve(page, ref.url)
         if target.kind == "external":
-            if ref.role == "resource":
+            embedded = ref.tag in EMBED_TAGS and origin_of(ref.url) in allow.embeds
+            if ref.role == "resource" and not embedded:
+                hint = ALLOW_HINT.format(setting="PUBLISH_ALLOW_EMBEDS") if ref.tag in EMBED_TAGS else ""
                 yield Problem(
                     page, "external-resource",
-                    f"{_where(ref)}ressource chargée depuis un autre hôte : « {ref.url} »",
+                    f"{_where(ref)}ressource chargée depuis un autre hôte : « {ref.url} »"
+                    + (f" ; {hint}" if hint else ""),
                 )
             else:
                 external.setdefault(target.url, set()).add(page)
@@ -143,10 +207,12 @@ def check_site(
     base_path: str | None = None,
     site_url: str | None = None,
     validate_html: bool = True,
+    allow: Allowances = Allowances(),
 ) -> CheckReport:
     """Check a built site folder and return every problem found (no network).
 
-    `base_path` defaults to the path of `site_url`, or "/" without one.
+    `base_path` defaults to the path of `site_url`, or "/" without one; `allow` names what
+    active or foreign content is let through on purpose (eventsite.allowances).
     """
     root = Path(root)
     if not root.is_dir():
@@ -163,7 +229,11 @@ def check_site(
         problems.append(Problem("index.html", "no-index", "pas de page d'accueil index.html"))
     for page in pages:
         problems += page_problems(page, scans[page])
-        problems += ref_problems(root, urls, page, scans, external)
+        problems += ref_problems(root, urls, page, scans, external, allow)
+        problems += active_problems(page, scans[page], urls, allow)
+    for svg in site_files(root, (".svg",)):  # opened directly, an SVG file runs its scripts
+        text = (root / svg).read_text(encoding="utf-8", errors="replace")
+        problems += active_problems(svg, scan_page(text), urls, allow)
     for sheet in site_files(root, (".css",)):
         problems += css_problems(root, urls, sheet)
     for feed in site_files(root, (".xml", ".atom", ".rss")):
@@ -180,7 +250,8 @@ def check_site(
 
 
 def site_verifier(
-    *, base_path: str | None = None, site_url: str | None = None, validate_html: bool = True
+    *, base_path: str | None = None, site_url: str | None = None, validate_html: bool = True,
+    allow: Allowances = Allowances(),
 ) -> Callable[[Path], list[str]]:
     """Return a function that checks a built folder and returns its problems as text.
 
@@ -190,11 +261,27 @@ def site_verifier(
 
     def verify(folder: Path) -> list[str]:
         report = check_site(
-            folder, base_path=base_path, site_url=site_url, validate_html=validate_html
+            folder, base_path=base_path, site_url=site_url, validate_html=validate_html,
+            allow=allow,
         )
         return [str(problem) for problem in report.problems]
 
     return verify
+
+
+def cli_allowances(settings_file: Path | None, embeds: list[str], forms: list[str]) -> Allowances:
+    """Return the allowances of a settings file (if any) plus those given on the command line."""
+    settings: dict[str, object] = {}
+    if settings_file is not None:
+        from pelican.settings import read_settings
+
+        settings = read_settings(str(settings_file))
+    base = read_allowances(settings)
+    return replace(
+        base,
+        embeds=base.embeds + origins(embeds, "--allow-embed"),
+        forms=base.forms + origins(forms, "--allow-form"),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -212,10 +299,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="ne pas lancer le validateur Nu (plus rapide)")
     parser.add_argument("--list-external", action="store_true",
                         help="lister les liens externes (jamais visités)")
+    parser.add_argument("--settings", type=Path, default=None,
+                        help="fichier de réglages dont lire PUBLISH_ALLOW_* (ex. publishconf.py)")
+    parser.add_argument("--allow-embed", action="append", default=[], metavar="ORIGINE",
+                        help="origine https:// admise dans une <iframe> (s'ajoute aux réglages)")
+    parser.add_argument("--allow-form", action="append", default=[], metavar="ORIGINE",
+                        help="origine https:// à laquelle un formulaire peut envoyer")
     args = parser.parse_args(argv)
     try:
+        allow = cli_allowances(args.settings, args.allow_embed, args.allow_form)
         report = check_site(args.root, base_path=args.base_path, site_url=args.site_url,
-                            validate_html=not args.no_html_validation)
+                            validate_html=not args.no_html_validation, allow=allow)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
     except NotADirectoryError as error:
         print(error, file=sys.stderr)
         return 2

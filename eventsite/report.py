@@ -18,6 +18,11 @@ KINDS = (
     "external-resource",
     "no-index",
     "image-metadata",
+    "active-script",
+    "active-handler",
+    "active-url",
+    "active-srcdoc",
+    "foreign-content",
 )
 
 
