@@ -180,7 +180,7 @@ def css_problems(root: Path, urls: SiteUrls, sheet: str) -> Iterator[Problem]:
 
 def image_problems(root: Path) -> Iterator[Problem]:
     """Yield one problem per image of the site that still carries metadata (headers only)."""
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink()):
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
         found = metadata_labels(path)
         if found:
             yield Problem(

@@ -7,11 +7,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, UnidentifiedImageError
 from pelican import signals
 
 from . import settings
-from .cleaning import CleaningFailed, clean_file
+from .cleaning import clean_file
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +31,7 @@ def clean_output(output: Path, cache: Path, quality: int) -> int:
         try:
             if clean_file(path, cache, quality):
                 cleaned += 1
-        except (CleaningFailed, OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError) as error:
+        except Exception as error:  # one bad file is named, never a traceback; the rest goes on
             logger.warning(
                 "%s : métadonnées impossibles à retirer de cette image (%s) ; exportez-la à nouveau "
                 "sans métadonnées (EXIF, GPS, XMP, commentaire) et remplacez l'original dans content/",

@@ -6,6 +6,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image, ImageSequence
@@ -93,11 +94,16 @@ def clean_file(path: Path, cache: Path, quality: int) -> tuple[str, ...]:
     if left:
         raise CleaningFailed("métadonnées restantes : " + ", ".join(left))
     mode = path.stat().st_mode & 0o777
-    _atomic(path, lambda tmp: (shutil.copyfile(cached, tmp), os.chmod(tmp, mode)))
+
+    def copy_cached(tmp: Path) -> None:
+        shutil.copyfile(cached, tmp)
+        os.chmod(tmp, mode)  # the mode the copied file had (mkstemp makes 0600)
+
+    _atomic(path, copy_cached)
     return found
 
 
-def _atomic(path: Path, write) -> None:  # type: ignore[no-untyped-def]
+def _atomic(path: Path, write: Callable[[Path], None]) -> None:
     """Call write(tmp) on a temporary file beside `path`, then move it over `path`."""
     fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
     os.close(fd)

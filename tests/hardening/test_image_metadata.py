@@ -67,3 +67,27 @@ def test_clean_images_are_left_alone_and_copies_cached(tmp_path: Path) -> None:
     write_with_metadata(output / "a.jpg", "JPEG")  # the same original again: the cached copy
     assert clean_output(output, tmp_path / "cache", 90) == 1
     assert len(list((tmp_path / "cache").iterdir())) == 1
+
+
+def test_an_image_that_cannot_be_cleaned_is_named_and_still_refused(tmp_path: Path, caplog) -> None:
+    site = valid_site(tmp_path / "site")
+    whole = write_with_metadata(tmp_path / "whole.jpg", "JPEG").read_bytes()
+    broken = site / "images" / "coupee.jpg"
+    broken.parent.mkdir()
+    broken.write_bytes(whole[: whole.index(b"\xff\xda") + 20])  # headers, then the data cut short
+    caplog.set_level("WARNING")
+    assert clean_output(site, tmp_path / "cache", 90) == 0
+    assert any("images/coupee.jpg" in r.getMessage() and "exportez" in r.getMessage() for r in caplog.records)
+    assert [p.file for p in check_site(site, validate_html=False).problems] == ["images/coupee.jpg"]
+
+
+def test_an_animation_keeps_its_frames(tmp_path: Path) -> None:
+    output = tmp_path / "out"
+    output.mkdir()
+    frames = [picture().rotate(90 * n).convert("P", palette=Image.Palette.ADAPTIVE) for n in range(3)]
+    frames[0].save(output / "anim.gif", "GIF", save_all=True, append_images=frames[1:], loop=0,
+                   duration=100, comment=b"secret-comment")
+    assert clean_output(output, tmp_path / "cache", 90) == 1
+    assert_no_metadata(output / "anim.gif")
+    with Image.open(output / "anim.gif") as im:
+        assert im.n_frames == 3 and im.info.get("loop") == 0
