@@ -128,10 +128,12 @@ def active_problems(
         elif item.kind == "srcdoc":
             yield Problem(page, "active-srcdoc",
                           f"{where}attribut srcdoc : une page entière cachée dans un attribut ; retirez-le")
-        if item.url and item.kind not in ("handler", "srcdoc") and active_scheme(item.url):
+        scheme = item.kind not in ("handler", "srcdoc") and active_scheme(
+            item.url, as_image=item.kind == "image-url")
+        if scheme:
             yield Problem(page, "active-url",
                           f"{where}adresse « {item.url[:80]} » qui exécute du code "
-                          f"({active_scheme(item.url)}) ; remplacez-la par une adresse https://")
+                          f"({scheme}) ; remplacez-la par une adresse https://")
         elif item.kind in FOREIGN and urls.resolve(page, item.url).kind == "external":
             allowed = item.kind == "form" and origin_of(item.url) in allow.forms
             if not allowed:

@@ -54,6 +54,7 @@ LIST_ATTRS = ("srcset", "imagesrcset", "ping")  # several URLs in one attribute
 SVG_URL_ATTRS = ("fill", "stroke", "filter", "mask", "clip-path", "marker-start", "marker-mid",
                  "marker-end", "cursor")
 SVG_REF_TAGS = frozenset({"image", "feimage", "use"})
+IMAGE_TAGS = frozenset({"img", "source"})
 JSON_LD = "application/ld+json"
 # data: URLs a browser runs as a document or a script.
 ACTIVE_DATA_TYPES = frozenset({
@@ -63,7 +64,7 @@ ACTIVE_DATA_TYPES = frozenset({
 INVISIBLE = re.compile(r"[\t\n\r]")
 REFRESH_URL = re.compile(r"^\s*\d*(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(['\"]?)(.*?)\1\s*$", re.I | re.S)
 CSS_URL = re.compile(
-    r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""", re.I
+    r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|(?:@import\s+|image-set\(\s*)(['"])([^'"]+)\3""", re.I
 )
 
 
@@ -82,7 +83,8 @@ class Active:
     """Something active or pointing elsewhere, for the checks to judge.
 
     kind: "script" (url = its src, "" when inline), "handler" (url = the attribute),
-    "url" (a URL attribute), "form", "svg", "ping", "srcdoc", "refresh" or "base".
+    "url" (a URL attribute), "image-url" (a URL only drawn as an image: <img src>, CSS),
+    "form", "svg", "ping", "srcdoc", "refresh" or "base".
     """
 
     kind: str
@@ -103,8 +105,11 @@ class PageScan:
     active: tuple[Active, ...] = ()
 
 
-def active_scheme(url: str) -> str | None:
-    """Return the scheme when `url` runs code once followed (javascript:, vbscript:, data:text/html…)."""
+def active_scheme(url: str, *, as_image: bool = False) -> str | None:
+    """Return the scheme when `url` runs code once followed (javascript:, vbscript:, data:text/html…).
+
+    `as_image`: the URL is only ever drawn as an image (<img src>, CSS), where an SVG runs nothing.
+    """
     plain = INVISIBLE.sub("", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
                                           "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19"
                                           "\x1a\x1b\x1c\x1d\x1e\x1f ").lower()
@@ -113,7 +118,7 @@ def active_scheme(url: str) -> str | None:
             return scheme
     if plain.startswith("data:"):
         media = re.split(r"[;,]", plain[5:], maxsplit=1)[0].strip()
-        if media in ACTIVE_DATA_TYPES:
+        if media in ACTIVE_DATA_TYPES and not (as_image and media == "image/svg+xml"):
             return f"data:{media}"
     return None
 
@@ -144,7 +149,8 @@ def _active_of(tag: Tag) -> list[Active]:
         if attr.lower().startswith("on"):
             found.append(Active("handler", name, attr, line))
         elif attr in URL_ATTRS or attr in LIST_ATTRS:
-            found += [Active("url", name, u, line) for u in _attr_urls(tag, attr)]
+            kind = "image-url" if name in IMAGE_TAGS and attr in ("src", "srcset") else "url"
+            found += [Active(kind, name, u, line) for u in _attr_urls(tag, attr)]
     if name in ("animate", "set") and (tag.get("attributename") or "").lower() in ("href", "xlink:href"):
         for attr in ("to", "values", "from"):
             found += [Active("url", name, u, line) for u in (tag.get(attr) or "").split(";") if u.strip()]
@@ -163,7 +169,7 @@ def _active_of(tag: Tag) -> list[Active]:
             found.append(Active("refresh", name, match.group(2).strip(), line))
     css = [tag.get_text()] if name == "style" else []
     css += [tag[a] for a in ("style", *SVG_URL_ATTRS) if tag.has_attr(a)]
-    found += [Active("url", name, u, line) for text in css for u in css_urls(text, keep_data=True)]
+    found += [Active("image-url", name, u, line) for text in css for u in css_urls(text, keep_data=True)]
     if name == "base" and tag.has_attr("href"):
         found.append(Active("base", name, tag["href"], line))
     return found

@@ -158,3 +158,21 @@ def test_an_svg_file_with_a_script_is_refused(tmp_path: Path) -> None:
                                           "theme/icone.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>'})
     found = {(p.file, p.kind) for p in check_site(site, validate_html=False).problems}
     assert found == {("images/plan.svg", "active-handler"), ("images/plan.svg", "active-script")}
+
+
+def test_active_urls_and_the_image_exception() -> None:
+    from eventsite.htmlscan import active_scheme
+
+    svg = "data:image/svg+xml,<svg onload='alert(1)'/>"
+    assert active_scheme(svg) == "data:image/svg+xml"  # opened as a document, it runs
+    assert active_scheme(svg, as_image=True) is None  # drawn as an image, it does not
+    assert active_scheme(" \x01JAVA\nSCRIPT:alert(1)") == "javascript:"
+    assert active_scheme("data:text/html;base64,PHNjcmlwdD4=") == "data:text/html"
+    assert active_scheme("data:image/png;base64,iVBOR") is None
+    assert active_scheme("https://example.org/javascript:") is None
+
+
+def test_css_image_set_to_another_host_is_refused(tmp_path: Path) -> None:
+    style = '<p style="background-image: image-set(\'https://pistage.example/a.png\' 1x)">x</p>'
+    site = write_site(tmp_path / "site", {**valid_files(), "index.html": page("Accueil", body=style)})
+    assert [p.kind for p in check_site(site, validate_html=False).problems] == ["external-resource"]
