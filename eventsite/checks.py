@@ -7,12 +7,12 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from eventsite import validator
 from eventsite.allowances import Allowances, origins, read_allowances
 from eventsite.feedscan import feed_links
-from eventsite.htmlscan import Active, PageScan, Ref, active_scheme, css_urls, scan_page
+from eventsite.activecontent import active_problems, embed_allowed, embed_hint, location
+from eventsite.htmlscan import PageScan, Ref, css_urls, scan_page
 from eventsite.report import CheckReport, Problem, format_report, unique_sorted
 from eventsite.urls import SiteUrls, Target, candidate_files, default_base_path
 from plugins.clean_images.metadata import metadata_labels
@@ -38,7 +38,7 @@ def existing_file(root: Path, path: str) -> str | None:
 
 
 def _where(ref: Ref) -> str:
-    return f"ligne {ref.line}, <{ref.tag}> " if ref.line else f"<{ref.tag}> "
+    return location(ref.tag, ref.line)
 
 
 def check_ref(
@@ -83,66 +83,6 @@ def page_problems(page: str, scan: PageScan) -> Iterator[Problem]:
         yield Problem(page, "img-no-alt", f"{at}<img src=« {src} »> sans attribut alt")
 
 
-# Tags whose external resource an origin of PUBLISH_ALLOW_EMBEDS may provide.
-EMBED_TAGS = frozenset({"iframe", "frame", "embed", "object", "img", "source", "video", "audio", "track"})
-FOREIGN = {
-    "form": "formulaire qui envoie ses données à un autre hôte",
-    "svg": "référence SVG à un autre hôte",
-    "ping": "attribut ping (pistage) vers un autre hôte",
-    "refresh": "redirection automatique (meta refresh) vers un autre hôte",
-    "base": "<base> qui fait pointer toutes les adresses relatives vers un autre hôte",
-}
-ALLOW_HINT = "ajoutez son origine à {setting} dans publishconf.py si c'est voulu (docs/publier.md)"
-
-
-def origin_of(url: str) -> str:
-    """Return the scheme://host[:port] of an absolute URL, lower-cased."""
-    parts = urlsplit(url.strip())
-    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
-
-
-def _active_where(item: Active) -> str:
-    return _where(Ref("link", item.tag, item.url, item.line))
-
-
-def active_problems(
-    page: str, scan: PageScan, urls: SiteUrls, allow: Allowances
-) -> Iterator[Problem]:
-    """Yield the scripts, handlers, active URLs and foreign references of a page."""
-    for item in scan.active:
-        where = _active_where(item)
-        if item.kind == "script" and not item.url:
-            yield Problem(page, "active-script",
-                          f"{where}script en ligne (seul le JSON-LD, type=\"application/ld+json\", est admis) ; "
-                          "retirez-le du contenu")
-        elif item.kind == "script":
-            target = urls.resolve(page, item.url)
-            inside = target.kind == "internal" and target.path.startswith(allow.script_dirs)
-            if target.kind != "external" and not inside and not active_scheme(item.url):
-                yield Problem(page, "active-script",
-                              f"{where}script « {item.url} » hors des fichiers du thème "
-                              f"({', '.join(allow.script_dirs)}) ; retirez-le du contenu")
-        elif item.kind == "handler":
-            yield Problem(page, "active-handler",
-                          f"{where}attribut « {item.url} » : du code JavaScript dans le contenu ; retirez-le")
-        elif item.kind == "srcdoc":
-            yield Problem(page, "active-srcdoc",
-                          f"{where}attribut srcdoc : une page entière cachée dans un attribut ; retirez-le")
-        scheme = item.kind not in ("handler", "srcdoc") and active_scheme(
-            item.url, as_image=item.kind == "image-url")
-        if scheme:
-            yield Problem(page, "active-url",
-                          f"{where}adresse « {item.url[:80]} » qui exécute du code "
-                          f"({scheme}) ; remplacez-la par une adresse https://")
-        elif item.kind in FOREIGN and urls.resolve(page, item.url).kind == "external":
-            allowed = item.kind == "form" and origin_of(item.url) in allow.forms
-            if not allowed:
-                hint = (ALLOW_HINT.format(setting="PUBLISH_ALLOW_FORMS") if item.kind == "form"
-                        else "retirez cet élément du contenu")
-                yield Problem(page, "foreign-content",
-                              f"{where}{FOREIGN[item.kind]} : « {item.url} » ; {hint}")
-
-
 def ref_problems(
     root: Path, urls: SiteUrls, page: str, scans: Mapping[str, PageScan],
     external: dict[str, set[str]], allow: Allowances = Allowances(),
@@ -151,13 +91,11 @@ def ref_problems(
     for ref in scans[page].refs:
         target = urls.resolve(page, ref.url)
         if target.kind == "external":
-            embedded = ref.tag in EMBED_TAGS and origin_of(ref.url) in allow.embeds
-            if ref.role == "resource" and not embedded:
-                hint = ALLOW_HINT.format(setting="PUBLISH_ALLOW_EMBEDS") if ref.tag in EMBED_TAGS else ""
+            if ref.role == "resource" and not embed_allowed(ref.tag, ref.url, allow):
                 yield Problem(
                     page, "external-resource",
                     f"{_where(ref)}ressource chargée depuis un autre hôte : « {ref.url} »"
-                    + (f" ; {hint}" if hint else ""),
+                    + embed_hint(ref.tag),
                 )
             else:
                 external.setdefault(target.url, set()).add(page)
