@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from types import MappingProxyType
 
 from PIL import Image, ImageSequence
 
@@ -16,7 +17,7 @@ from .metadata import metadata_labels
 # Image.info entries a re-encoded file may keep: none of them says anything about anyone.
 KEPT_INFO = ("transparency", "duration", "loop", "background", "disposal")
 # Explicit empties: some Pillow encoders fall back on im.info (JPEG/GIF comment, PNG ICC).
-NO_METADATA = {"exif": b"", "icc_profile": None, "xmp": b""}
+NO_METADATA = MappingProxyType({"exif": b"", "icc_profile": None, "xmp": b""})
 
 
 class CleaningFailed(Exception):

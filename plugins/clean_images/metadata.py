@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import struct
 from pathlib import Path
+from types import MappingProxyType
 from typing import BinaryIO
 
 # TIFF/EXIF tags that say something about the picture, its author, place or device.
-TIFF_TAGS = {
+TIFF_TAGS = MappingProxyType({
     270: "description", 271: "appareil (Make)", 272: "appareil (Model)", 305: "logiciel",
     306: "date", 315: "auteur", 700: "XMP", 33432: "copyright", 33723: "IPTC",
     34377: "Photoshop", 34665: "EXIF", 34675: "profil ICC", 34853: "GPS", 37510: "commentaire",
     40091: "titre", 40092: "commentaire", 40093: "auteur", 40094: "mots-clés", 40095: "sujet",
-}
+})
 JPEG_APP1 = ((b"Exif\x00", "EXIF"), (b"http://ns.adobe.com/xap/1.0/", "XMP"),
              (b"http://ns.adobe.com/xmp/extension/", "XMP"))
 PNG_TEXT = (b"tEXt", b"zTXt", b"iTXt")
-WEBP_CHUNKS = {b"EXIF": "EXIF", b"XMP ": "XMP", b"ICCP": "profil ICC"}
+WEBP_CHUNKS = MappingProxyType({b"EXIF": "EXIF", b"XMP ": "XMP", b"ICCP": "profil ICC"})
 GIF_QUIET_APPS = (b"NETSCAPE2.0", b"ANIMEXTS1.0")
 MAX_IFDS = 16
 
@@ -185,7 +186,7 @@ def _tiff(handle: BinaryIO) -> list[str]:
     return _tiff_labels(handle.read())
 
 
-READERS = {"JPEG": _jpeg, "PNG": _png, "WEBP": _webp, "GIF": _gif, "TIFF": _tiff}
+READERS = MappingProxyType({"JPEG": _jpeg, "PNG": _png, "WEBP": _webp, "GIF": _gif, "TIFF": _tiff})
 SIGNATURES = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"GIF87a", "GIF"),
               (b"GIF89a", "GIF"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"))
 
