@@ -14,6 +14,8 @@ from PIL import Image, ImageSequence
 
 from .metadata import metadata_labels
 
+# The formats whose metadata metadata.py reads (the JPEG opener also gives MPO).
+FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF")
 # Image.info entries a re-encoded file may keep: none of them says anything about anyone.
 KEPT_INFO = ("transparency", "duration", "loop", "background", "disposal")
 # Explicit empties: some Pillow encoders fall back on im.info (JPEG/GIF comment, PNG ICC).
@@ -59,11 +61,8 @@ def _save_options(im: Image.Image, fmt: str, quality: int) -> dict[str, object]:
 
 def write_clean(source: Path, target: Path, quality: int) -> None:
     """Write to `target` the image of `source` with no metadata, in the same format."""
-    with Image.open(source) as im:
-        fmt = im.format
-        if fmt not in ("JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF"):
-            raise CleaningFailed(f"format {fmt} non pris en charge")
-        fmt = "JPEG" if fmt == "MPO" else fmt
+    with Image.open(source, formats=FORMATS) as im:  # never another decoder (EPS, PSD…)
+        fmt = "JPEG" if im.format == "MPO" else im.format
         if getattr(im, "n_frames", 1) > 1 and fmt != "TIFF" and fmt != "JPEG":
             frames = [frame.copy() for frame in ImageSequence.Iterator(im)]
             first = frames[0]
