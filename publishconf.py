@@ -27,3 +27,8 @@ LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
 DEFAULT_DATE = None
 WITH_FUTURE_DATES = True
+
+# Active or foreign content the pre-publish checks let through on purpose, by origin
+# (eventsite/allowances.py, docs/publier.md), e.g.
+# PUBLISH_ALLOW_EMBEDS = ("https://www.youtube-nocookie.com",)
+# PUBLISH_ALLOW_FORMS = ("https://www.demarches-simplifiees.fr",)

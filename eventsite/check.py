@@ -55,7 +55,14 @@ def check_content(settings_file: Path, overrides: Mapping[str, Any] | None = Non
             generator.generate_context()
         finally:
             logger.setLevel(level)
-        return list(generator.problems)
+        return list(generator.problems) + image_problems(pelican.settings)
+
+
+def image_problems(settings: Mapping[str, Any]) -> list[Any]:
+    """The static images of content/ that carry metadata, when the clean_images plugin is on."""
+    if "clean_images" not in settings.get("PLUGINS", ()):
+        return []
+    return importlib.import_module("clean_images.originals").content_image_problems(settings)
 
 
 def report(problems: list[Any]) -> str:

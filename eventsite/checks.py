@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from eventsite import validator
+from eventsite.allowances import Allowances, origins, read_allowances
 from eventsite.feedscan import feed_links
+from eventsite.activecontent import active_problems, embed_allowed, embed_hint, location
 from eventsite.htmlscan import PageScan, Ref, css_urls, scan_page
 from eventsite.report import CheckReport, Problem, format_report, unique_sorted
 from eventsite.urls import SiteUrls, Target, candidate_files, default_base_path
+from plugins.clean_images.metadata import metadata_labels
 
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -34,7 +38,7 @@ def existing_file(root: Path, path: str) -> str | None:
 
 
 def _where(ref: Ref) -> str:
-    return f"ligne {ref.line}, <{ref.tag}> " if ref.line else f"<{ref.tag}> "
+    return location(ref.tag, ref.line)
 
 
 def check_ref(
@@ -81,16 +85,17 @@ def page_problems(page: str, scan: PageScan) -> Iterator[Problem]:
 
 def ref_problems(
     root: Path, urls: SiteUrls, page: str, scans: Mapping[str, PageScan],
-    external: dict[str, set[str]],
+    external: dict[str, set[str]], allow: Allowances = Allowances(),
 ) -> Iterator[Problem]:
     """Yield the problems of every URL of `page`; record its external links."""
     for ref in scans[page].refs:
         target = urls.resolve(page, ref.url)
         if target.kind == "external":
-            if ref.role == "resource":
+            if ref.role == "resource" and not embed_allowed(ref.tag, ref.url, allow):
                 yield Problem(
                     page, "external-resource",
-                    f"{_where(ref)}ressource chargée depuis un autre hôte : « {ref.url} »",
+                    f"{_where(ref)}ressource chargée depuis un autre hôte : « {ref.url} »"
+                    + embed_hint(ref.tag),
                 )
             else:
                 external.setdefault(target.url, set()).add(page)
@@ -113,6 +118,18 @@ def css_problems(root: Path, urls: SiteUrls, sheet: str) -> Iterator[Problem]:
             yield from check_ref(root, sheet, ref, target, {})
 
 
+def image_problems(root: Path) -> Iterator[Problem]:
+    """Yield one problem per image of the site that still carries metadata (headers only)."""
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        found = metadata_labels(path)
+        if found:
+            yield Problem(
+                path.relative_to(root).as_posix(), "image-metadata",
+                f"l'image contient encore des métadonnées ({', '.join(found)}) ; reconstruisez le "
+                "site avec le greffon clean_images, ou exportez l'original sans métadonnées",
+            )
+
+
 def feed_problems(
     root: Path, urls: SiteUrls, feed: str, scans: Mapping[str, PageScan]
 ) -> Iterator[Problem]:
@@ -130,10 +147,12 @@ def check_site(
     base_path: str | None = None,
     site_url: str | None = None,
     validate_html: bool = True,
+    allow: Allowances = Allowances(),
 ) -> CheckReport:
     """Check a built site folder and return every problem found (no network).
 
-    `base_path` defaults to the path of `site_url`, or "/" without one.
+    `base_path` defaults to the path of `site_url`, or "/" without one; `allow` names what
+    active or foreign content is let through on purpose (eventsite.allowances).
     """
     root = Path(root)
     if not root.is_dir():
@@ -150,11 +169,16 @@ def check_site(
         problems.append(Problem("index.html", "no-index", "pas de page d'accueil index.html"))
     for page in pages:
         problems += page_problems(page, scans[page])
-        problems += ref_problems(root, urls, page, scans, external)
+        problems += ref_problems(root, urls, page, scans, external, allow)
+        problems += active_problems(page, scans[page], urls, allow)
+    for svg in site_files(root, (".svg",)):  # opened directly, an SVG file runs its scripts
+        text = (root / svg).read_text(encoding="utf-8", errors="replace")
+        problems += active_problems(svg, scan_page(text), urls, allow)
     for sheet in site_files(root, (".css",)):
         problems += css_problems(root, urls, sheet)
     for feed in site_files(root, (".xml", ".atom", ".rss")):
         problems += feed_problems(root, urls, feed, scans)
+    problems += image_problems(root)
     if validate_html and pages:
         problems += validator.validate_html(root)
     return CheckReport(
@@ -166,7 +190,8 @@ def check_site(
 
 
 def site_verifier(
-    *, base_path: str | None = None, site_url: str | None = None, validate_html: bool = True
+    *, base_path: str | None = None, site_url: str | None = None, validate_html: bool = True,
+    allow: Allowances = Allowances(),
 ) -> Callable[[Path], list[str]]:
     """Return a function that checks a built folder and returns its problems as text.
 
@@ -176,11 +201,27 @@ def site_verifier(
 
     def verify(folder: Path) -> list[str]:
         report = check_site(
-            folder, base_path=base_path, site_url=site_url, validate_html=validate_html
+            folder, base_path=base_path, site_url=site_url, validate_html=validate_html,
+            allow=allow,
         )
         return [str(problem) for problem in report.problems]
 
     return verify
+
+
+def cli_allowances(settings_file: Path | None, embeds: list[str], forms: list[str]) -> Allowances:
+    """Return the allowances of a settings file (if any) plus those given on the command line."""
+    settings: dict[str, object] = {}
+    if settings_file is not None:
+        from pelican.settings import read_settings
+
+        settings = read_settings(str(settings_file))
+    base = read_allowances(settings)
+    return replace(
+        base,
+        embeds=base.embeds + origins(embeds, "--allow-embed"),
+        forms=base.forms + origins(forms, "--allow-form"),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,10 +239,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="ne pas lancer le validateur Nu (plus rapide)")
     parser.add_argument("--list-external", action="store_true",
                         help="lister les liens externes (jamais visités)")
+    parser.add_argument("--settings", type=Path, default=None,
+                        help="fichier de réglages dont lire PUBLISH_ALLOW_* (ex. publishconf.py)")
+    parser.add_argument("--allow-embed", action="append", default=[], metavar="ORIGINE",
+                        help="origine https:// admise dans une <iframe> (s'ajoute aux réglages)")
+    parser.add_argument("--allow-form", action="append", default=[], metavar="ORIGINE",
+                        help="origine https:// à laquelle un formulaire peut envoyer")
     args = parser.parse_args(argv)
     try:
+        allow = cli_allowances(args.settings, args.allow_embed, args.allow_form)
         report = check_site(args.root, base_path=args.base_path, site_url=args.site_url,
-                            validate_html=not args.no_html_validation)
+                            validate_html=not args.no_html_validation, allow=allow)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
     except NotADirectoryError as error:
         print(error, file=sys.stderr)
         return 2

@@ -43,8 +43,28 @@ RESOURCE_RELS = frozenset(
     }
 )
 SRCSET_URL = re.compile(r"[\s,]*(\S+)")
+# Every attribute, on any tag, whose value is a URL (or a list of them) the browser may follow.
+URL_ATTRS = frozenset({
+    "href", "src", "action", "formaction", "xlink:href", "poster", "data", "cite", "background",
+    "longdesc", "codebase", "classid", "archive", "usemap", "manifest", "icon", "profile",
+    "dynsrc", "lowsrc", "itemtype",
+})
+LIST_ATTRS = ("srcset", "imagesrcset", "ping")  # several URLs in one attribute
+# SVG presentation attributes whose value may be url(...).
+SVG_URL_ATTRS = ("fill", "stroke", "filter", "mask", "clip-path", "marker-start", "marker-mid",
+                 "marker-end", "cursor")
+SVG_REF_TAGS = frozenset({"image", "feimage", "use"})
+IMAGE_TAGS = frozenset({"img", "source"})
+JSON_LD = "application/ld+json"
+# data: URLs a browser runs as a document or a script.
+ACTIVE_DATA_TYPES = frozenset({
+    "text/html", "application/xhtml+xml", "image/svg+xml", "text/xml", "application/xml",
+    "text/javascript", "application/javascript", "application/ecmascript", "text/ecmascript",
+})
+INVISIBLE = re.compile(r"[\t\n\r]")
+REFRESH_URL = re.compile(r"^\s*\d*(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(['\"]?)(.*?)\1\s*$", re.I | re.S)
 CSS_URL = re.compile(
-    r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""", re.I
+    r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|(?:@import\s+|image-set\(\s*)(['"])([^'"]+)\3""", re.I
 )
 
 
@@ -59,6 +79,21 @@ class Ref:
 
 
 @dataclass(frozen=True)
+class Active:
+    """Something active or pointing elsewhere, for the checks to judge.
+
+    kind: "script" (url = its src, "" when inline), "handler" (url = the attribute),
+    "url" (a URL attribute), "image-url" (a URL only drawn as an image: <img src>, CSS),
+    "form", "svg", "ping", "srcdoc", "refresh" or "base".
+    """
+
+    kind: str
+    tag: str
+    url: str
+    line: int | None
+
+
+@dataclass(frozen=True)
 class PageScan:
     """What one page says about itself and what it points to."""
 
@@ -67,6 +102,77 @@ class PageScan:
     anchors: frozenset[str]
     refs: tuple[Ref, ...]
     images_without_alt: tuple[tuple[str, int | None], ...]
+    active: tuple[Active, ...] = ()
+
+
+def active_scheme(url: str, *, as_image: bool = False) -> str | None:
+    """Return the scheme when `url` runs code once followed (javascript:, vbscript:, data:text/html…).
+
+    `as_image`: the URL is only ever drawn as an image (<img src>, CSS), where an SVG runs nothing.
+    """
+    plain = INVISIBLE.sub("", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
+                                          "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19"
+                                          "\x1a\x1b\x1c\x1d\x1e\x1f ").lower()
+    for scheme in ("javascript:", "vbscript:", "livescript:"):
+        if plain.startswith(scheme):
+            return scheme
+    if plain.startswith("data:"):
+        media = re.split(r"[;,]", plain[5:], maxsplit=1)[0].strip()
+        if media in ACTIVE_DATA_TYPES and not (as_image and media == "image/svg+xml"):
+            return f"data:{media}"
+    return None
+
+
+def _attr_urls(tag: Tag, attr: str) -> list[str]:
+    """Return the URLs of one attribute of a tag (several for srcset and ping)."""
+    value = tag.get(attr)
+    if isinstance(value, list):  # bs4 splits some attributes on spaces
+        value = " ".join(value)
+    if value is None:
+        return []
+    if attr == "ping":
+        return value.split()
+    return srcset_urls(value) if attr in LIST_ATTRS else [value]
+
+
+def _active_of(tag: Tag) -> list[Active]:
+    """Return the scripts, handlers, active URLs and foreign references of one tag."""
+    name, line = tag.name, tag.sourceline
+    found: list[Active] = []
+    if name == "script":
+        kind = (tag.get("type") or "").strip().lower()
+        if tag.has_attr("src"):
+            found.append(Active("script", name, tag["src"], line))
+        elif kind != JSON_LD:
+            found.append(Active("script", name, "", line))
+    for attr in tag.attrs:
+        if attr.lower().startswith("on"):
+            found.append(Active("handler", name, attr, line))
+        elif attr in URL_ATTRS or attr in LIST_ATTRS:
+            kind = "image-url" if name in IMAGE_TAGS and attr in ("src", "srcset") else "url"
+            found += [Active(kind, name, u, line) for u in _attr_urls(tag, attr)]
+    if name in ("animate", "set") and (tag.get("attributename") or "").lower() in ("href", "xlink:href"):
+        for attr in ("to", "values", "from"):
+            found += [Active("url", name, u, line) for u in (tag.get(attr) or "").split(";") if u.strip()]
+    if name == "form" and tag.has_attr("action"):
+        found.append(Active("form", name, tag["action"], line))
+    if tag.has_attr("formaction"):
+        found.append(Active("form", name, tag["formaction"], line))
+    if name in SVG_REF_TAGS:
+        found += [Active("svg", name, tag[a], line) for a in ("href", "xlink:href", "src") if tag.has_attr(a)]
+    found += [Active("ping", name, u, line) for u in _attr_urls(tag, "ping")]
+    if tag.has_attr("srcdoc"):
+        found.append(Active("srcdoc", name, "srcdoc", line))
+    if name == "meta" and (tag.get("http-equiv") or "").strip().lower() == "refresh":
+        match = REFRESH_URL.match(tag.get("content") or "")
+        if match and match.group(2).strip():
+            found.append(Active("refresh", name, match.group(2).strip(), line))
+    css = [tag.get_text()] if name == "style" else []
+    css += [tag[a] for a in ("style", *SVG_URL_ATTRS) if tag.has_attr(a)]
+    found += [Active("image-url", name, u, line) for text in css for u in css_urls(text, keep_data=True)]
+    if name == "base" and tag.has_attr("href"):
+        found.append(Active("base", name, tag["href"], line))
+    return found
 
 
 def srcset_urls(value: str) -> list[str]:
@@ -87,12 +193,12 @@ def srcset_urls(value: str) -> list[str]:
     return urls
 
 
-def css_urls(css: str) -> list[str]:
-    """Return the URLs of `url(...)` and `@import` in a piece of CSS."""
+def css_urls(css: str, *, keep_data: bool = False) -> list[str]:
+    """Return the URLs of `url(...)` and `@import` in a piece of CSS (data: URLs only if asked)."""
     found = []
     for match in CSS_URL.finditer(css):
         url = (match.group(2) or match.group(4) or "").strip()
-        if url and not url.startswith("data:"):
+        if url and (keep_data or not url.startswith("data:")):
             found.append(url)
     return found
 
@@ -116,8 +222,9 @@ def _refs_of(tag: Tag) -> list[Ref]:
         refs += [Ref("resource", name, u, line) for u in srcset_urls(tag["srcset"])]
     if name == "style":
         refs += [Ref("resource", name, u, line) for u in css_urls(tag.get_text())]
-    if tag.has_attr("style"):
-        refs += [Ref("resource", name, u, line) for u in css_urls(tag["style"])]
+    for attr in ("style", *SVG_URL_ATTRS):
+        if tag.has_attr(attr):
+            refs += [Ref("resource", name, u, line) for u in css_urls(tag[attr])]
     return refs
 
 
@@ -129,7 +236,9 @@ def scan_page(html: str) -> PageScan:
     anchors: set[str] = set()
     refs: list[Ref] = []
     no_alt: list[tuple[str, int | None]] = []
+    active: list[Active] = []
     for tag in soup.find_all(True):
+        active += _active_of(tag)
         if tag.get("id"):
             anchors.add(tag["id"])
         if tag.name == "a" and tag.get("name"):
@@ -144,4 +253,5 @@ def scan_page(html: str) -> PageScan:
         anchors=frozenset(anchors),
         refs=tuple(r for r in refs if r.url.strip() or r.role == "resource"),
         images_without_alt=tuple(no_alt),
+        active=tuple(active),
     )

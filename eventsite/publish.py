@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from eventsite.allowances import Allowances
 from eventsite.checks import check_site
 from eventsite.gitinfo import branch_sha, current_env, identity_env, source_commit
 from eventsite.report import CheckReport, Problem
@@ -90,6 +91,7 @@ def publish(
     message: str = DEFAULT_MESSAGE,
     base_path: str | None = None,
     site_url: str | None = None,
+    allow: Allowances = Allowances(),
 ) -> PublishResult:
     """Check `site_dir`, then commit it onto `branch` of `repo` (push if asked).
 
@@ -97,7 +99,8 @@ def publish(
     PublishFailed when ghp-import fails.
     """
     site_dir, repo = Path(site_dir).resolve(), Path(repo).resolve()
-    report = check_site(site_dir, base_path=base_path, site_url=site_url, validate_html=True)
+    report = check_site(site_dir, base_path=base_path, site_url=site_url, validate_html=True,
+                        allow=allow)
     if not report.ok:
         raise PublishRefused(list(report.problems))
     full_message = commit_message(message, source_commit(repo))

@@ -17,6 +17,12 @@ KINDS = (
     "img-no-alt",
     "external-resource",
     "no-index",
+    "image-metadata",
+    "active-script",
+    "active-handler",
+    "active-url",
+    "active-srcdoc",
+    "foreign-content",
 )
 
 

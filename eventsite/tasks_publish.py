@@ -13,6 +13,7 @@ from typing import Any
 from invoke.exceptions import Exit
 from pelican.settings import read_settings
 
+from eventsite.allowances import Allowances, read_allowances
 from eventsite.checks import check_site
 from eventsite.publish import PublishFailed, PublishRefused, publish
 from eventsite.report import format_problems, format_report
@@ -43,14 +44,20 @@ def publish_task(c: Any, push: bool = False, dry_run: bool = False,
     settings = publish_settings(root)
     output = root / OUTPUT
     try:
+        allow = read_allowances(settings)
+    except ValueError as error:
+        raise Exit(str(error), code=1) from None
+    try:
         # The checks run on the new build before it replaces output/: output/ keeps the last good site.
-        build_site(root / PUBLISH_SETTINGS, output, strict=True, verify=site_verifier(site_url=settings["SITEURL"] or None))
+        build_site(root / PUBLISH_SETTINGS, output, strict=True,
+                   verify=site_verifier(site_url=settings["SITEURL"] or None, allow=allow))
     except BuildFailed as failed:
         raise _refuse("La construction stricte a échoué.", [f"  - {p}" for p in failed.problems])
     try:
         result = publish(
             output, repo=root, cname=cname or settings.get("CNAME") or None, push=push,
             dry_run=dry_run, message="Publication du site", site_url=settings["SITEURL"] or None,
+            allow=allow,
         )
     except PublishRefused as refused:
         raise _refuse("Les vérifications ont échoué.", format_problems(refused.problems))
@@ -62,10 +69,16 @@ def publish_task(c: Any, push: bool = False, dry_run: bool = False,
 
 def check_output_task(c: Any, base_path: str | None = None, site_url: str | None = None,
                       no_html_validation: bool = False, root: Path | None = None) -> None:
-    """Check the built output/ folder (links, assets, HTML, title, lang, alt, hosts)."""
+    """Check the built output/ folder (links, assets, HTML, title, lang, alt, hosts, scripts, images)."""
+    root = Path(root or PROJECT_ROOT)
+    conf = root / PUBLISH_SETTINGS
+    try:
+        allow = read_allowances(publish_settings(root)) if conf.is_file() else Allowances()
+    except ValueError as error:
+        raise Exit(str(error), code=1) from None
     report = check_site(
-        Path(root or PROJECT_ROOT) / OUTPUT, base_path=base_path, site_url=site_url,
-        validate_html=not no_html_validation,
+        root / OUTPUT, base_path=base_path, site_url=site_url,
+        validate_html=not no_html_validation, allow=allow,
     )
     print(format_report(report, list_external=True))
     if not report.ok:

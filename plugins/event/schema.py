@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from .weburl import WEB_URL_FIX, web_url_error
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # 9h30, 9 h 30, 15h, 15 h, 15h00, 15:00, 15.00, 09:30
 TIME_RE = re.compile(r"^(?P<hour>\d{1,2})\s*(?:[hH]\s*(?P<after_h>\d{2})?|[:.]\s*(?P<minute>\d{2}))$")
@@ -134,10 +136,11 @@ def names(value: str) -> tuple[str, ...]:
 
 
 def url(value: str) -> str:
-    """A web address starting with http:// or https://."""
+    """A web address: http, https or mailto only (weburl.web_url_error)."""
     value = value.strip()
-    if not re.match(r"^https?://[^\s/]+", value):
-        raise FieldError(f"« {value} » n'est pas une adresse web", "écrivez l'adresse complète, commençant par https://")
+    error = web_url_error(value)
+    if error:
+        raise FieldError(error, WEB_URL_FIX)
     return value
 
 

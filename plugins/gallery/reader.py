@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from event.problems import ContentProblem
+from event.weburl import WEB_URL_FIX, web_url_error
 from pelican.utils import get_date, slugify
 
 logger = logging.getLogger(__name__)
@@ -176,15 +178,40 @@ def _date(value: str, source: str) -> datetime.date | None:
         return None
 
 
+def license_url_lines(text: str) -> dict[str, int]:
+    """Return the first line number of each License_url value written in a gallery.md."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = FIELD.match(line)
+        if match and HEADER_KEYS.get(_norm(match.group(1))) == "license_url":
+            found.setdefault(match.group(2).strip(), number)
+    return found
+
+
+def checked_license_url(value: str, source: str, line: int | None) -> str:
+    """Return a License_url that is a safe web address, else warn (ContentProblem) and return ''."""
+    if not value:
+        return ""
+    error = web_url_error(value)
+    if error is None:
+        return value
+    logger.warning("%s", ContentProblem(source, "License_url", error + " ; le lien n'est pas publié",
+                                        WEB_URL_FIX, line))
+    return ""
+
+
 def read_gallery(folder: str) -> GallerySource:
     """Read one gallery folder."""
     slug = slugify(os.path.basename(folder.rstrip(os.sep)))
     source = os.path.join(folder, METADATA_FILE)
     header: dict[str, str] = {}
     body = ""
+    url_lines: dict[str, int] = {}
     if os.path.exists(source):
         with open(source, encoding="utf-8") as handle:
-            raw_header, body = parse_header(handle.read())
+            text = handle.read()
+        raw_header, body = parse_header(text)
+        url_lines = license_url_lines(text)
         for key, value in raw_header.items():
             if _norm(key) in HEADER_KEYS:
                 header[HEADER_KEYS[_norm(key)]] = value
@@ -216,12 +243,15 @@ def read_gallery(folder: str) -> GallerySource:
             filename=name, path=os.path.join(folder, name), stem=stem,
             alt=fields.get("alt", ""), caption=fields.get("caption", ""),
             credit=fields.get("credit", ""), license=fields.get("license", ""),
-            license_url=fields.get("license_url", ""),
+            license_url=checked_license_url(fields.get("license_url", ""), source,
+                                            url_lines.get(fields.get("license_url", ""))),
         ))
     return GallerySource(
         slug=slug, folder=folder, title=header.get("title") or slug.replace("-", " ").capitalize(),
         date=_date(header.get("date", ""), source), credit=header.get("credit", ""),
-        license=header.get("license", ""), license_url=header.get("license_url", ""),
+        license=header.get("license", ""),
+        license_url=checked_license_url(header.get("license_url", ""), source,
+                                        url_lines.get(header.get("license_url", ""))),
         description=description, photos=tuple(entries),
     )
 
