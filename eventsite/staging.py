@@ -10,28 +10,42 @@ import secrets
 import shutil
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2  # linux/fs.h: swap both names in one step
+RENAME_SWAP = 2  # macOS sys/stdio.h, the same for renamex_np
 UNSUPPORTED = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP}
 
 
+def _swap_call(first: bytes, second: bytes) -> int | None:
+    """Call the C library's atomic swap of two paths; None where it has none."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if sys.platform.startswith("linux") and hasattr(libc, "renameat2"):  # glibc 2.28 and later
+        call = libc.renameat2
+        call.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+        return int(call(AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE))
+    if sys.platform == "darwin" and hasattr(libc, "renamex_np"):  # macOS 10.12 and later, on APFS
+        call = libc.renamex_np
+        call.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_uint]
+        return int(call(first, second, RENAME_SWAP))
+    return None
+
+
 def exchange(first: Path, second: Path) -> bool:
-    """Swap two existing paths atomically (Linux renameat2); False where the system cannot."""
-    if not sys.platform.startswith("linux"):
+    """Swap two existing paths atomically (renameat2 or renamex_np); False where the system cannot."""
+    if os.name != "posix":
         return False
-    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
-    if renameat2 is None:  # a C library older than glibc 2.28
+    status = _swap_call(os.fsencode(first), os.fsencode(second))
+    if status is None:
         return False
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    if renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+    if status == 0:
         return True
     code = ctypes.get_errno()
-    if code in UNSUPPORTED:  # a file system without RENAME_EXCHANGE
+    if code in UNSUPPORTED:  # a file system without an atomic swap
         return False
     raise OSError(code, os.strerror(code), str(first), None, str(second))
 
@@ -63,6 +77,13 @@ def _lock(output: Path, token: str) -> FileLock:
     return FileLock(output.with_name(f".{output.name}-build-{token}.lock"))
 
 
+def _release(lock: FileLock) -> None:
+    """Release LOCK and delete its file (left in place where another process still holds it open)."""
+    lock.release()
+    with suppress(OSError):
+        Path(lock.lock_file).unlink(missing_ok=True)
+
+
 def remove_leftovers(output: Path) -> list[str]:
     """Delete the staging folders of builds that were killed; return their names.
 
@@ -87,8 +108,7 @@ def remove_leftovers(output: Path) -> list[str]:
                     shutil.rmtree(folder, ignore_errors=True)
                     removed.append(folder.name)
         finally:
-            lock.release()
-            Path(lock.lock_file).unlink(missing_ok=True)
+            _release(lock)
     return removed
 
 
@@ -106,5 +126,4 @@ def staging_folder(output: Path) -> Iterator[Path]:
         yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        lock.release()
-        Path(lock.lock_file).unlink(missing_ok=True)
+        _release(lock)

@@ -51,6 +51,7 @@ def publish_task(c: Any, push: bool = False, dry_run: bool = False,
     if dry_run:
         with tempfile.TemporaryDirectory(prefix="publication-essai-") as scratch:
             _build_and_publish(root, settings, Path(scratch) / OUTPUT, cname=cname, push=push, dry_run=True)
+        print("[essai] Construit dans un dossier temporaire, supprimé ; output/ et les branches n'ont pas changé.")
     else:
         _build_and_publish(root, settings, root / OUTPUT, cname=cname, push=push, dry_run=False)
 
