@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -55,6 +56,18 @@ def collect_warnings() -> Iterator[list[str]]:
         root.removeHandler(collector)
 
 
+@contextmanager
+def cache_locked(settings: Mapping[str, Any]) -> Iterator[None]:
+    """Hold CACHE_PATH's lock while Pelican's content cache is in use (Pelican rewrites it in place)."""
+    if not (settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE")):
+        yield
+        return
+    folder = Path(settings["CACHE_PATH"])
+    folder.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(folder / "content.lock")):  # a second build waits here for the first
+        yield
+
+
 def pelican_settings(settings_file: Path, overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Pelican's settings from SETTINGS_FILE with OVERRIDES applied (the file is not changed)."""
     return read_settings(str(settings_file), override=dict(overrides or {}))
@@ -77,7 +90,9 @@ def build_site(
         started = time.perf_counter()
         with collect_warnings() as warnings:
             try:
-                Pelican(pelican_settings(settings_file, extra)).run()
+                settings = pelican_settings(settings_file, extra)
+                with cache_locked(settings):
+                    Pelican(settings).run()
             except Exception as error:  # every failure becomes one report, never a traceback
                 problems = getattr(error, "problems", None)
                 raise BuildFailed([str(p) for p in problems] if problems else [f"{type(error).__name__}: {error}"]) from error

@@ -15,7 +15,10 @@ PHOTOS = {f"{n:02d}-vue.jpg": f"Vue numéro {n} de la salle" for n in range(1, 7
 
 
 def make_project(root: Path) -> Path:
-    """Write a site with a gallery of six photos and two speaker portraits; return its settings file."""
+    """Write a site with a gallery of six photos and two speaker portraits; return its settings file.
+
+    The settings are the repository's, Pelican's content cache included, pointed at this site.
+    """
     content = write_site(root, {
         **BASE_SITE,
         "speakers/alice-martin.md": "Name: Alice Martin\nRole: Directrice\nPhoto: images/speakers/alice.jpg\n\nBio.\n",
@@ -33,7 +36,6 @@ def make_project(root: Path) -> Path:
         f"import sys\nsys.path.insert(0, {str(REPO)!r})\nfrom pelicanconf import *  # noqa\n"
         f"PATH = {str(content)!r}\nCACHE_PATH = {str(root / 'cache')!r}\n"
         f"THEME = {str(REPO / 'theme')!r}\nPLUGIN_PATHS = [{str(REPO / 'plugins')!r}]\n"
-        "CACHE_CONTENT = False\nLOAD_CONTENT_CACHE = False\n"
         "EVENT_START = '2018-03-01'\nEVENT_END = '2018-03-01'\n",
         encoding="utf-8",
     )
