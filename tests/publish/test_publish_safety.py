@@ -101,3 +101,20 @@ def test_publish_dry_run_touches_nothing_output_included(
     assert "[essai]" in out and "serait publié" in out and CNAME in out
     assert snapshot(project) == before
     assert run_git(project, "show-ref") == refs and remote_sha(repos.bare, "gh-pages") is None
+
+
+def test_a_killed_builds_leftovers_do_not_make_the_source_dirty_but_a_new_file_does(repos: Repos) -> None:
+    from eventsite.gitinfo import source_commit
+    from tests.conftest import REPO
+
+    (repos.source / ".gitignore").write_bytes((REPO / ".gitignore").read_bytes())
+    run_git(repos.source, "add", ".gitignore")
+    run_git(repos.source, "-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "ignore")
+    for leftover in (".output-build-0a1b2c/index.html", ".output-old-0a1b2c/index.html", ".output-build-0a1b2c.lock",
+                     "output/index.html", "cache/gallery/store.lock", "cache/content.lock"):
+        (repos.source / leftover).parent.mkdir(parents=True, exist_ok=True)
+        (repos.source / leftover).write_text("x")
+    assert not source_commit(repos.source).endswith("-dirty")
+    (repos.source / "content").mkdir()
+    (repos.source / "content/nouvelle.md").write_text("Title: Nouvelle\n")
+    assert source_commit(repos.source).endswith("-dirty")
