@@ -119,7 +119,7 @@ def staging_folder(output: Path) -> Iterator[Path]:
     remove_leftovers(output)
     token = secrets.token_hex(6)
     lock = _lock(output, token)
-    lock.acquire(timeout=0)  # taken before the folder exists: no cleaner can take it for a leftover
+    lock.acquire(timeout=10)  # taken before the folder exists: no cleaner can take it for a leftover
     staging = output.with_name(f".{output.name}-build-{token}")
     try:
         os.mkdir(staging)  # 0o777 minus the umask, unlike tempfile.mkdtemp's 0o700
