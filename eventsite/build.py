@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -13,8 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock
 from pelican import Pelican
 from pelican.settings import read_settings
+
+from .staging import staging_folder, swap_into_place
 
 
 @dataclass
@@ -56,15 +56,16 @@ def collect_warnings() -> Iterator[list[str]]:
         root.removeHandler(collector)
 
 
-def swap_into_place(built: Path, output: Path) -> None:
-    """Replace OUTPUT with BUILT, keeping the old folder until the new one is in place."""
-    retired = None
-    if output.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
-        os.replace(output, retired / output.name)
-    os.replace(built, output)
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
+@contextmanager
+def cache_locked(settings: Mapping[str, Any]) -> Iterator[None]:
+    """Hold CACHE_PATH's lock while Pelican's content cache is in use (Pelican rewrites it in place)."""
+    if not (settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE")):
+        yield
+        return
+    folder = Path(settings["CACHE_PATH"])
+    folder.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(folder / "content.lock")):  # a second build waits here for the first
+        yield
 
 
 def pelican_settings(settings_file: Path, overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -82,16 +83,16 @@ def build_site(
 ) -> BuildResult:
     """Build into a temporary folder; if it builds (and VERIFY finds nothing) move it to OUTPUT, else raise BuildFailed."""
     output = Path(output).resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
-    extra: dict[str, Any] = {**(overrides or {}), "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}
-    if strict:
-        extra["EVENT_STRICT"] = True
-    started = time.perf_counter()
-    try:
+    with staging_folder(output) as staging:
+        extra: dict[str, Any] = {**(overrides or {}), "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}
+        if strict:
+            extra["EVENT_STRICT"] = True
+        started = time.perf_counter()
         with collect_warnings() as warnings:
             try:
-                Pelican(pelican_settings(settings_file, extra)).run()
+                settings = pelican_settings(settings_file, extra)
+                with cache_locked(settings):
+                    Pelican(settings).run()
             except Exception as error:  # every failure becomes one report, never a traceback
                 problems = getattr(error, "problems", None)
                 raise BuildFailed([str(p) for p in problems] if problems else [f"{type(error).__name__}: {error}"]) from error
@@ -101,7 +102,4 @@ def build_site(
         if problems:
             raise BuildFailed(problems)
         swap_into_place(staging, output)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
     return BuildResult(output=output, seconds=time.perf_counter() - started, warnings=list(warnings))

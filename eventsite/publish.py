@@ -1,13 +1,12 @@
-"""Publish a checked site folder onto a git branch (gh-pages) with ghp-import."""
+"""Publish a checked site folder onto a git branch (gh-pages): no new commit when nothing changed."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from eventsite import ghpages
 from eventsite.allowances import Allowances
 from eventsite.checks import check_site
 from eventsite.gitinfo import branch_sha, current_env, identity_env, source_commit
@@ -25,7 +24,29 @@ class PublishRefused(Exception):
 
 
 class PublishFailed(Exception):
-    """ghp-import (or git) failed; its output is kept for the maintainer."""
+    """git failed (a push refused or unreachable); the local branch is where it was."""
+
+
+class InvalidCname(ValueError):
+    """The custom domain is not a host name; nothing was built or published."""
+
+
+HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+CNAME_EXAMPLE = "seminaire.example.org"
+
+
+def valid_cname(value: str) -> str:
+    """Return VALUE as a lower-case host name, or raise InvalidCname with a French message."""
+    host = value.strip().lower()
+    labels = host.split(".")
+    if (len(host) <= 253 and len(labels) >= 2 and all(HOST_LABEL.match(label) for label in labels)
+            and not labels[-1].isdigit()):
+        return host
+    raise InvalidCname(
+        f"Le domaine personnalisé CNAME « {value} » n'est pas un nom d'hôte. Indiquez seulement le nom, "
+        f"sans https://, sans chemin ni espace, par exemple {CNAME_EXAMPLE} (réglage CNAME de "
+        f"publishconf.py, variable d'environnement SITE_CNAME ou option --cname). Rien n'a été publié."
+    )
 
 
 @dataclass(frozen=True)
@@ -40,8 +61,9 @@ class PublishResult:
     files: int
     size_bytes: int
     dry_run: bool
-    commit: str | None  # the branch's new sha; None in a dry run
+    commit: str | None  # the branch's sha after publishing; None in a dry run
     report: CheckReport
+    changed: bool = True  # False: the site is the branch's current tree, no commit was made
 
     def summary(self) -> str:
         """Return a French one-paragraph summary for the terminal."""
@@ -51,6 +73,7 @@ class PublishResult:
             f"{self.files} fichier(s), {self.size_bytes / 1024:.1f} Kio {verb} sur {target}; "
             f"CNAME : {self.cname or 'aucun'}; message : « {self.message} »"
             + (f"; commit {self.commit}" if self.commit else "")
+            + ("" if self.changed else " (site inchangé : aucun nouveau commit)")
         )
 
 
@@ -63,20 +86,6 @@ def folder_stats(site_dir: Path) -> tuple[int, int]:
     """Return the number of files below `site_dir` and their total size in bytes."""
     files = [p for p in site_dir.rglob("*") if p.is_file()]
     return len(files), sum(p.stat().st_size for p in files)
-
-
-def ghp_import_command(
-    site_dir: Path, *, branch: str, remote: str, cname: str | None, push: bool, message: str
-) -> list[str]:
-    """Return the ghp-import command line (always with .nojekyll)."""
-    exe = shutil.which("ghp-import")
-    head = [exe] if exe else [sys.executable, "-m", "ghp_import"]
-    command = [*head, "-n", "-m", message, "-b", branch]
-    if cname:
-        command += ["-c", cname]
-    if push:
-        command += ["-p", "-r", remote]
-    return [*command, str(site_dir)]
 
 
 def publish(
@@ -95,9 +104,12 @@ def publish(
 ) -> PublishResult:
     """Check `site_dir`, then commit it onto `branch` of `repo` (push if asked).
 
-    Raises PublishRefused (branch untouched) when the checks find any problem,
-    PublishFailed when ghp-import fails.
+    Raises InvalidCname before anything else, PublishRefused (branch untouched) when the
+    checks find any problem, PublishFailed (branch untouched) when git fails. A site
+    identical to the branch's tree makes no commit. The local branch moves only once the
+    push (when asked) has succeeded.
     """
+    cname = valid_cname(cname) if cname else None
     site_dir, repo = Path(site_dir).resolve(), Path(repo).resolve()
     report = check_site(site_dir, base_path=base_path, site_url=site_url, validate_html=True,
                         allow=allow)
@@ -111,13 +123,27 @@ def publish(
     )
     if dry_run:
         return result
-    command = ghp_import_command(
-        site_dir, branch=branch, remote=remote, cname=cname, push=push, message=full_message
-    )
-    done = subprocess.run(
-        command, cwd=repo, env=identity_env(repo, current_env()),
-        capture_output=True, text=True, check=False,
-    )
-    if done.returncode != 0:
-        raise PublishFailed(f"ghp-import a échoué ({done.returncode}) : {done.stderr.strip()}")
-    return replace(result, commit=branch_sha(repo, branch))
+    env = identity_env(repo, current_env())
+    old = branch_sha(repo, branch)
+    try:
+        tree = ghpages.folder_tree(repo, site_dir, site_extras(cname))
+        if old is not None and tree == ghpages.branch_tree(repo, branch):
+            new, changed = old, False
+        else:
+            new, changed = ghpages.commit(repo, tree, old, full_message, env), True
+        if push:
+            ghpages.push(repo, remote, new, branch, env)
+        if changed:
+            ghpages.move_branch(repo, branch, new, old)
+    except ghpages.GitFailed as error:
+        where = f"l'envoi vers {remote}" if push else "le commit"
+        raise PublishFailed(
+            f"La publication a échoué pendant {where} : {error}\n"
+            f"La branche locale {branch} n'a pas bougé ; corrigez le problème puis relancez."
+        ) from None
+    return replace(result, commit=new, changed=changed)
+
+
+def site_extras(cname: str | None) -> dict[str, bytes]:
+    """Return the files GitHub Pages reads besides the site: .nojekyll, and CNAME when set."""
+    return {".nojekyll": b"", **({"CNAME": f"{cname}\n".encode()} if cname else {})}

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from pelican.settings import read_settings
 
 from eventsite.allowances import Allowances, read_allowances
 from eventsite.checks import check_site
-from eventsite.publish import PublishFailed, PublishRefused, publish
+from eventsite.publish import InvalidCname, PublishFailed, PublishRefused, publish, valid_cname
 from eventsite.report import format_problems, format_report
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -36,13 +37,32 @@ def _refuse(title: str, problems: list[str]) -> Exit:
 
 def publish_task(c: Any, push: bool = False, dry_run: bool = False,
                  cname: str | None = None, root: Path | None = None) -> None:
-    """Build strictly with publishconf, check the output, then publish it on gh-pages."""
+    """Build strictly with publishconf, check the output, then publish it on gh-pages.
+
+    A dry run builds into a temporary folder, reports what would be published and removes
+    it: output/ and the branches stay as they were.
+    """
+    root = Path(root or PROJECT_ROOT)
+    settings = publish_settings(root)
+    wanted = cname or settings.get("CNAME") or None
+    try:  # a bad domain stops here, before a build that would be thrown away
+        cname = valid_cname(wanted) if wanted else None
+    except InvalidCname as error:
+        raise Exit(str(error), code=1) from None
+    if dry_run:
+        with tempfile.TemporaryDirectory(prefix="publication-essai-") as scratch:
+            _build_and_publish(root, settings, Path(scratch) / OUTPUT, cname=cname, push=push, dry_run=True)
+        print("[essai] Construit dans un dossier temporaire, supprimé ; output/ et les branches n'ont pas changé.")
+    else:
+        _build_and_publish(root, settings, root / OUTPUT, cname=cname, push=push, dry_run=False)
+
+
+def _build_and_publish(root: Path, settings: dict[str, Any], output: Path, *, cname: str | None,
+                       push: bool, dry_run: bool) -> None:
+    """Build strictly into OUTPUT (checked before it replaces OUTPUT), then publish it and print the report."""
     from eventsite.build import BuildFailed, build_site
     from eventsite.checks import site_verifier
 
-    root = Path(root or PROJECT_ROOT)
-    settings = publish_settings(root)
-    output = root / OUTPUT
     try:
         allow = read_allowances(settings)
     except ValueError as error:
@@ -55,7 +75,7 @@ def publish_task(c: Any, push: bool = False, dry_run: bool = False,
         raise _refuse("La construction stricte a échoué.", [f"  - {p}" for p in failed.problems])
     try:
         result = publish(
-            output, repo=root, cname=cname or settings.get("CNAME") or None, push=push,
+            output, repo=root, cname=cname, push=push,
             dry_run=dry_run, message="Publication du site", site_url=settings["SITEURL"] or None,
             allow=allow,
         )

@@ -41,22 +41,51 @@ def picture_from_json(data: dict[str, Any]) -> Picture:
     return Picture(data["width"], data["height"], data["alt"], variants, data["placeholder"])
 
 
+def _is_inside(relative: Any) -> bool:
+    """Return True for a relative POSIX path that stays below its root (no '..', not absolute)."""
+    return (isinstance(relative, str) and bool(relative) and not relative.startswith("/")
+            and ".." not in relative.split("/") and "\\" not in relative)
+
+
+def _valid_entry(entry: Any) -> bool:
+    """Return True when an entry has every key, of the right type, and outputs inside the store."""
+    try:
+        picture_from_json(entry["picture"])
+        outputs = entry["outputs"]
+        return (isinstance(entry["fingerprint"], str) and isinstance(outputs, list)
+                and all(_is_inside(out) for out in outputs))
+    except (KeyError, TypeError, ValueError):
+        return False
+
+
+def _valid_source(source: Any) -> bool:
+    """Return True when a source record has its size, mtime and digest, of the right types."""
+    return (isinstance(source, dict) and type(source.get("size")) is int
+            and type(source.get("mtime_ns")) is int and isinstance(source.get("sha256"), str))
+
+
+def read_manifest(path: str) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """Return (entries, sources) of the manifest at path; missing or malformed in any way: empty."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        entries, sources = data["entries"], data["sources"]
+        if (data["version"] == PIPELINE_VERSION and isinstance(entries, dict) and isinstance(sources, dict)
+                and all(_valid_entry(e) for e in entries.values())
+                and all(_valid_source(s) for s in sources.values())):
+            return dict(entries), dict(sources)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return {}, {}
+
+
 class Manifest:
     """What was built from what: one JSON file per pipeline scope."""
 
     def __init__(self, path: str) -> None:
-        """Load the manifest at path; a missing or broken file is an empty manifest."""
+        """Load the manifest at path; a missing, broken or malformed file is an empty manifest."""
         self.path = path
-        self.entries: dict[str, dict[str, Any]] = {}
-        self.sources: dict[str, dict[str, Any]] = {}
-        try:
-            with open(path, encoding="utf-8") as handle:
-                data = json.load(handle)
-            if data.get("version") == PIPELINE_VERSION:
-                self.entries = dict(data.get("entries", {}))
-                self.sources = dict(data.get("sources", {}))
-        except (OSError, ValueError, AttributeError):
-            pass
+        self.entries, self.sources = read_manifest(path)
 
     def content_digest(self, path: str) -> str:
         """Return the sha256 of a source, re-reading it only if its size or mtime changed.

@@ -178,6 +178,13 @@ def placeholder_colour(im: Image.Image) -> str:
     return f"#{red:02x}{green:02x}{blue:02x}"
 
 
+def new_file_mode() -> int:
+    """Return the mode the umask gives a new file (0o644 under umask 022)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def save_atomic(im: Image.Image, path: str, fmt: str, quality: int, webp_method: int = 4) -> None:
     """Write im to path with no metadata at all (EXIF, XMP, ICC, comment), atomically."""
     # Explicit empties: some Pillow encoders fall back on im.info (JPEG comment, PNG ICC).
@@ -194,7 +201,7 @@ def save_atomic(im: Image.Image, path: str, fmt: str, quality: int, webp_method:
     try:
         with os.fdopen(fd, "wb") as handle:
             im.save(handle, PIL_FORMATS[fmt], **options)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the web server must read it
+        os.chmod(tmp, new_file_mode())  # mkstemp makes 0600; the web server must read it
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -9,7 +9,10 @@ import re
 import shutil
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+
+from filelock import FileLock, Timeout
 
 from . import cache, jobs, progress
 from .jobs import Job, Outcome
@@ -71,6 +74,23 @@ def store_root(manifest_path: str) -> str:
     return os.path.join(os.path.dirname(manifest_path) or ".", "files")
 
 
+@contextmanager
+def store_locked(manifest_path: str, label: str) -> Iterator[None]:
+    """Hold the image store's cross-process lock: one build at a time reads, writes or sweeps it."""
+    folder = os.path.dirname(manifest_path) or "."
+    os.makedirs(folder, exist_ok=True)
+    lock = FileLock(os.path.join(folder, "store.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        logger.info("%s : une autre construction utilise le cache des images ; attente de sa fin…", label)
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def link_outputs(store: str, site_root: str, outputs: Iterable[str], owned_dirs: Iterable[str]) -> int:
     """Hard-link (or copy) each current output from the store into the site; drop stale ones.
 
@@ -110,44 +130,47 @@ def run(
     from OUTPUT_ROOT (the store) into the site.
     """
     start = time.perf_counter()
-    manifest = cache.Manifest(manifest_path)
-    pictures: dict[str, Picture] = {}
-    failures: list[tuple[str, str]] = []
-    prints: dict[str, str] = {}
-    todo: list[Job] = []
-    by_key = {job.key: job for job in todo_jobs}
-    for job in todo_jobs:
-        try:
-            prints[job.key] = cache.fingerprint(manifest.content_digest(job.source), job.params())
-        except OSError as error:
-            failures.append((job.source, f"fichier illisible ({error.strerror})"))
-            continue
-        cached = manifest.lookup(job.key, prints[job.key], job.output_root)
-        if cached is None:
-            todo.append(job)
-        else:
-            pictures[job.key] = cached.with_alt(job.alt)
-    reused = len(pictures)
-    processed = 0
-    notes: list[tuple[str, str]] = []
-    bar = progress.Progress(label, len(todo), progress.wanted())
-    for outcome in _execute(todo, processes):
-        bar.step()
-        job = by_key[outcome.key]
-        if outcome.picture is None:
-            failures.append((job.source, outcome.error))
-        else:
-            processed += 1
-            if outcome.note:
-                notes.append((job.source, outcome.note))
-            pictures[job.key] = outcome.picture
-            manifest.store(job.key, prints[job.key], outcome.picture, outcome.outputs)
-    bar.close()
-    manifest.keep_only(set(pictures), {job.source for job in todo_jobs})
-    _sweep(output_root, owned_dirs, manifest.outputs())
-    manifest.save()
-    if site_root is not None:
-        link_outputs(output_root, site_root, manifest.outputs(), owned_dirs)
+    # One build at a time reads, fills, sweeps and links the store: a second build waits,
+    # then reuses what the first made; no sweep deletes files another build is writing.
+    with store_locked(manifest_path, label):
+        manifest = cache.Manifest(manifest_path)
+        pictures: dict[str, Picture] = {}
+        failures: list[tuple[str, str]] = []
+        prints: dict[str, str] = {}
+        todo: list[Job] = []
+        by_key = {job.key: job for job in todo_jobs}
+        for job in todo_jobs:
+            try:
+                prints[job.key] = cache.fingerprint(manifest.content_digest(job.source), job.params())
+            except OSError as error:
+                failures.append((job.source, f"fichier illisible ({error.strerror})"))
+                continue
+            cached = manifest.lookup(job.key, prints[job.key], job.output_root)
+            if cached is None:
+                todo.append(job)
+            else:
+                pictures[job.key] = cached.with_alt(job.alt)
+        reused = len(pictures)
+        processed = 0
+        notes: list[tuple[str, str]] = []
+        bar = progress.Progress(label, len(todo), progress.wanted())
+        for outcome in _execute(todo, processes):
+            bar.step()
+            job = by_key[outcome.key]
+            if outcome.picture is None:
+                failures.append((job.source, outcome.error))
+            else:
+                processed += 1
+                if outcome.note:
+                    notes.append((job.source, outcome.note))
+                pictures[job.key] = outcome.picture
+                manifest.store(job.key, prints[job.key], outcome.picture, outcome.outputs)
+        bar.close()
+        manifest.keep_only(set(pictures), {job.source for job in todo_jobs})
+        _sweep(output_root, owned_dirs, manifest.outputs())
+        manifest.save()
+        if site_root is not None:
+            link_outputs(output_root, site_root, manifest.outputs(), owned_dirs)
     failures.sort()
     for source, note in sorted(notes):
         logger.info("Image convertie : %s : %s", source, note)

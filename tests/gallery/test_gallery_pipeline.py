@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -57,6 +58,48 @@ def test_a_deleted_output_is_rebuilt(tmp_path: Path, make_photo) -> None:
     report = run(tmp_path / "g", tmp_path / "out")
     assert report.processed == 1
     assert (tmp_path / "out" / "images/galeries/demo/a-60.webp").exists()
+
+
+def _first(data: dict, table: str) -> dict:
+    return next(iter(data[table].values()))
+
+
+def _edit(change):
+    """Return a function that applies CHANGE to the manifest's data and returns the data."""
+    return lambda data: (change(data), data)[1]
+
+
+# Each breaks a valid manifest in one way (returns the new data, or raw text); each must count as empty.
+BROKEN_MANIFESTS = {
+    "not-json": lambda data: "{pas du json",
+    "a-list": lambda data: [],
+    "entry-without-fingerprint": _edit(lambda data: _first(data, "entries").pop("fingerprint")),
+    "outputs-not-a-list": _edit(lambda data: _first(data, "entries").update(outputs=7)),
+    "picture-without-variants": _edit(lambda data: _first(data, "entries")["picture"].pop("variants")),
+    "variant-without-width": _edit(lambda data: _first(data, "entries")["picture"]["variants"][0].pop("width")),
+    "source-without-mtime": _edit(lambda data: _first(data, "sources").pop("mtime_ns")),
+    "source-size-a-string": _edit(lambda data: _first(data, "sources").update(size="12")),
+    "entries-a-list": _edit(lambda data: data.update(entries=[])),
+    "output-outside-the-store": _edit(
+        lambda data: _first(data, "entries")["outputs"].append("../g/demo/a.jpg")),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN_MANIFESTS))
+def test_a_malformed_manifest_counts_as_empty(tmp_path: Path, make_photo, kind: str) -> None:
+    make_photo(tmp_path / "g" / "demo" / "a.jpg")
+    first = run(tmp_path / "g", tmp_path / "out")
+    manifest = tmp_path / "cache" / "galleries.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    broken = BROKEN_MANIFESTS[kind](data)
+    manifest.write_text(broken if isinstance(broken, str) else json.dumps(broken), encoding="utf-8")
+
+    again = run(tmp_path / "g", tmp_path / "out")
+
+    assert (again.processed, again.reused, again.failures) == (1, 0, ())
+    assert again.pictures == first.pictures
+    assert all((tmp_path / "out" / v.url).is_file() for v in again.pictures["demo/a"].variants)
+    assert "../g/" not in manifest.read_text(encoding="utf-8")
 
 
 def test_pool_mode_gives_the_same_pictures(tmp_path: Path, make_photo) -> None:
