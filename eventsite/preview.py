@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import html
 import io
+import os
+import signal
 import subprocess
 import sys
 import threading
@@ -50,6 +52,13 @@ def without_traceback(text: str) -> str:
     return "\n".join(kept)
 
 
+def _own_process_group() -> dict[str, object]:
+    """Popen options that keep a child out of the terminal's Ctrl-C: the preview stops it itself."""
+    if os.name == "nt":
+        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    return {"start_new_session": True}
+
+
 class SubprocessBuild:
     """The real build: `python -m eventsite build` in a child process (fresh plugins and settings each time)."""
 
@@ -62,15 +71,21 @@ class SubprocessBuild:
         """Build once into output/ (atomically, through eventsite.build) and return what happened."""
         with subprocess.Popen(
             self.command, cwd=self.cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True, encoding="utf-8", errors="replace",
+            text=True, encoding="utf-8", errors="replace", **_own_process_group(),  # type: ignore[call-overload]
         ) as child:
             self._child = child
             printed, _ = child.communicate()
         self._child = None
         return BuildOutcome(ok=child.returncode == 0, report=without_traceback(printed.strip()))
 
+    def interrupt(self) -> None:
+        """Ask a running build to stop as Ctrl-C would: it removes its staging folder, output/ stays whole."""
+        child = self._child
+        if child is not None and child.poll() is None:
+            child.send_signal(signal.CTRL_BREAK_EVENT if os.name == "nt" else signal.SIGINT)
+
     def cancel(self) -> None:
-        """Stop a build that is still running (after Ctrl-C it normally stops by itself)."""
+        """Kill a running build that did not stop when interrupted."""
         child = self._child
         if child is not None and child.poll() is None:
             child.kill()
@@ -102,13 +117,15 @@ class Rebuilder:
         return self._idle.wait(timeout)
 
     def stop(self, grace: float = STOP_GRACE_SECONDS) -> None:
-        """Stop after the running build (killed if it takes longer than GRACE seconds)."""
+        """Interrupt the running build and stop (the build is killed if it takes longer than GRACE seconds)."""
         self._stopping.set()
         self._wanted.set()
-        self._thread.join(grace)
-        cancel = getattr(self._build, "cancel", None)
-        if self._thread.is_alive() and cancel is not None:
-            cancel()
+        if self._thread.ident is None:  # never started
+            return
+        for step in ("interrupt", "cancel"):
+            action = getattr(self._build, step, None)
+            if self._thread.is_alive() and action is not None:
+                action()
             self._thread.join(grace)
 
     def _loop(self) -> None:
@@ -300,9 +317,20 @@ class Preview:
             self.say(f"Aucun site à montrer pour l'instant. Corrigez puis enregistrez : il se reconstruira ({self.url}).")
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def stop_on_signals() -> None:
+    """Ctrl-C and SIGTERM stop the preview cleanly, even when started in the background (SIGINT ignored)."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupt)
+
+
 def run_preview(root: Path, settings_file: Path, output: Path, *, port: int, lan: bool,
                 say: Callable[[str], None] = print) -> int:
     """Run the preview until Ctrl-C; return the exit code (0 when stopped by Ctrl-C)."""
+    stop_on_signals()
     choice = bind_address(lan=lan)
     if choice.error:
         say(choice.error)

@@ -226,3 +226,21 @@ def test_real_builds_serve_the_site_with_its_problems_banner(tmp_path: Path, run
     assert "Alice Martin-Lefort" in fetch(preview.url + "programme/")[1]
     assert not any("Traceback" in line for line in said)
     assert not list(tmp_path.glob(".output-*")), "a staging folder was left behind"
+
+
+def test_stopping_during_a_real_build_leaves_no_half_written_site(tmp_path: Path) -> None:
+    """Ctrl-C while the build writes: the build is interrupted, its staging folder removed, output/ never appears."""
+    content = write_site(tmp_path, BASE_SITE)
+    settings = tmp_path / "previewconf.py"
+    settings.write_text(SETTINGS.format(repo=str(REPO), content=str(content), theme=str(REPO / "theme"),
+                                        plugins=str(REPO / "plugins"), cache=str(tmp_path / "cache")), encoding="utf-8")
+    output = tmp_path / "output"
+    preview = Preview(root=tmp_path, settings_file=settings, output=output, port=0,
+                      build=SubprocessBuild(settings, output, REPO), say=lambda line: None)
+    preview.start()
+    try:
+        assert eventually(lambda: any(tmp_path.glob(".output-build-*"))), "the build never started writing"
+    finally:
+        preview.stop()
+    assert not any(tmp_path.glob(".output-*"))
+    assert not output.exists()
