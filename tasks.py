@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -82,6 +83,8 @@ def check_output(c, base_path=None, site_url=None, no_html_validation=False):
 @task
 def test(c):
     """Run the whole test suite."""
+    if importlib.util.find_spec("pytest") is None:
+        raise Exit("Les outils de test ne sont pas installés : lancez « python scripts/setup.py --test ».", code=1)
     python("-m", "pytest")
 
 

@@ -284,7 +284,7 @@ class Preview:
         self.say(f"Aperçu : ouvrez {self.url} dans le navigateur (première construction en cours ; Ctrl+C pour arrêter)")
 
     def stop(self) -> None:
-        """Stop watching and serving, and let the running build end (it keeps output/ whole)."""
+        """Stop watching and serving, and interrupt the running build (output/ stays whole)."""
         self.stop_event.set()
         if self.server is not None:
             self.server.shutdown()
@@ -335,6 +335,8 @@ def run_preview(root: Path, settings_file: Path, output: Path, *, port: int, lan
     if choice.error:
         say(choice.error)
         return 1
+    if choice.warning:
+        say(choice.warning)
     preview = Preview(root=root, settings_file=settings_file, output=output, host=choice.host, port=port, say=say)
     try:
         preview.start()
@@ -342,9 +344,8 @@ def run_preview(root: Path, settings_file: Path, output: Path, *, port: int, lan
         say(f"Impossible d'ouvrir l'aperçu sur {choice.host}:{port} ({error.strerror or error}).\n"
             f"  → Fermez l'autre aperçu déjà lancé, ou choisissez un autre port : invoke preview --port {port + 1}")
         return 1
-    if choice.warning:
-        say(choice.warning)
-        say(f"Adresse à partager : {preview.url}")
+    if lan:
+        say(f"Adresse à partager avec les relecteurs : {preview.url}")
     try:
         while not preview.stop_event.wait(0.5):  # a timeout keeps Ctrl-C working on Windows
             pass
