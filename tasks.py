@@ -1,25 +1,37 @@
-"""Invoke tasks: one short task per verb (``invoke --list``)."""
+"""Invoke tasks: one short task per verb (``invoke --list``); no shell, so they work on Windows too."""
 
 from __future__ import annotations
 
-import shlex
+import importlib.util
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 from invoke import task
-
-from eventsite.tasks_publish import check_output_task, publish_task
+from invoke.exceptions import Exit
 
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
+SETTINGS = ROOT / "pelicanconf.py"
 HOST, PORT = "127.0.0.1", 8000
+
+
+def python(*args: str) -> None:
+    """Run this venv's Python with ARGS in the project folder; stop with its exit code if it fails."""
+    with subprocess.Popen([sys.executable, *args], cwd=ROOT) as child:
+        try:
+            code = child.wait()
+        except KeyboardInterrupt:  # Ctrl-C reached the child too: let it stop cleanly
+            code = child.wait()
+    if code:
+        raise Exit(code=code)
 
 
 @task
 def build(c, strict=False):
     """Build the site into output/ (--strict: fail on any warning, keep the last good site)."""
-    c.run(f"{sys.executable} -m eventsite build --output {OUTPUT}" + (" --strict" if strict else ""))
+    python("-m", "eventsite", "build", "--settings", str(SETTINGS), "--output", str(OUTPUT), *(["--strict"] if strict else []))
 
 
 @task
@@ -28,20 +40,17 @@ def strict(c):
     build(c, strict=True)
 
 
-@task
-def preview(c, port=PORT):
-    """Build, then serve on http://127.0.0.1:8000 and rebuild when a file changes."""
-    c.run(
-        f"{sys.executable} -m pelican --autoreload --listen --bind {HOST} --port {port} "
-        f"-s {ROOT / 'pelicanconf.py'} -o {OUTPUT}",
-        pty=sys.stdout.isatty(),
-    )
+@task(help={"port": "port de l'aperçu (8000)", "lan": "ouvrir l'aperçu au réseau local, pour le faire relire"})
+def preview(c, port=PORT, lan=False):
+    """Build, serve on http://127.0.0.1:8000 and rebuild when a file changes (--lan: share it on the local network)."""
+    python("-m", "eventsite", "preview", "--settings", str(SETTINGS), "--output", str(OUTPUT), "--port", str(port),
+           *(["--lan"] if lan else []))
 
 
 @task
 def serve(c, port=PORT):
     """Serve the last build of output/ without rebuilding."""
-    c.run(f"{sys.executable} -m pelican --listen --bind {HOST} --port {port} -o {OUTPUT} -s {ROOT / 'pelicanconf.py'}")
+    python("-m", "pelican", "--listen", "--bind", HOST, "--port", str(port), "-o", str(OUTPUT), "-s", str(SETTINGS))
 
 
 @task
@@ -51,24 +60,38 @@ def clean(c):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-publish = task(publish_task, name="publish", help={
+@task(name="publish", help={
     "push": "pousser la branche gh-pages vers origin",
     "dry-run": "montrer ce qui serait publié, sans rien changer",
     "cname": "domaine personnalisé (fichier CNAME)",
 })
-check_output = task(check_output_task, name="check-output")
+def publish(c, push=False, dry_run=False, cname=None):
+    """Build strictly with publishconf, check the output, then publish it on gh-pages."""
+    from eventsite.tasks_publish import publish_task  # the publishing tools load only when publishing
+
+    publish_task(c, push=push, dry_run=dry_run, cname=cname)
+
+
+@task(name="check-output")
+def check_output(c, base_path=None, site_url=None, no_html_validation=False):
+    """Check the built output/ folder (links, assets, HTML, title, lang, alt, hosts)."""
+    from eventsite.tasks_publish import check_output_task
+
+    check_output_task(c, base_path=base_path, site_url=site_url, no_html_validation=no_html_validation)
 
 
 @task
 def test(c):
     """Run the whole test suite."""
-    c.run(f"{sys.executable} -m pytest")
+    if importlib.util.find_spec("pytest") is None:
+        raise Exit("Les outils de test ne sont pas installés : lancez « python scripts/setup.py --test ».", code=1)
+    python("-m", "pytest")
 
 
 @task
 def check(c):
     """Check all content without building the site; list every problem in French (exit 1 if any)."""
-    c.run(f"{sys.executable} -m eventsite check --settings {ROOT / 'pelicanconf.py'}")
+    python("-m", "eventsite", "check", "--settings", str(SETTINGS))
 
 
 def _new_task(kind: str, where: str, example: str):
@@ -76,7 +99,7 @@ def _new_task(kind: str, where: str, example: str):
 
     @task(name=f"new-{kind}", help={"name": "nom ou titre de l'élément, entre guillemets"})
     def new(c, name):
-        c.run(f"{sys.executable} -m eventsite new {kind} {shlex.quote(name)} --settings {ROOT / 'pelicanconf.py'}")
+        python("-m", "eventsite", "new", kind, name, "--settings", str(SETTINGS))
 
     new.__doc__ = f"Create {where} with every field to fill in: invoke new-{kind} \"{example}\"."
     return new
@@ -93,5 +116,8 @@ new_gallery = _new_task("gallery", "content/galleries/<titre>/gallery.md", "La j
 @task
 def translations(c):
     """Update theme/translations/*/messages.po from the strings of the templates (then translate the new ones)."""
-    c.run(f"pybabel extract -F {ROOT / 'babel.cfg'} -o {ROOT / 'cache' / 'messages.pot'} --no-location {ROOT}")
-    c.run(f"pybabel update -i {ROOT / 'cache' / 'messages.pot'} -d {ROOT / 'theme' / 'translations'} --no-location --ignore-obsolete")
+    template = ROOT / "cache" / "messages.pot"
+    template.parent.mkdir(exist_ok=True)
+    pybabel = ("-m", "babel.messages.frontend")
+    python(*pybabel, "extract", "-F", str(ROOT / "babel.cfg"), "-o", str(template), "--no-location", str(ROOT))
+    python(*pybabel, "update", "-i", str(template), "-d", str(ROOT / "theme" / "translations"), "--no-location", "--ignore-obsolete")

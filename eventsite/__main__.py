@@ -1,4 +1,4 @@
-"""Command line: ``python -m eventsite build|check|new`` (``--help`` for each)."""
+"""Command line: ``python -m eventsite build|check|new|preview`` (``--help`` for each)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .build import BuildFailed, build_site
 from .check import check_content, report, scaffold_schema
+from .preview import run_preview
 from .scaffold import SCAFFOLDS, ScaffoldError, create
 
 
@@ -25,7 +26,15 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind", choices=sorted(SCAFFOLDS))
     new.add_argument("name")
     new.add_argument("--settings", default="pelicanconf.py")
+    preview = sub.add_parser("preview", help="construire, servir et reconstruire le site à chaque modification")
+    preview.add_argument("--settings", default="pelicanconf.py")
+    preview.add_argument("--output", default="output")
+    preview.add_argument("--port", type=int, default=8000)
+    preview.add_argument("--lan", action="store_true", help="ouvrir l'aperçu au réseau local (à partager)")
     args = parser.parse_args(argv)
+    if args.command == "preview":
+        settings = Path(args.settings).resolve()
+        return run_preview(settings.parent, settings, Path(args.output).resolve(), port=args.port, lan=args.lan)
     if args.command == "check":
         problems = check_content(Path(args.settings))
         print(report(problems))
