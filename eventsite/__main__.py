@@ -44,6 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     except BuildFailed as failure:
         print(failure, file=sys.stderr)
         return 1
+    if result.problems:
+        print(report(result.problems))
+    for warning in result.other_warnings:
+        print(f"- avertissement : {warning}")
     print(f"Site construit dans {result.output} en {result.seconds:.2f} s ({len(result.warnings)} avertissement(s)).")
     return 0
 

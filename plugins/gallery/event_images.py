@@ -11,6 +11,7 @@ from pelican.utils import slugify
 
 from . import build, pipeline
 from .jobs import Job
+from .reader import Problem
 from .settings import GallerySettings
 
 logger = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ def published_as_is(path: str, pelican_settings: Mapping[str, Any]) -> bool:
 
 
 def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], store: str, people: Sequence[Any], field: str,
-          profile: str, url_dir: str, alt_format: str) -> dict[str, tuple[Any, Job]]:
+          profile: str, url_dir: str, alt_format: str, problems: list[Problem]) -> dict[str, tuple[Any, Job]]:
     """Return key -> (entity, job) for every entity that names an image in field."""
     found: dict[str, tuple[Any, Job]] = {}
     for index, entity in enumerate(people):
@@ -36,10 +37,11 @@ def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], store: str, people:
             continue
         name = str(getattr(entity, "name", "") or "")
         if published_as_is(str(path), settings_):
-            logger.warning(
-                "%s (%s) est aussi copié tel quel dans le site, avec ses métadonnées (EXIF, GPS) : "
-                "ajoutez son dossier à STATIC_EXCLUDES dans pelicanconf.py", path, name,
-            )
+            problems.append(Problem(
+                str(getattr(entity, "source_path", "") or path), None, field.capitalize(),
+                f"l'image {path} ({name}) serait aussi copiée telle quelle dans le site, avec ses métadonnées (EXIF, GPS)",
+                "ajoutez son dossier à STATIC_EXCLUDES dans pelicanconf.py",
+            ))
         stem = slugify(name) or f"{profile}-{index}"
         key = f"{profile}/{stem}"
         if key in found:
@@ -52,14 +54,15 @@ def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], store: str, people:
 
 
 def process_event(gs: GallerySettings, pelican_settings: Mapping[str, Any], event: Any,
-                  manifest: str) -> pipeline.Report:
-    """Build portraits and logos and set `.picture` on each speaker and partner."""
+                  manifest: str, problems: list[Problem] | None = None) -> pipeline.Report:
+    """Build portraits and logos and set `.picture` on each speaker and partner; add to PROBLEMS what is wrong."""
+    problems = [] if problems is None else problems
     store = pipeline.store_root(manifest)
     found = {
         **_jobs(gs, pelican_settings, store, getattr(event, "speakers", ()) or (), "photo", "portrait",
-                gs.portrait_output_dir, "Portrait de {name}"),
+                gs.portrait_output_dir, "Portrait de {name}", problems),
         **_jobs(gs, pelican_settings, store, getattr(event, "partners", ()) or (), "logo", "logo",
-                gs.logo_output_dir, "Logo de {name}"),
+                gs.logo_output_dir, "Logo de {name}", problems),
     }
     report = pipeline.run(
         [job for _entity, job in found.values()],
