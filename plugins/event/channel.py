@@ -52,7 +52,8 @@ def collect(
     if problem in problems:
         return
     problems.append(problem)
-    logger.warning("%s", problem, extra={LOG_MARK: True})
+    # Errors are logged as errors: Pelican's LimitFilter would drop a warning already logged by an earlier build.
+    logger.log(logging.ERROR if problem.severity == "error" else logging.WARNING, "%s", problem, extra={LOG_MARK: True})
 
 
 def report(sender: Any, context: MutableMapping[str, Any], problem: ContentProblem) -> None:

@@ -36,6 +36,9 @@ def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], store: str, people:
         if not path:
             continue
         name = str(getattr(entity, "name", "") or "")
+        source = os.path.join(settings_["PATH"], str(path))
+        if not os.path.isfile(source):
+            continue  # the event plugin reports the missing image, with its file and line
         if published_as_is(str(path), settings_):
             problems.append(Problem(
                 str(getattr(entity, "source_path", "") or path), None, field.capitalize(),
@@ -48,7 +51,7 @@ def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], store: str, people:
             stem, key = f"{stem}-{index}", f"{key}-{index}"
         alt = getattr(entity, f"{field}_alt", None) or alt_format.format(name=name)
         job = build.make_job(gs, store, key,
-                             os.path.join(settings_["PATH"], str(path)), profile, url_dir, stem, alt)
+                             source, profile, url_dir, stem, alt)
         found[key] = (entity, job)
     return found
 
