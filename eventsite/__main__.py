@@ -27,7 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--settings", default="pelicanconf.py")
     args = parser.parse_args(argv)
     if args.command == "check":
-        problems = check_content(Path(args.settings))
+        try:
+            problems = check_content(Path(args.settings))
+        except Exception as error:  # never a traceback: one French line, as the build does
+            print(f"La vérification a échoué : {type(error).__name__}: {error}", file=sys.stderr)
+            return 1
         print(report(problems))
         return 1 if problems else 0
     if args.command == "new":

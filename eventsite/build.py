@@ -126,6 +126,7 @@ def build_site(
         with collect_warnings() as collector:
             try:
                 pelican = Pelican(pelican_settings(settings_file, extra))
+                strict = strict or bool(pelican.settings.get("EVENT_STRICT"))  # publishconf.py asks for it
                 generators, context = read_and_link(pelican)
                 problems = content_problems(context)
                 if strict and (problems or collector.messages(problems)):

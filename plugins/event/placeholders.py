@@ -32,7 +32,11 @@ def file_placeholders(path: Path, source_path: str, *, header: bool) -> list[Con
     """Every placeholder in one file: in its body lines, and in its header too when HEADER is true."""
     problems = []
     in_header, in_comment = True, False
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:  # the file's reader reports it as not UTF-8
+        return []
+    for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if in_header and not stripped:
             in_header = False
