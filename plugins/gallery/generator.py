@@ -35,6 +35,8 @@ class GalleryGenerator(Generator):
             label="Galerie",
             site_root=self.output_path,
         )
+        for problem in channel.failure_problems(report):
+            channel.report(self, self.context, self.path, problem)
         self.gallery_settings = gs
         self.report = report
         self.galleries = {s.slug: build.build_gallery(gs, s, report.pictures) for s in sources}

@@ -45,6 +45,12 @@ CASES = {
         {**GALLERY, "galleries/journee/gallery.md": "Title: Journée\nRemoved: 09-absente\n\n## 01-pinceaux.jpg\nAlt: Des pinceaux\n"},
         [Expected("galleries/journee/gallery.md, ligne 2, champ Removed", "la demande de retrait « 09-absente »", FIX_REMOVAL)],
     ),
+    "photo illisible": Case(
+        {**GALLERY, "galleries/journee/gallery.md": GALLERY_MD + "\n## 02-casse.jpg\nAlt: Une photo abîmée\n",
+         "galleries/journee/02-casse.jpg": b"\xff\xd8 ceci n'est pas une photo"},
+        [Expected("galleries/journee/02-casse.jpg", "l'image est laissée de côté",
+                  "remplacez le fichier par une photo JPEG, PNG ou WebP qui s'ouvre sur votre ordinateur")],
+    ),
     "mention légale à compléter": Case(
         {},
         [Expected("pelicanconf.py, champ LEGAL_DIRECTOR", "la mention légale n'est pas remplie",
