@@ -7,8 +7,14 @@ import sys
 from pathlib import Path
 
 from .build import BuildFailed, build_site
-from .check import check_content, report, scaffold_choices
+from .check import check_everything, report, scaffold_choices
 from .scaffold import SCAFFOLDS, ScaffoldError, create
+
+
+def print_warnings(warnings: list[str]) -> None:
+    """Print the warnings logged outside the content problem channel, one line each."""
+    for warning in warnings:
+        print(f"- avertissement : {warning}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,12 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         try:
-            problems = check_content(Path(args.settings))
+            problems, warnings = check_everything(Path(args.settings))
         except Exception as error:  # never a traceback: one French line, as the build does
             print(f"La vérification a échoué : {type(error).__name__}: {error}", file=sys.stderr)
             return 1
         print(report(problems))
-        return 1 if problems else 0
+        print_warnings(warnings)
+        return 1 if problems or warnings else 0
     if args.command == "new":
         try:
             content, choices = scaffold_choices(Path(args.settings))
@@ -50,8 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if result.problems:
         print(report(result.problems))
-    for warning in result.other_warnings:
-        print(f"- avertissement : {warning}")
+    print_warnings(result.other_warnings)
     print(f"Site construit dans {result.output} en {result.seconds:.2f} s ({len(result.warnings)} avertissement(s)).")
     return 0
 

@@ -33,13 +33,19 @@ def scaffold_choices(settings_file: Path) -> tuple[Path, dict[str, list[str]]]:
         return Path(pelican.settings["PATH"]), {"Kind": list(event.session_kinds), "Tier": list(event.partner_tiers)}
 
 
-def check_content(settings_file: Path, overrides: Mapping[str, Any] | None = None) -> list[Any]:
-    """Every content problem (ContentProblem) the build would report: its read-and-link phase, nothing written but the cache."""
+def check_everything(settings_file: Path, overrides: Mapping[str, Any] | None = None) -> tuple[list[Any], list[str]]:
+    """The build's read-and-link phase, nothing written but the cache: (content problems, other warnings logged)."""
     with tempfile.TemporaryDirectory(prefix="eventsite-check-") as scratch:
         settings = pelican_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": scratch})
-        with collect_warnings():  # the problems are returned, not logged
+        with collect_warnings() as collector:  # the problems are returned, not logged
             _generators, context = read_and_link(Pelican(settings))
-        return content_problems(context)
+        problems = content_problems(context)
+        return problems, collector.messages(problems)
+
+
+def check_content(settings_file: Path, overrides: Mapping[str, Any] | None = None) -> list[Any]:
+    """Every content problem (ContentProblem) the build would report, without writing the site."""
+    return check_everything(settings_file, overrides)[0]
 
 
 def report(problems: list[Any]) -> str:
