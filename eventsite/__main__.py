@@ -7,9 +7,15 @@ import sys
 from pathlib import Path
 
 from .build import BuildFailed, build_site
-from .check import check_content, report, scaffold_schema
+from .check import check_everything, report, scaffold_schema
 from .preview import run_preview
 from .scaffold import SCAFFOLDS, ScaffoldError, create
+
+
+def print_warnings(warnings: list[str]) -> None:
+    """Print the warnings logged outside the content problem channel, one line each."""
+    for warning in warnings:
+        print(f"- avertissement : {warning}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,9 +42,14 @@ def main(argv: list[str] | None = None) -> int:
         settings = Path(args.settings).resolve()
         return run_preview(settings.parent, settings, Path(args.output).resolve(), port=args.port, lan=args.lan)
     if args.command == "check":
-        problems = check_content(Path(args.settings))
+        try:
+            problems, warnings = check_everything(Path(args.settings))
+        except Exception as error:  # never a traceback: one French line, as the build does
+            print(f"La vérification a échoué : {type(error).__name__}: {error}", file=sys.stderr)
+            return 1
         print(report(problems))
-        return 1 if problems else 0
+        print_warnings(warnings)
+        return 1 if problems or warnings else 0
     if args.command == "new":
         try:
             content, fields = scaffold_schema(Path(args.settings))
@@ -53,9 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     except BuildFailed as failure:
         print(failure, file=sys.stderr)
         return 1
+    if result.problems:
+        print(report(result.problems))
+    print_warnings(result.other_warnings)
     print(f"Site construit dans {result.output} en {result.seconds:.2f} s ({len(result.warnings)} avertissement(s)).")
-    for warning in result.warnings:
-        print(f"  - {warning}")
     return 0
 
 

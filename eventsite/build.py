@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,44 +14,73 @@ from filelock import FileLock
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from .phases import content_problems, read_and_link, write
 from .staging import staging_folder, swap_into_place
 
 
 @dataclass
 class BuildResult:
-    """What a build produced: where, how long, and the warnings it logged."""
+    """What a build produced: where, how long, its content problems and the other warnings it logged."""
 
     output: Path
     seconds: float
-    warnings: list[str] = field(default_factory=list)
+    problems: list[Any] = field(default_factory=list)  # the channel's ContentProblems, in full
+    other_warnings: list[str] = field(default_factory=list)  # logged warnings outside the channel
+
+    @property
+    def warnings(self) -> list[str]:
+        """Every warning, one line each: the content problems first."""
+        return [str(p) for p in self.problems] + self.other_warnings
+
+
+def problem_lines(problems: Sequence[Any]) -> str:
+    """Problems printed in full, one block each (file, line, field, message, what to do)."""
+    return "\n".join(p.report_lines() if hasattr(p, "report_lines") else f"- {p}" for p in problems)
 
 
 class BuildFailed(Exception):
-    """The build failed or, in strict mode, logged warnings; nothing was written."""
+    """The build failed or, in strict mode, had problems or warnings; nothing was written."""
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = list(problems)
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"Échec de la construction ({len(self.problems)} problème(s)) ; le site précédent est conservé :\n{lines}")
+    def __init__(self, problems: Sequence[Any]) -> None:
+        self.problems = [str(p) for p in problems]
+        super().__init__(
+            f"Échec de la construction ({len(self.problems)} problème(s)) ; le site précédent est conservé :\n{problem_lines(problems)}"
+        )
+
+
+# Pelican's own lines for a file it skipped; the event plugin reports each such file in French.
+PELICAN_SKIPS = ("Could not process %s", "Skipping %s: could not find information about '%s'")
+CHANNEL_MARK = "content_problem"  # set on the log record of a problem already in the channel
 
 
 class _WarningCollector(logging.Handler):
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
-        self.messages: list[str] = []
+        self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        if not getattr(record, CHANNEL_MARK, False):
+            self.records.append(record)
+
+    def messages(self, problems: Sequence[Any]) -> list[str]:
+        """The collected messages, without Pelican's skip lines for files the channel explains."""
+        explained = {str(p.file) for p in problems}
+
+        def explained_skip(record: logging.LogRecord) -> bool:
+            target = str(record.args[0]) if isinstance(record.args, tuple) and record.args else ""
+            return record.msg in PELICAN_SKIPS and any(target.endswith(file) for file in explained)
+
+        return [r.getMessage() for r in self.records if not explained_skip(r)]
 
 
 @contextmanager
-def collect_warnings() -> Iterator[list[str]]:
-    """Collect the messages of every warning or error logged inside the block."""
+def collect_warnings() -> Iterator[_WarningCollector]:
+    """Collect every warning or error logged inside the block (content problems apart)."""
     collector = _WarningCollector()
     root = logging.getLogger()
     root.addHandler(collector)
     try:
-        yield collector.messages
+        yield collector
     finally:
         root.removeHandler(collector)
 
@@ -81,25 +110,38 @@ def build_site(
     overrides: Mapping[str, Any] | None = None,
     verify: Callable[[Path], list[str]] | None = None,
 ) -> BuildResult:
-    """Build into a temporary folder; if it builds (and VERIFY finds nothing) move it to OUTPUT, else raise BuildFailed."""
+    """Build into a temporary folder; if it builds (and VERIFY finds nothing) move it to OUTPUT, else raise BuildFailed.
+
+    Strict stops after reading and linking, before anything is written, when the content problem
+    channel or the log holds anything; it reports them all.
+    """
     output = Path(output).resolve()
     with staging_folder(output) as staging:
         extra: dict[str, Any] = {**(overrides or {}), "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}
         if strict:
             extra["EVENT_STRICT"] = True
         started = time.perf_counter()
-        with collect_warnings() as warnings:
+        with collect_warnings() as collector:
             try:
                 settings = pelican_settings(settings_file, extra)
                 with cache_locked(settings):
-                    Pelican(settings).run()
+                    pelican = Pelican(settings)
+                    strict = strict or bool(pelican.settings.get("EVENT_STRICT"))  # publishconf.py asks for it
+                    generators, context = read_and_link(pelican)
+                    problems = content_problems(context)
+                    if strict and (problems or collector.messages(problems)):
+                        raise BuildFailed([*problems, *(f"avertissement (mode strict) : {w}" for w in collector.messages(problems))])
+                    write(pelican, generators)
+            except BuildFailed:
+                raise
             except Exception as error:  # every failure becomes one report, never a traceback
-                problems = getattr(error, "problems", None)
-                raise BuildFailed([str(p) for p in problems] if problems else [f"{type(error).__name__}: {error}"]) from error
+                failures = getattr(error, "problems", None)
+                raise BuildFailed(list(failures) if failures else [f"{type(error).__name__}: {error}"]) from error
+        warnings = collector.messages(problems)
         if strict and warnings:
             raise BuildFailed([f"avertissement (mode strict) : {w}" for w in warnings])
-        problems = verify(staging) if verify else []
-        if problems:
-            raise BuildFailed(problems)
+        failed_checks = verify(staging) if verify else []
+        if failed_checks:
+            raise BuildFailed(failed_checks)
         swap_into_place(staging, output)
-    return BuildResult(output=output, seconds=time.perf_counter() - started, warnings=list(warnings))
+    return BuildResult(output=output, seconds=time.perf_counter() - started, problems=problems, other_warnings=warnings)

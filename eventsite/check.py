@@ -1,9 +1,8 @@
-"""Validate all content without writing the site: the event plugin's readers and checks only."""
+"""Validate all content without writing the site: the build's read-and-link phase, every plugin."""
 
 from __future__ import annotations
 
 import importlib
-import logging
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -12,7 +11,8 @@ from typing import Any
 from pelican import Pelican
 from pelican.plugins import signals
 
-from .build import pelican_settings
+from .build import collect_warnings, pelican_settings, problem_lines
+from .phases import content_problems, read_and_link
 
 
 def event_generator_class(pelican: Pelican) -> type:
@@ -34,44 +34,30 @@ def scaffold_schema(settings_file: Path) -> tuple[Path, dict[str, tuple[Any, ...
         return Path(pelican.settings["PATH"]), fields
 
 
-def check_content(settings_file: Path, overrides: Mapping[str, Any] | None = None) -> list[Any]:
-    """Every content problem (ContentProblem) the event plugin finds; nothing is written but the cache."""
+def check_everything(settings_file: Path, overrides: Mapping[str, Any] | None = None) -> tuple[list[Any], list[str]]:
+    """The build's read-and-link phase, nothing written but the cache: (content problems, other warnings logged)."""
     with tempfile.TemporaryDirectory(prefix="eventsite-check-") as scratch:
         settings = pelican_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": scratch})
-        pelican = Pelican(settings)  # loads the plugins and checks their settings
-        generator_class = event_generator_class(pelican)
-        context: dict[str, Any] = {**pelican.settings, "generated_content": {}, "static_links": set(), "static_content": {}}
-        logger = logging.getLogger("event.generator")
-        level = logger.level
-        logger.setLevel(logging.ERROR)  # the problems are returned, not logged twice
-        try:
-            generator = generator_class(
-                context=context,
-                settings=pelican.settings,
-                path=pelican.settings["PATH"],
-                theme=pelican.settings["THEME"],
-                output_path=scratch,
-            )
-            generator.generate_context()
-        finally:
-            logger.setLevel(level)
-        return list(generator.problems) + image_problems(pelican.settings)
+        with collect_warnings() as collector:  # the problems are returned, not logged
+            _generators, context = read_and_link(Pelican(settings))
+        problems = content_problems(context)
+        return problems + image_problems(settings), collector.messages(problems)
 
 
 def image_problems(settings: Mapping[str, Any]) -> list[Any]:
-    """The static images of content/ that carry metadata, when the clean_images plugin is on."""
+    """The static images of content/ that carry metadata (check only: the build cleans its copies)."""
     if "clean_images" not in settings.get("PLUGINS", ()):
         return []
     return importlib.import_module("clean_images.originals").content_image_problems(settings)
 
 
+def check_content(settings_file: Path, overrides: Mapping[str, Any] | None = None) -> list[Any]:
+    """Every content problem (ContentProblem) the build would report, without writing the site."""
+    return check_everything(settings_file, overrides)[0]
+
+
 def report(problems: list[Any]) -> str:
-    """The problems as the French lines printed by `invoke check`."""
+    """The problems as the French lines printed by `invoke check` and the build."""
     if not problems:
         return "Aucun problème dans le contenu."
-    lines = [f"{len(problems)} problème(s) dans le contenu :"]
-    for problem in problems:
-        where = f"{problem.file}, ligne {problem.line}" if problem.line else problem.file
-        field = f", champ {problem.field}" if problem.field else ""
-        lines.append(f"- {where}{field} : {problem.message}\n    → à faire : {problem.fix}")
-    return "\n".join(lines)
+    return f"{len(problems)} problème(s) dans le contenu :\n{problem_lines(problems)}"

@@ -68,6 +68,11 @@ def write_site(root: Path, files: dict[str, str | None]) -> Path:
     return content
 
 
+# The seminar's LEGAL_DIRECTOR is still « [à compléter : …] », which strict builds and publishing
+# refuse (tests/authoring/test_problem_matrix.py). Builds that test something else fill it in.
+FILLED_LEGAL: dict[str, object] = {"LEGAL_DIRECTOR": "Jeanne Martin, directrice de la publication"}
+
+
 def site_overrides(tmp_path: Path, content: Path, **extra: object) -> dict[str, object]:
     """Settings overrides that point the repository's settings at a test site."""
     return {
@@ -77,6 +82,7 @@ def site_overrides(tmp_path: Path, content: Path, **extra: object) -> dict[str, 
         "LOAD_CONTENT_CACHE": False,
         "EVENT_START": "2018-03-01",
         "EVENT_END": "2018-03-01",
+        **FILLED_LEGAL,
         **extra,
     }
 
@@ -90,7 +96,7 @@ def parse(path: Path) -> BeautifulSoup:
 def _disconnect_signals() -> Iterator[None]:
     """Disconnect plugin receivers after each test so builds do not leak into each other."""
     yield
-    for value in vars(signals).values():
+    for value in [*vars(signals).values(), blinker.signal("content_problem")]:
         if isinstance(value, blinker.Signal):
             for receiver_id in list(value.receivers):
                 value.receivers.pop(receiver_id, None)

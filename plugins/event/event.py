@@ -13,7 +13,8 @@ from . import dates
 from .generator import EventGenerator
 from .localize import colors_css, localized_event
 from .navigation import footer_links, navigation
-from .problems import ContentErrors
+from .channel import CONTENT_PROBLEM, collect
+from .pelican_content import report_unread_files
 from .settings import check_settings
 from .source_reader import use_event_reader
 
@@ -74,13 +75,6 @@ def parse_figures(content: Any) -> None:
     content.headline_figures = pairs
 
 
-def fail_if_strict(generators: list[Any]) -> None:
-    """In a strict build, stop before anything is written if the content has problems."""
-    for generator in generators:
-        if isinstance(generator, EventGenerator) and generator.event_settings.strict and generator.problems:
-            raise ContentErrors(generator.problems)
-
-
 def register() -> None:
     """Connect the event plugin's handlers to Pelican's signals."""
     signals.initialized.connect(check_event_settings)
@@ -88,4 +82,6 @@ def register() -> None:
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_template_helpers)
     signals.content_object_init.connect(parse_figures)
-    signals.all_generators_finalized.connect(fail_if_strict)
+    CONTENT_PROBLEM.connect(collect)
+    signals.article_generator_finalized.connect(report_unread_files)
+    signals.page_generator_finalized.connect(report_unread_files)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from pelican.contents import Page
 from pelican.generators import Generator
 
 from .header import NotUtf8Error, read_header
+from .channel import problems_of, report
 from .linking import link_event
 from .model import Entity, Event
 from .navigation import save_as_for
@@ -21,7 +21,6 @@ from .settings import EventSettings, localized_settings, read_event_settings
 from .translation import Translation, orphan_translations, parse_translation, translated_event, translation_lang
 from .validation import validate_event
 
-logger = logging.getLogger(__name__)
 
 def entity_url(entity: Entity, key: str, settings: EventSettings) -> str:
     """The site-relative URL of ENTITY from the EVENT_URLS patterns."""
@@ -120,12 +119,12 @@ class EventGenerator(Generator):
         self.localized = {self.settings["DEFAULT_LANG"]: (self.event, self.event_settings)}
         for lang in self.event_settings.languages:
             self.localized[lang] = self.localize(lang)
+        problems_of(self.context)  # the banner's list exists even when nothing is wrong
         for problem in self.problems:
-            logger.warning("%s", problem)
+            report(self, self.context, problem)
         self.readers.save_cache()
         self.context["event"] = self.event
         self.context["event_settings"] = self.event_settings
-        self.context["event_problems"] = list(self.problems)
         self.context["event_languages"] = dict(self.localized)
 
     def _write(self, writer: Any, url: str, template: str, **extra: Any) -> None:

@@ -14,11 +14,22 @@ class ContentProblem:
     message: str
     fix: str
     line: int | None = None
+    severity: str = "error"  # "error" or "warning"; strict fails on both, the banner shows both
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         field = f" [champ {self.field}]" if self.field else ""
         return f"{where}{field} : {self.message} → {self.fix}"
+
+    @property
+    def where(self) -> str:
+        """« file, ligne N, champ F »: where the problem is, as check, the build and the banner say it."""
+        where = f"{self.file}, ligne {self.line}" if self.line else self.file
+        return f"{where}, champ {self.field}" if self.field else where
+
+    def report_lines(self) -> str:
+        """The problem in full, as `check` and the build print it: where, what, what to do."""
+        return f"- {self.where} : {self.message}\n    → à faire : {self.fix}"
 
 
 class ContentErrors(Exception):

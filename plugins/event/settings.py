@@ -23,6 +23,7 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
         "EVENT_VENUE": MappingProxyType({"name": "", "address": "", "city": ""}),
         "EVENT_HASHTAG": "",
         "EVENT_LOCALE": "fr_FR",
+        # Builds by `python -m eventsite build` fail on any content problem, as --strict does (publishconf.py).
         "EVENT_STRICT": False,
         # Show the content problems in a banner on every page (preview only, never when publishing).
         "EVENT_SHOW_PROBLEMS": False,

@@ -11,6 +11,7 @@ from pelican.utils import slugify
 
 from . import build, pipeline
 from .jobs import Job
+from .reader import Problem
 from .settings import GallerySettings
 
 logger = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ def published_as_is(path: str, pelican_settings: Mapping[str, Any]) -> bool:
 
 
 def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], store: str, people: Sequence[Any], field: str,
-          profile: str, url_dir: str, alt_format: str) -> dict[str, tuple[Any, Job]]:
+          profile: str, url_dir: str, alt_format: str, problems: list[Problem]) -> dict[str, tuple[Any, Job]]:
     """Return key -> (entity, job) for every entity that names an image in field."""
     found: dict[str, tuple[Any, Job]] = {}
     for index, entity in enumerate(people):
@@ -35,31 +36,36 @@ def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], store: str, people:
         if not path:
             continue
         name = str(getattr(entity, "name", "") or "")
+        source = os.path.join(settings_["PATH"], str(path))
+        if not os.path.isfile(source):
+            continue  # the event plugin reports the missing image, with its file and line
         if published_as_is(str(path), settings_):
-            logger.warning(
-                "%s (%s) est aussi copié tel quel dans le site, avec ses métadonnées (EXIF, GPS) : "
-                "ajoutez son dossier à STATIC_EXCLUDES dans pelicanconf.py", path, name,
-            )
+            problems.append(Problem(
+                str(getattr(entity, "source_path", "") or path), None, field.capitalize(),
+                f"l'image {path} ({name}) serait aussi copiée telle quelle dans le site, avec ses métadonnées (EXIF, GPS)",
+                "ajoutez son dossier à STATIC_EXCLUDES dans pelicanconf.py",
+            ))
         stem = slugify(name) or f"{profile}-{index}"
         key = f"{profile}/{stem}"
         if key in found:
             stem, key = f"{stem}-{index}", f"{key}-{index}"
         alt = getattr(entity, f"{field}_alt", None) or alt_format.format(name=name)
         job = build.make_job(gs, store, key,
-                             os.path.join(settings_["PATH"], str(path)), profile, url_dir, stem, alt)
+                             source, profile, url_dir, stem, alt)
         found[key] = (entity, job)
     return found
 
 
 def process_event(gs: GallerySettings, pelican_settings: Mapping[str, Any], event: Any,
-                  manifest: str) -> pipeline.Report:
-    """Build portraits and logos and set `.picture` on each speaker and partner."""
+                  manifest: str, problems: list[Problem] | None = None) -> pipeline.Report:
+    """Build portraits and logos and set `.picture` on each speaker and partner; add to PROBLEMS what is wrong."""
+    problems = [] if problems is None else problems
     store = pipeline.store_root(manifest)
     found = {
         **_jobs(gs, pelican_settings, store, getattr(event, "speakers", ()) or (), "photo", "portrait",
-                gs.portrait_output_dir, "Portrait de {name}"),
+                gs.portrait_output_dir, "Portrait de {name}", problems),
         **_jobs(gs, pelican_settings, store, getattr(event, "partners", ()) or (), "logo", "logo",
-                gs.logo_output_dir, "Logo de {name}"),
+                gs.logo_output_dir, "Logo de {name}", problems),
     }
     report = pipeline.run(
         [job for _entity, job in found.values()],

@@ -9,7 +9,7 @@ from typing import Any
 from pelican import signals
 from pelican.contents import Content
 
-from . import event_images, settings
+from . import channel, event_images, reader, settings
 from .generator import GalleryGenerator, manifest_path
 
 logger = logging.getLogger(__name__)
@@ -37,19 +37,32 @@ def _contents(generators: Sequence[Any]) -> Iterator[Any]:
                     yield content
 
 
-def embed_galleries(generators: Sequence[Any], galleries: dict[str, Any]) -> None:
-    """Replace a `Gallery: <slug>` field by the Gallery object, warning on unknown slugs."""
+def field_line(path: str, field: str) -> int | None:
+    """The line of FIELD in the header of the content file at PATH, if it is there."""
+    try:
+        header, _body, _first = reader.parse_header(reader.read_text(path, []))
+    except OSError:
+        return None
+    return next((line for key, (_value, line) in header.items() if key.strip().lower() == field), None)
+
+
+def embed_galleries(generators: Sequence[Any], galleries: dict[str, Any]) -> list[reader.Problem]:
+    """Replace a `Gallery: <slug>` field by the Gallery object; return a problem for each unknown slug."""
+    problems = []
     for content in _contents(generators):
         slug = content.metadata.get("gallery")
         if not isinstance(slug, str):
             continue
         gallery = galleries.get(slug.strip())
         if gallery is None:
-            logger.warning(
-                "%s, champ Gallery : la galerie « %s » n'existe pas (galeries : %s)",
-                content.source_path, slug, ", ".join(sorted(galleries)) or "aucune",
-            )
+            problems.append(reader.Problem(
+                content.source_path, field_line(content.source_path, "gallery"), "Gallery",
+                f"la galerie « {slug} » n'existe pas",
+                f"écrivez le nom d'un dossier de content/galleries/ ({', '.join(sorted(galleries)) or 'aucune galerie'}) "
+                "ou supprimez la ligne",
+            ))
         content.gallery = gallery
+    return problems
 
 
 def all_generators_finalized(generators: Sequence[Any]) -> None:
@@ -57,13 +70,16 @@ def all_generators_finalized(generators: Sequence[Any]) -> None:
     if not generators:
         return
     context = generators[0].context
-    embed_galleries(generators, context.get("galleries", {}))
+    pelican_settings = generators[0].settings
+    problems = embed_galleries(generators, context.get("galleries", {}))
     event = context.get("event")
     if event is not None:
-        pelican_settings = generators[0].settings
         gs = settings.load(pelican_settings)
-        event_images.process_event(gs, pelican_settings, event,
-                                   manifest_path(pelican_settings, gs, "event"))
+        report = event_images.process_event(gs, pelican_settings, event,
+                                            manifest_path(pelican_settings, gs, "event"), problems)
+        problems += channel.failure_problems(report)
+    for problem in problems:
+        channel.report(generators[0], context, pelican_settings["PATH"], problem)
 
 
 def register() -> None:

@@ -6,7 +6,7 @@ import os
 
 from pelican.generators import Generator
 
-from . import build, pipeline, reader, settings
+from . import build, channel, pipeline, reader, settings
 
 
 def manifest_path(pelican_settings: dict, gs: settings.GallerySettings, scope: str) -> str:
@@ -21,6 +21,9 @@ class GalleryGenerator(Generator):
         """Build every gallery's images and put context['galleries'] (slug -> Gallery)."""
         gs = settings.load(self.settings)
         sources = reader.read_galleries(os.path.join(self.path, gs.path))
+        for source in sources:
+            for problem in source.problems:
+                channel.report(self, self.context, self.path, problem)
         manifest = manifest_path(self.settings, gs, "galleries")
         store = pipeline.store_root(manifest)
         report = pipeline.run(
@@ -32,6 +35,8 @@ class GalleryGenerator(Generator):
             label="Galerie",
             site_root=self.output_path,
         )
+        for problem in channel.failure_problems(report):
+            channel.report(self, self.context, self.path, problem)
         self.gallery_settings = gs
         self.report = report
         self.galleries = {s.slug: build.build_gallery(gs, s, report.pictures) for s in sources}

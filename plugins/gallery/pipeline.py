@@ -175,7 +175,8 @@ def run(
     for source, note in sorted(notes):
         logger.info("Image convertie : %s : %s", source, note)
     for source, message in failures:
-        logger.warning("Image laissée de côté : %s : %s", source, message)
+        # The callers send each failure through the content problem channel (channel.failure_problems).
+        logger.warning("Image laissée de côté : %s : %s", source, message, extra={"content_problem": True})
     report = Report(pictures, processed, reused, tuple(failures), time.perf_counter() - start)
     logger.info(report.summary(label))
     return report

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import datetime
-import logging
 import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
-from event.problems import ContentProblem
 from event.weburl import WEB_URL_FIX, web_url_error
 from pelican.utils import get_date, slugify
-
-logger = logging.getLogger(__name__)
 
 METADATA_FILE = "gallery.md"
 REMOVALS_FILE = "retraits.txt"
@@ -40,6 +37,17 @@ PHOTO_KEYS = MappingProxyType({
     "license": "license", "licence": "license",
     "license_url": "license_url", "licence_url": "license_url",
 })
+
+
+class Problem(NamedTuple):
+    """One thing wrong in a gallery folder, sent through the content problem channel."""
+
+    file: str  # absolute here; the generator makes it relative to content/
+    line: int | None
+    field: str
+    message: str
+    fix: str
+    severity: str = "error"
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,7 @@ class GallerySource:
     license_url: str
     description: str  # Markdown
     photos: tuple[PhotoEntry, ...]
+    problems: tuple[Problem, ...] = ()
 
 
 def _norm(key: str) -> str:
@@ -82,9 +91,9 @@ def _split_list(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def parse_header(text: str) -> tuple[dict[str, str], str]:
-    """Split a Pelican-style file into its header fields (raw names) and its body."""
-    header: dict[str, str] = {}
+def parse_header(text: str) -> tuple[dict[str, tuple[str, int]], str, int]:
+    """Split a Pelican-style file into its header fields (raw name → value, line), its body and the body's first line."""
+    header: dict[str, tuple[str, int]] = {}
     lines = text.splitlines()
     index = 0
     for index, line in enumerate(lines):
@@ -92,23 +101,27 @@ def parse_header(text: str) -> tuple[dict[str, str], str]:
             break
         match = FIELD.match(line)
         if not match:
-            return header, "\n".join(lines[index:])
-        header[match.group(1)] = match.group(2).strip()
+            return header, "\n".join(lines[index:]), index + 1
+        header[match.group(1)] = (match.group(2).strip(), index + 1)
     else:
         index = len(lines)
-    return header, "\n".join(lines[index + 1 :])
+    return header, "\n".join(lines[index + 1 :]), index + 2
 
 
-def parse_sections(body: str, source: str) -> tuple[str, dict[str, dict[str, str]]]:
-    """Split the body into the gallery description and one field dict per '## file'."""
+def parse_sections(
+    body: str, source: str, first_line: int, problems: list[Problem]
+) -> tuple[str, dict[str, dict[str, str]], dict[str, int]]:
+    """Split the body into the gallery description, one field dict per '## file' and each heading's line."""
     description: list[str] = []
     sections: dict[str, dict[str, str]] = {}
+    headings: dict[str, int] = {}
     current: dict[str, str] | None = None
     last_key = ""
-    for number, line in enumerate(body.splitlines(), start=1):
+    for number, line in enumerate(body.splitlines(), start=first_line):
         heading = HEADING.match(line)
         if heading:
             current = sections.setdefault(heading.group(1).strip(), {})
+            headings.setdefault(heading.group(1).strip(), number)
             last_key = ""
         elif current is None:
             description.append(line)
@@ -120,38 +133,84 @@ def parse_sections(body: str, source: str) -> tuple[str, dict[str, dict[str, str
         elif last_key:
             current[last_key] = f"{current[last_key]}\n{line.strip()}"
         else:
-            logger.warning(
-                "%s, ligne du corps %d : « %s » n'est pas un champ connu "
-                "(Alt, Légende, Crédit, Licence, Licence_url) ; corrigez la ligne",
-                source, number, line.strip(),
-            )
-    return "\n".join(description).strip(), sections
+            problems.append(Problem(
+                source, number, "", f"« {line.strip()} » n'est pas un champ connu d'une photo",
+                "écrivez Alt, Légende, Crédit, Licence ou Licence_url suivi de « : », ou supprimez la ligne",
+            ))
+    return "\n".join(description).strip(), sections, headings
 
 
-def _removals(folder: str, header: dict[str, str]) -> set[str]:
-    """Return the file names withdrawn by the Removed field or retraits.txt."""
-    removed = set(_split_list(header.get("removed", "")))
+def read_text(path: str, problems: list[Problem]) -> str:
+    """A text file as the author meant it: UTF-8 (BOM or not), else Windows-1252 with a problem asking for UTF-8."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        problems.append(Problem(
+            path, None, "", "le fichier n'est pas enregistré en UTF-8 ; il a été lu comme du Windows-1252 (Latin-1)",
+            "enregistrez-le en UTF-8 (dans votre éditeur : « Enregistrer sous… », encodage UTF-8) "
+            "et vérifiez les lettres accentuées",
+            "warning",
+        ))
+        return data.decode("cp1252", errors="replace")
+
+
+JPEG_LIKE = MappingProxyType({".jpeg": ".jpg", ".jpe": ".jpg", ".tiff": ".tif"})
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One withdrawal request: the name as written, and where it was written."""
+
+    entry: str
+    file: str
+    line: int
+    field: str
+
+
+def removal_key(name: str) -> tuple[str, str]:
+    """(stem, extension) compared case-insensitively, JPEG spellings alike; no photo extension → ("name", "")."""
+    stem, extension = os.path.splitext(unicodedata.normalize("NFC", name.strip()))
+    extension = extension.lower()
+    if extension not in PHOTO_EXTENSIONS:
+        return (stem + extension).casefold(), ""
+    return stem.casefold(), JPEG_LIKE.get(extension, extension)
+
+
+def removes(removal: Removal, filename: str) -> bool:
+    """True when REMOVAL names FILENAME: same name regardless of case, with or without its extension."""
+    wanted_stem, wanted_ext = removal_key(removal.entry)
+    stem, extension = removal_key(filename)
+    return wanted_stem == stem and wanted_ext in ("", extension)
+
+
+def _removals(folder: str, source: str, header: dict[str, tuple[str, int]], problems: list[Problem]) -> list[Removal]:
+    """Return the withdrawal requests of the Removed field and of retraits.txt, with their lines."""
+    value, line = header.get("removed", ("", 0))
+    removals = [Removal(entry, source, line, "Removed") for entry in _split_list(value)]
     path = os.path.join(folder, REMOVALS_FILE)
     if os.path.exists(path):
-        with open(path, encoding="utf-8") as handle:
-            removed |= {line.strip() for line in handle if line.strip() and not line.startswith("#")}
-    return removed
+        for number, text in enumerate(read_text(path, problems).splitlines(), start=1):
+            if text.strip() and not text.lstrip().startswith("#"):
+                removals.append(Removal(text.strip(), path, number, ""))
+    return removals
 
 
-def _ordered(files: list[str], order: list[str], source: str) -> list[str]:
+def _ordered(files: list[str], order: list[str], source: str, line: int | None, problems: list[Problem]) -> list[str]:
     """Return files in the Order given, then the others by file name."""
     present = set(files)
     for name in order:
         if name not in present:
-            logger.warning("%s, champ Order : « %s » n'est pas dans le dossier ; retirez-le de la liste",
-                           source, name)
+            problems.append(Problem(source, line, "Order", f"« {name} » n'est pas dans le dossier",
+                                    "corrigez le nom du fichier ou retirez-le de la liste"))
     first = [name for name in dict.fromkeys(order) if name in present]
     rest = sorted((name for name in files if name not in set(first)), key=str.casefold)
     return first + rest
 
 
-def _photo_files(folder: str) -> list[str]:
-    """List the photo files of a folder, warning about anything else."""
+def _photo_files(folder: str, problems: list[Problem]) -> list[str]:
+    """List the photo files of a folder, reporting anything else."""
     photos = []
     for name in os.listdir(folder):
         path = os.path.join(folder, name)
@@ -160,21 +219,20 @@ def _photo_files(folder: str) -> list[str]:
         if name.lower().endswith(PHOTO_EXTENSIONS):
             photos.append(name)
         else:
-            logger.warning(
-                "Fichier ignoré dans la galerie : %s n'est pas une photo (JPEG, PNG, WebP…) ; "
-                "retirez-le du dossier", path,
-            )
+            problems.append(Problem(path, None, "", "ce fichier n'est pas une photo (JPEG, PNG, WebP…) : il est ignoré",
+                                    "retirez-le du dossier de la galerie"))
     return photos
 
 
-def _date(value: str, source: str) -> datetime.date | None:
-    """Parse the Date field, warning when it cannot be read."""
+def _date(value: str, source: str, line: int | None, problems: list[Problem]) -> datetime.date | None:
+    """Parse the Date field, reporting it when it cannot be read."""
     if not value:
         return None
     try:
         return get_date(value).date()
     except (ValueError, OverflowError):
-        logger.warning("%s, champ Date : « %s » n'est pas une date (AAAA-MM-JJ)", source, value)
+        problems.append(Problem(source, line, "Date", f"« {value} » n'est pas une date",
+                                "écrivez la date sous la forme AAAA-MM-JJ (ex. 2018-03-01)"))
         return None
 
 
@@ -188,71 +246,91 @@ def license_url_lines(text: str) -> dict[str, int]:
     return found
 
 
-def checked_license_url(value: str, source: str, line: int | None) -> str:
-    """Return a License_url that is a safe web address, else warn (ContentProblem) and return ''."""
+def checked_license_url(value: str, source: str, line: int | None, problems: list[Problem]) -> str:
+    """Return a License_url that is a safe web address, else record a problem and return ''."""
     if not value:
         return ""
     error = web_url_error(value)
     if error is None:
         return value
-    logger.warning("%s", ContentProblem(source, "License_url", error + " ; le lien n'est pas publié",
-                                        WEB_URL_FIX, line))
+    problems.append(Problem(source, line, "License_url", error + " ; le lien n'est pas publié", WEB_URL_FIX))
     return ""
 
 
 def read_gallery(folder: str) -> GallerySource:
-    """Read one gallery folder."""
+    """Read one gallery folder; what is wrong is in the result's problems."""
     slug = slugify(os.path.basename(folder.rstrip(os.sep)))
     source = os.path.join(folder, METADATA_FILE)
-    header: dict[str, str] = {}
-    body = ""
+    problems: list[Problem] = []
+    header: dict[str, tuple[str, int]] = {}
+    body, first_line = "", 1
     url_lines: dict[str, int] = {}
     if os.path.exists(source):
-        with open(source, encoding="utf-8") as handle:
-            text = handle.read()
-        raw_header, body = parse_header(text)
+        text = read_text(source, problems)
+        raw_header, body, first_line = parse_header(text)
         url_lines = license_url_lines(text)
-        for key, value in raw_header.items():
+        for key, (value, line) in raw_header.items():
             if _norm(key) in HEADER_KEYS:
-                header[HEADER_KEYS[_norm(key)]] = value
+                header[HEADER_KEYS[_norm(key)]] = (value, line)
             else:
-                logger.warning("%s : champ « %s » inconnu ; il est ignoré", source, key)
+                problems.append(Problem(source, line, key, f"champ « {key} » inconnu : il est ignoré",
+                                        "écrivez Title, Date, Credit, License, License_url, Order ou Removed, "
+                                        "ou supprimez la ligne"))
     else:
-        logger.warning("Galerie %s sans fichier %s : ajoutez-le avec Title, Credit et License",
-                       folder, METADATA_FILE)
-    description, sections = parse_sections(body, source)
-    removed = _removals(folder, header)
-    files = [name for name in _photo_files(folder) if name not in removed]
+        problems.append(Problem(source, None, "", "la galerie n'a pas de fichier gallery.md",
+                                f"ajoutez {METADATA_FILE} dans le dossier avec Title, Credit et License"))
+    description, sections, headings = parse_sections(body, source, first_line, problems)
+    removals = _removals(folder, source, header, problems)
+    all_files = _photo_files(folder, problems)
+    for removal in removals:
+        if not any(removes(removal, name) for name in all_files):
+            problems.append(Problem(
+                removal.file, removal.line, removal.field,
+                f"la demande de retrait « {removal.entry} » ne correspond à aucune photo du dossier : "
+                "si la photo est en ligne, elle y reste",
+                "écrivez le nom exact du fichier de la photo (l'extension et les majuscules sont facultatives) ; "
+                "si la photo a déjà été supprimée du dossier, retirez cette ligne",
+            ))
+    files = [name for name in all_files if not any(removes(removal, name) for removal in removals)]
     for name in sections:
-        if name not in files and name not in removed:
-            logger.warning("%s : « ## %s » ne correspond à aucun fichier du dossier", source, name)
+        if name not in all_files:
+            problems.append(Problem(source, headings.get(name), "", f"« ## {name} » ne correspond à aucun fichier du dossier",
+                                    "corrigez le nom du fichier après « ## » ou supprimez cette partie"))
     entries: list[PhotoEntry] = []
     stems: set[str] = set()
-    for name in _ordered(files, _split_list(header.get("order", "")), source):
+    order, order_line = header.get("order", ("", None))
+    for name in _ordered(files, _split_list(order), source, order_line, problems):
         stem = slugify(os.path.splitext(name)[0]) or "photo"
         if stem in stems:
-            logger.warning("Photo ignorée : %s a le même nom qu'une autre photo de la galerie "
-                           "(à l'extension près) ; renommez-la", os.path.join(folder, name))
+            problems.append(Problem(os.path.join(folder, name), None, "",
+                                    "une autre photo de la galerie a le même nom (à l'extension près) : celle-ci est ignorée",
+                                    "renommez-la"))
             continue
         stems.add(stem)
         fields = sections.get(name, {})
         if not fields.get("alt"):
-            logger.warning("Photo sans texte alternatif : %s ; ajoutez « Alt: … » sous « ## %s » "
-                           "dans %s", os.path.join(folder, name), name, METADATA_FILE)
+            problems.append(Problem(
+                source, headings.get(name), "Alt", f"la photo {name} n'a pas de texte alternatif",
+                f"ajoutez « Alt: » suivi d'une description de la photo sous « ## {name} » dans {METADATA_FILE}",
+            ))
         entries.append(PhotoEntry(
             filename=name, path=os.path.join(folder, name), stem=stem,
             alt=fields.get("alt", ""), caption=fields.get("caption", ""),
             credit=fields.get("credit", ""), license=fields.get("license", ""),
             license_url=checked_license_url(fields.get("license_url", ""), source,
-                                            url_lines.get(fields.get("license_url", ""))),
+                                            url_lines.get(fields.get("license_url", "")), problems),
         ))
+
+    def value(key: str) -> str:
+        return header.get(key, ("", None))[0]
+
+    date_value, date_line = header.get("date", ("", None))
     return GallerySource(
-        slug=slug, folder=folder, title=header.get("title") or slug.replace("-", " ").capitalize(),
-        date=_date(header.get("date", ""), source), credit=header.get("credit", ""),
-        license=header.get("license", ""),
-        license_url=checked_license_url(header.get("license_url", ""), source,
-                                        url_lines.get(header.get("license_url", ""))),
-        description=description, photos=tuple(entries),
+        slug=slug, folder=folder, title=value("title") or slug.replace("-", " ").capitalize(),
+        date=_date(date_value, source, date_line, problems), credit=value("credit"),
+        license=value("license"),
+        license_url=checked_license_url(value("license_url"), source, header.get("license_url", ("", None))[1], problems),
+        description=description, photos=tuple(entries), problems=tuple(problems),
     )
 
 

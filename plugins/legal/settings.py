@@ -99,3 +99,18 @@ def check_legal_settings(settings: Mapping[str, Any]) -> list[str]:
     except ValueError:
         problems.append(f"LEGAL_A11Y_DATE : écrivez une date AAAA-MM-JJ (reçu {_get(settings, 'LEGAL_A11Y_DATE')!r}).")
     return problems
+
+
+PLACEHOLDER = "[à compléter"
+
+
+def unfilled_settings(settings: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(setting, text) for each LEGAL_* setting still holding a « [à compléter : …] » placeholder."""
+    found = []
+    for key in DEFAULTS:
+        value = _get(settings, key)
+        for text in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(text, str) and PLACEHOLDER in text.casefold():
+                found.append((key, text))
+                break
+    return found

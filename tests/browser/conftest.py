@@ -16,7 +16,7 @@ from eventsite.build import build_site
 from .crawl import page_paths
 from .visits import Visit, visit
 from eventsite.localserver import serve_folder
-from tests.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, SETTINGS
+from tests.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, FILLED_LEGAL, REPO, SETTINGS
 
 
 
@@ -25,7 +25,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own site, built strictly (any warning fails) into a temporary folder."""
     root = tmp_path_factory.mktemp("browser-site")
     result = build_site(
-        SETTINGS, root / "output", strict=True, overrides={"CACHE_PATH": str(root / "cache"), "LOAD_CONTENT_CACHE": False}
+        SETTINGS, root / "output", strict=True, overrides={"CACHE_PATH": str(root / "cache"), "LOAD_CONTENT_CACHE": False, **FILLED_LEGAL}
     )
     return result.output
 

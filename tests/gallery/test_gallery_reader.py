@@ -35,14 +35,13 @@ texte alternatif: Vue de la scène
 """
 
 
-def test_order_removals_and_fields(tmp_path: Path, caplog) -> None:
+def test_order_removals_and_fields(tmp_path: Path) -> None:
     folder = tmp_path / "seminaire"
     for name in ("a.jpg", "b.jpg", "c.jpg", "d.jpg", "e.JPG"):
         write(folder / name)
     write(folder / "gallery.md", GALLERY_MD)
     write(folder / "retraits.txt", "# demandes de retrait\ne.JPG\n")
     write(folder / "notes.pdf")
-    caplog.set_level(logging.WARNING)
 
     gallery = reader.read_gallery(str(folder))
 
@@ -53,10 +52,11 @@ def test_order_removals_and_fields(tmp_path: Path, caplog) -> None:
     assert gallery.photos[0].alt == "Vue de la scène"
     assert gallery.title == "Séminaire" and str(gallery.date) == "2026-11-20"
     assert gallery.description == "Une *belle* journée."
-    messages = " | ".join(r.getMessage() for r in caplog.records)
-    assert "absente.jpg" in messages  # Order names a missing file
-    assert "b.jpg" in messages and "texte alternatif" in messages  # b has no alt
-    assert "notes.pdf" in messages  # not a photo
+    told = {(Path(p.file).name, p.line, p.field): p.message for p in gallery.problems}
+    assert "absente.jpg" in told[("gallery.md", 5, "Order")]  # Order names a missing file
+    assert "b.jpg" in told[("gallery.md", None, "Alt")] and "texte alternatif" in told[("gallery.md", None, "Alt")]
+    assert "n'est pas une photo" in told[("notes.pdf", None, "")]
+    assert len(told) == 3, told  # d.jpg and e.JPG are withdrawn, as asked: no problem
 
 
 def test_settings_are_read_not_written() -> None:

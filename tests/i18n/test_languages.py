@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventsite.build import build_site
-from tests.conftest import SETTINGS, parse, site_overrides
+from tests.conftest import FILLED_LEGAL, SETTINGS, parse, site_overrides
 from tests.i18n.links import broken_links
 
 TRANSLATIONS = {
@@ -142,7 +142,7 @@ def test_french_typography_only_on_french_text(tmp_path, site):
 
 def test_seminar_site_in_both_languages_has_no_broken_link(tmp_path):
     out = tmp_path / "output"
-    build_site(SETTINGS, out, strict=True, overrides={"CACHE_PATH": str(tmp_path / "cache"), "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False})
+    build_site(SETTINGS, out, strict=True, overrides={"CACHE_PATH": str(tmp_path / "cache"), "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False, **FILLED_LEGAL})
     assert broken_links(out) == []
     assert (out / "en/programme/index.html").is_file() and (out / "en/infos-pratiques/index.html").is_file()
     en = parse(out / "en/programme/index.html")

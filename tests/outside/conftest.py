@@ -11,7 +11,7 @@ import pytest
 
 from eventsite.build import build_site
 from eventsite.localserver import serve_folder
-from tests.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, SETTINGS
+from tests.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, FILLED_LEGAL, REPO, SETTINGS
 
 SITEURL = "https://example.org/seminaire"
 PUBLISH_SETTINGS = REPO / "publishconf.py"
@@ -19,7 +19,7 @@ PUBLISH_SETTINGS = REPO / "publishconf.py"
 
 def published_overrides(cache: Path) -> dict[str, object]:
     """Build the real content as publishconf.py does, under a test address and a fresh cache."""
-    return {"SITEURL": SITEURL, "FEED_DOMAIN": SITEURL, "CACHE_PATH": str(cache), "AGENDA_UID_DOMAIN": ""}
+    return {"SITEURL": SITEURL, "FEED_DOMAIN": SITEURL, "CACHE_PATH": str(cache), "AGENDA_UID_DOMAIN": "", **FILLED_LEGAL}
 
 
 @pytest.fixture(scope="session")
@@ -34,7 +34,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seminar built with pelicanconf.py (relative URLs), as a browser reads it from any address."""
     root = tmp_path_factory.mktemp("preview")
-    build_site(SETTINGS, root / "output", strict=True, overrides={"CACHE_PATH": str(root / "cache"), "LOAD_CONTENT_CACHE": False})
+    build_site(SETTINGS, root / "output", strict=True, overrides={"CACHE_PATH": str(root / "cache"), "LOAD_CONTENT_CACHE": False, **FILLED_LEGAL})
     return root / "output"
 
 

@@ -13,7 +13,7 @@ from cards.cards import card_colors
 from cards.settings import DEFAULTS
 from tests.conftest import REPO
 from eventsite.build import build_site
-from tests.conftest import SETTINGS, parse, site_overrides
+from tests.conftest import FILLED_LEGAL, SETTINGS, parse, site_overrides
 from tests.outside.conftest import SITEURL, html_pages, page_url, url_to_file
 
 COLORS_FROM_CSS = dict(__import__("re").findall(r"--color-([a-z-]+):\s*(#[0-9a-f]{6})", (REPO / "theme/static/css/main.css").read_text()))
@@ -130,7 +130,7 @@ def test_cards_are_cached_on_text_design_and_fonts(tmp_path, site):
 def test_whole_site_cards_cold_under_two_seconds(tmp_path):
     started = time.perf_counter()
     out = tmp_path / "output"
-    build_site(SETTINGS, out, strict=True, overrides={"CACHE_PATH": str(tmp_path / "cache"), "LOAD_CONTENT_CACHE": False, "SEARCH_PAGEFIND": False})
+    build_site(SETTINGS, out, strict=True, overrides={"CACHE_PATH": str(tmp_path / "cache"), "LOAD_CONTENT_CACHE": False, "SEARCH_PAGEFIND": False, **FILLED_LEGAL})
     stats = cards_module.STATS
     assert stats.drawn >= 25
     # The budget is 2 s for the ~30 cards of the French site, i.e. 1/15 s a card (the English

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventsite.build import build_site
-from tests.conftest import SETTINGS, parse
+from tests.conftest import FILLED_LEGAL, SETTINGS, parse
 
 SPEAKERS = [
     "Pierre-Henri Vray", "Clément Bertholet", "Esther Mac Namara", "Cédric Spérandio",
@@ -22,7 +22,7 @@ FACILITATORS = ["Justine", "Nicolas", "Raphaël", "Céline", "Jean-Philippe", "F
 @pytest.fixture(scope="module")
 def seminar(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("seminar")
-    result = build_site(SETTINGS, tmp / "output", strict=True, overrides={"CACHE_PATH": str(tmp / "cache")})
+    result = build_site(SETTINGS, tmp / "output", strict=True, overrides={"CACHE_PATH": str(tmp / "cache"), **FILLED_LEGAL})
     assert result.warnings == []
     return result.output
 

@@ -1,0 +1,52 @@
+"""Pelican's run in its two halves, so `check`, the build and strict share the first one.
+
+``read_and_link`` is every generator's generate_context and the all_generators_finalized signal:
+reading, validating, linking, and every content problem reported into the channel. ``write`` is
+the rest of ``Pelican.run()``. `check` runs the first half only; a build runs both, and strict
+stops between them when the channel holds a problem, so the three see one list by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pelican import Pelican
+from pelican.plugins import signals
+
+# The documented context key of the event plugin's problem channel (docs/architecture.md).
+PROBLEMS_KEY = "content_problems"
+
+
+def read_and_link(pelican: Pelican) -> tuple[list[Any], dict[str, Any]]:
+    """Run every generator's generate_context and all_generators_finalized; return the generators and their context."""
+    context: dict[str, Any] = pelican.settings.copy()
+    context.update(generated_content={}, static_links=set(), static_content={}, localsiteurl=pelican.settings["SITEURL"])
+    generators = [
+        cls(context=context, settings=pelican.settings, path=pelican.path, theme=pelican.theme, output_path=pelican.output_path)
+        for cls in pelican._get_generator_classes()
+    ]
+    for generator in generators:
+        if hasattr(generator, "generate_context"):
+            generator.generate_context()
+        if hasattr(generator, "check_disabled_readers"):
+            generator.check_disabled_readers()
+    signals.all_generators_finalized.send(generators)
+    return generators, context
+
+
+def content_problems(context: dict[str, Any]) -> list[Any]:
+    """The channel's list of content problems (ContentProblem records), empty when none was reported."""
+    return list(context.get(PROBLEMS_KEY, ()))
+
+
+def write(pelican: Pelican, generators: Sequence[Any]) -> None:
+    """Write every generator's output, as the second half of Pelican.run() does."""
+    for generator in generators:
+        if hasattr(generator, "refresh_metadata_intersite_links"):
+            generator.refresh_metadata_intersite_links()
+    writer = pelican._get_writer()
+    for generator in generators:
+        if hasattr(generator, "generate_output"):
+            generator.generate_output(writer)
+    signals.finalized.send(pelican)
