@@ -146,7 +146,9 @@ EVENT_LANGUAGES = {
 # Legal notice and RGAA accessibility statement (legal plugin; templates legal.html, accessibility.html).
 LEGAL_PUBLISHER = "La Fabrique Humaine, Altitud RH et l'Institut régional d'administration (IRA) de Lyon"
 LEGAL_PUBLISHER_ADDRESS = "IRA de Lyon, 1 rue Chevreul, 69007 Lyon"
-LEGAL_DIRECTOR = "[à compléter : nom et fonction de la personne directrice de la publication]"
+# By law the publication director of a public body is its legal representative: named here by
+# function; the organisers may replace it with the person's name.
+LEGAL_DIRECTOR = "la directrice ou le directeur de l'IRA de Lyon"
 LEGAL_HOST = "GitHub Pages, service de GitHub, Inc., 88 Colin P Kelly Jr Street, San Francisco, CA 94107, États-Unis"
 LEGAL_CONTACT = ""
 LEGAL_A11Y_STATUS = "partial"

@@ -68,8 +68,8 @@ def write_site(root: Path, files: dict[str, str | None]) -> Path:
     return content
 
 
-# The seminar's LEGAL_DIRECTOR is still « [à compléter : …] », which strict builds and publishing
-# refuse (tests/authoring/test_problem_matrix.py). Builds that test something else fill it in.
+# A filled LEGAL_DIRECTOR for test sites, whatever pelicanconf.py holds: a « [à compléter : …] »
+# placeholder is refused by strict builds and publishing (tests/authoring/test_problem_matrix.py).
 FILLED_LEGAL: dict[str, object] = {"LEGAL_DIRECTOR": "Jeanne Martin, directrice de la publication"}
 
 

@@ -23,7 +23,7 @@ CASES = {
     ),
     "actualité sans titre": Case(
         {"news/sans-titre.md": "Date: 2018-03-06\n\nUn texte.\n"},
-        [Expected("news/sans-titre.md", "le champ « Title » manque", "ajoutez une ligne « Title: … » dans l'en-tête")],
+        [Expected("news/sans-titre.md", "le champ « Titre » manque", "ajoutez une ligne « Titre : … » dans l'en-tête")],
     ),
     "actualité à la date impossible": Case(
         {"news/date.md": "Title: Bilan\nDate: 2018-13-45\n\nUn texte.\n"},
