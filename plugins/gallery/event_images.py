@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pelican.utils import slugify
+from eventsite.safepaths import PathOutside, resolve_inside, safe_slug
 
 from . import build, pipeline
 from .jobs import Job
@@ -16,14 +15,21 @@ from .settings import GallerySettings
 logger = logging.getLogger(__name__)
 
 
-def published_as_is(path: str, pelican_settings: Mapping[str, Any]) -> bool:
-    """Return True when Pelican would also copy this source file, metadata included."""
-    def inside(folders: Sequence[str]) -> bool:
-        return any(path == f.strip("/") or path.startswith(f.strip("/") + "/") for f in folders)
+FIELDS = (("speakers", "photo"), ("partners", "logo"))
 
-    return inside(pelican_settings.get("STATIC_PATHS", ())) and not inside(
-        pelican_settings.get("STATIC_EXCLUDES", ())
-    )
+
+def image_sources(event: Any, content_root: str) -> set[str]:
+    """Return the resolved path of every image a speaker's Photo or a partner's Logo names inside content/."""
+    found = set()
+    for collection, field in FIELDS:
+        for entity in getattr(event, collection, ()) or ():
+            path = getattr(entity, field, None)
+            if path:
+                try:
+                    found.add(resolve_inside(content_root, str(path)))
+                except PathOutside:
+                    continue  # never read: _jobs reports it
+    return found
 
 
 def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], store: str, people: Sequence[Any], field: str,
@@ -35,18 +41,22 @@ def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], store: str, people:
         if not path:
             continue
         name = str(getattr(entity, "name", "") or "")
-        if published_as_is(str(path), settings_):
-            logger.warning(
-                "%s (%s) est aussi copié tel quel dans le site, avec ses métadonnées (EXIF, GPS) : "
-                "ajoutez son dossier à STATIC_EXCLUDES dans pelicanconf.py", path, name,
-            )
-        stem = slugify(name) or f"{profile}-{index}"
+        source_file = str(getattr(entity, "source_path", "") or name)
+        try:
+            source = resolve_inside(settings_["PATH"], str(path))
+        except PathOutside:
+            logger.warning("%s [champ %s] : l'image « %s » est hors du dossier content/ ; elle n'est pas publiée "
+                           "→ déposez-la sous content/images/ et indiquez ce chemin", source_file,
+                           field.capitalize(), path)
+            continue
+        # The file name, never the display name: an ASCII slug with no way out of its folder.
+        stem = safe_slug(str(getattr(entity, "slug", "") or "")) or f"{profile}-{index}"
         key = f"{profile}/{stem}"
         if key in found:
             stem, key = f"{stem}-{index}", f"{key}-{index}"
         alt = getattr(entity, f"{field}_alt", None) or alt_format.format(name=name)
         job = build.make_job(gs, store, key,
-                             os.path.join(settings_["PATH"], str(path)), profile, url_dir, stem, alt)
+                             source, profile, url_dir, stem, alt)
         found[key] = (entity, job)
     return found
 

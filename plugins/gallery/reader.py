@@ -10,7 +10,9 @@ import unicodedata
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from pelican.utils import get_date, slugify
+from pelican.utils import get_date
+
+from eventsite.safepaths import PathOutside, resolve_inside, safe_slug
 
 logger = logging.getLogger(__name__)
 
@@ -149,11 +151,17 @@ def _ordered(files: list[str], order: list[str], source: str) -> list[str]:
 
 
 def _photo_files(folder: str) -> list[str]:
-    """List the photo files of a folder, warning about anything else."""
+    """List the photo files of a folder, warning about anything else (links leaving it included)."""
     photos = []
     for name in os.listdir(folder):
         path = os.path.join(folder, name)
         if name.startswith(".") or name.lower().endswith(NOTE_EXTENSIONS) or not os.path.isfile(path):
+            continue
+        try:
+            resolve_inside(folder, name)
+        except PathOutside:
+            logger.warning("Fichier ignoré dans la galerie : %s est un lien vers un fichier hors du dossier "
+                           "de la galerie ; copiez la photo elle-même dans le dossier", path)
             continue
         if name.lower().endswith(PHOTO_EXTENSIONS):
             photos.append(name)
@@ -176,9 +184,9 @@ def _date(value: str, source: str) -> datetime.date | None:
         return None
 
 
-def read_gallery(folder: str) -> GallerySource:
-    """Read one gallery folder."""
-    slug = slugify(os.path.basename(folder.rstrip(os.sep)))
+def read_gallery(folder: str, slug: str = "") -> GallerySource:
+    """Read one gallery folder, published under SLUG (by default, its folder name's safe slug)."""
+    slug = slug or safe_slug(os.path.basename(folder.rstrip(os.sep))) or "galerie"
     source = os.path.join(folder, METADATA_FILE)
     header: dict[str, str] = {}
     body = ""
@@ -202,7 +210,7 @@ def read_gallery(folder: str) -> GallerySource:
     entries: list[PhotoEntry] = []
     stems: set[str] = set()
     for name in _ordered(files, _split_list(header.get("order", "")), source):
-        stem = slugify(os.path.splitext(name)[0]) or "photo"
+        stem = safe_slug(os.path.splitext(name)[0]) or "photo"
         if stem in stems:
             logger.warning("Photo ignorée : %s a le même nom qu'une autre photo de la galerie "
                            "(à l'extension près) ; renommez-la", os.path.join(folder, name))
@@ -226,12 +234,43 @@ def read_gallery(folder: str) -> GallerySource:
     )
 
 
-def read_galleries(root: str) -> list[GallerySource]:
-    """Read every gallery folder under root, by folder name."""
+def gallery_slug(root: str, name: str, content_root: str, taken: dict[str, str]) -> str:
+    """Return the safe slug of gallery folder NAME, or "" (with a French warning) when it cannot be used.
+
+    A folder that resolves outside content/ (a symlink to /etc…), a name with no letter or digit
+    (`..`, `．．`) and a name whose slug another folder already has are all left out.
+    """
+    folder = os.path.join(root, name)
+    try:
+        resolve_inside(content_root, os.path.relpath(folder, content_root))
+    except PathOutside:
+        logger.warning("Galerie ignorée : %s est un lien vers un dossier hors de content/ ; "
+                       "copiez les photos elles-mêmes dans content/galleries/", folder)
+        return ""
+    slug = safe_slug(name)
+    if not slug:
+        logger.warning("Galerie ignorée : le nom du dossier %s ne contient ni lettre ni chiffre ; "
+                       "renommez-le, par ex. « journee-2026 »", folder)
+    elif slug in taken:
+        logger.warning("Galerie ignorée : le dossier %s donnerait la même adresse « %s » que %s ; "
+                       "renommez l'un des deux dossiers", folder, slug, taken[slug])
+        return ""
+    return slug
+
+
+def read_galleries(root: str, content_root: str | None = None) -> list[GallerySource]:
+    """Read every gallery folder under root (inside content_root), each under its safe slug."""
     if not os.path.isdir(root):
         return []
-    folders = sorted(
-        os.path.join(root, name) for name in os.listdir(root)
-        if not name.startswith(".") and os.path.isdir(os.path.join(root, name))
-    )
-    return [read_gallery(folder) for folder in folders]
+    content_root = content_root or os.path.dirname(root.rstrip(os.sep))
+    sources = []
+    taken: dict[str, str] = {}
+    for name in sorted(os.listdir(root)):
+        folder = os.path.join(root, name)
+        if name.startswith(".") or not os.path.isdir(folder):
+            continue
+        slug = gallery_slug(root, name, content_root, taken)
+        if slug:
+            taken[slug] = folder
+            sources.append(read_gallery(folder, slug))
+    return sources
