@@ -17,9 +17,10 @@ SAFE_PATH = re.compile(r"^[a-z0-9_][a-z0-9._-]*(/[a-z0-9_][a-z0-9._-]*)*$")
 GALLERY_MD = "Title: Journée\nCredit: Test\nLicense: CC BY 4.0\n\n## IMG 0042.JPG\nAlt: La salle\n"
 
 
-def spaced_site(site) -> Path:
+def spaced_site(site, extra: dict[str, str] | None = None) -> Path:
     """A site whose speaker, partner and gallery photo all have spaced, accented or odd names."""
     content = site({
+        **(extra or {}),
         "speakers/Jeanne Dupont.md": "Name: Jeanne Dupont\nRole: Directrice\nPhoto: images/intervenants/Jeanne Dupont #1.jpg\n\nBio.\n",
         "partners/Ville de Lyon.md": "Name: Ville de Lyon\nTier: partner\nLogo: images/partenaires/Ville de Lyon %20 l'été?.png\n\nLa Ville.\n",
         "sessions/ouverture.md": (
