@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pelican import signals
+from pelican.contents import Static
 
 from eventsite.safepaths import PathOutside, is_hidden, resolve_inside
 
@@ -68,6 +69,24 @@ def drop_unsafe_static_files(generator: Any) -> None:
     generator.staticfiles[:] = kept
 
 
+def refuse_save_as_outside(content: Any) -> None:
+    """Keep a page or article whose Save_as leads outside the output folder from being written at all.
+
+    Pelican's own guard compares string prefixes: `Save_as: ../output2/index.html` passes it.
+    """
+    save_as = getattr(content, "override_save_as", "")  # the Save_as header, or a plugin's override
+    if isinstance(content, Static) or not save_as:
+        return  # a static file's output is checked once the static generator has listed it
+    try:
+        resolve_inside(content.settings["OUTPUT_PATH"], save_as)
+    except PathOutside:
+        logger.warning("%s [champ Save_as] : « %s » sort du dossier du site ; la page n'est pas écrite "
+                       "→ écrivez un chemin sans « ../ », par ex. Save_as: infos/index.html",
+                       content.get_relative_source_path(), save_as)
+        content.override_save_as = ""
+
+
 def register() -> None:
-    """Connect the containment plugin's signal handler."""
+    """Connect the containment plugin's signal handlers."""
+    signals.content_object_init.connect(refuse_save_as_outside)
     signals.static_generator_finalized.connect(drop_unsafe_static_files)

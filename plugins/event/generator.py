@@ -10,6 +10,8 @@ from typing import Any
 from pelican.contents import Page
 from pelican.generators import Generator
 
+from eventsite.safepaths import resolve_inside
+
 from .linking import link_event
 from .model import Entity, Event
 from .navigation import save_as_for
@@ -119,6 +121,7 @@ class EventGenerator(Generator):
         self.context["event_languages"] = dict(self.localized)
 
     def _write(self, writer: Any, url: str, template: str, **extra: Any) -> None:
+        resolve_inside(self.output_path, save_as_for(url))  # slugs are safe: a settings error at worst
         writer.write_file(
             save_as_for(url),
             self.get_template(template),
