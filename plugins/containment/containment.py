@@ -74,15 +74,21 @@ def refuse_save_as_outside(content: Any) -> None:
 
     Pelican's own guard compares string prefixes: `Save_as: ../output2/index.html` passes it.
     """
-    save_as = getattr(content, "override_save_as", "")  # the Save_as header, or a plugin's override
-    if isinstance(content, Static) or not save_as:
+    if isinstance(content, Static):
         return  # a static file's output is checked once the static generator has listed it
+    try:
+        save_as = content.save_as  # from Save_as, Slug, or the file name through *_SAVE_AS
+    except (KeyError, ValueError):  # a content class with no *_SAVE_AS setting: its generator decides
+        return
+    if not save_as:
+        return
     try:
         resolve_inside(content.settings["OUTPUT_PATH"], save_as)
     except PathOutside:
-        logger.warning("%s [champ Save_as] : « %s » sort du dossier du site ; la page n'est pas écrite "
-                       "→ écrivez un chemin sans « ../ », par ex. Save_as: infos/index.html",
-                       content.get_relative_source_path(), save_as)
+        field = "Save_as" if "save_as" in content.metadata else "Slug"
+        logger.warning("%s [champ %s] : la page serait écrite hors du dossier du site (« %s ») ; elle ne l'est pas "
+                       "→ écrivez un chemin sans « ../ » ni « / » au début, par ex. Save_as: infos/index.html "
+                       "ou Slug: infos", content.get_relative_source_path(), field, save_as)
         content.override_save_as = ""
 
 

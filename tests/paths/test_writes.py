@@ -85,18 +85,19 @@ def test_a_static_link_up_from_content_writes_nothing_beside_a_custom_output(tmp
     assert not [p for p in custom.rglob("*") if p.is_file() and b"SECRET_TASKS" in p.read_bytes()]
 
 
-def test_a_save_as_beside_the_output_folder_is_refused(tmp_path, caplog) -> None:
+@pytest.mark.parametrize("header, field", [("Save_as: ../site2/index.html", "Save_as"), ("Slug: ../site2/x", "Slug")])
+def test_a_save_as_beside_the_output_folder_is_refused(tmp_path, caplog, header, field) -> None:
     from pelican import Pelican
     from pelican.settings import read_settings
 
     from tests.conftest import SETTINGS, site_overrides
 
-    content = write_site(tmp_path, {**BASE_SITE, "pages/evasion.md": "Title: Évasion\nSave_as: ../site2/index.html\n\nIci.\n"})
+    content = write_site(tmp_path, {**BASE_SITE, "pages/evasion.md": f"Title: Évasion\n{header}\n\nIci.\n"})
     out = tmp_path / "site"  # « site2 » starts with « site »: Pelican's own prefix check lets it pass
     settings = read_settings(str(SETTINGS), override=site_overrides(tmp_path, content, OUTPUT_PATH=str(out)))
 
     Pelican(settings).run()
 
     assert not (tmp_path / "site2").exists()
-    assert any("pages/evasion.md [champ Save_as]" in r.getMessage() for r in caplog.records)
+    assert any(f"pages/evasion.md [champ {field}]" in r.getMessage() for r in caplog.records)
     assert (out / "index.html").is_file()
