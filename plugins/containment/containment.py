@@ -16,7 +16,7 @@ from typing import Any
 from pelican import signals
 from pelican.contents import Static
 
-from eventsite.safepaths import PathOutside, is_hidden, resolve_inside
+from eventsite.safepaths import PathOutside, is_hidden, resolve_inside, safe_slug
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +92,35 @@ def refuse_save_as_outside(content: Any) -> None:
         content.override_save_as = ""
 
 
+def safe_static_path(relative: str) -> str:
+    """Return a static file's path with every folder and the file name made safe slugs (extension kept, lower case)."""
+    *folders, name = relative.replace(os.sep, "/").split("/")
+    stem, dot, extension = name.rpartition(".") if "." in name.lstrip(".") else (name, "", "")
+    safe_name = (safe_slug(stem) or "fichier") + (f".{safe_slug(extension)}" if dot and safe_slug(extension) else "")
+    return "/".join([*(safe_slug(folder) or "dossier" for folder in folders), safe_name])
+
+
+def publish_static_files_under_safe_names(generator: Any) -> None:
+    """Give each static file a safe output name (`Plan d'accès.JPG` → `plan-d-acces.jpg`); {static} links follow."""
+    taken: dict[str, str] = {}
+    kept = []
+    for static in generator.staticfiles:
+        relative = static.get_relative_source_path()
+        safe = safe_static_path(relative)
+        if safe in taken:
+            logger.warning("%s : ce fichier serait publié sous le même nom « %s » que %s ; il ne l'est pas "
+                           "→ renommez l'un des deux fichiers", relative, safe, taken[safe])
+            generator.context["static_content"].pop(relative, None)
+            continue
+        taken[safe] = relative
+        if safe != relative:
+            static.metadata["path"] = safe  # STATIC_URL and STATIC_SAVE_AS are « {path} »
+        kept.append(static)
+    generator.staticfiles[:] = kept
+
+
 def register() -> None:
     """Connect the containment plugin's signal handlers."""
     signals.content_object_init.connect(refuse_save_as_outside)
     signals.static_generator_finalized.connect(drop_unsafe_static_files)
+    signals.static_generator_finalized.connect(publish_static_files_under_safe_names)

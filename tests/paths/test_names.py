@@ -84,3 +84,29 @@ def test_two_gallery_folders_with_the_same_slug_are_named(tmp_path, site) -> Non
     assert any("même adresse « ete »" in p for p in failed.value.problems)
     out = build(tmp_path, content, strict=False)
     assert (out / "galeries/ete/index.html").is_file()
+
+
+def test_static_files_are_published_under_safe_names_and_links_follow(tmp_path, site) -> None:
+    content = site({"news/compte-rendu.md": "Title: Compte rendu\nDate: 2018-03-05 10:00\n\n"
+                                            "![Plan]({static}/images/Accès Salle/Plan%20d'accès.JPG)\n"})
+    write_image(content / "images/Accès Salle/Plan d'accès.JPG")
+    write_image(content / "images/IMG 0001.png", fmt="PNG")
+
+    out = build(tmp_path, content)
+
+    files = written_files(out)
+    assert [path for path in files if not SAFE_PATH.match(path)] == []
+    assert {"images/acces-salle/plan-d-acces.jpg", "images/img-0001.png"} <= set(files)
+    image = parse(out / "actualites/compte-rendu/index.html").select_one("main img[alt=Plan]")
+    assert image["src"].endswith("/images/acces-salle/plan-d-acces.jpg")
+    assert (out / "actualites/compte-rendu" / image["src"]).resolve() == (out / "images/acces-salle/plan-d-acces.jpg").resolve()
+
+
+def test_two_static_files_with_the_same_safe_name_are_named(tmp_path, site) -> None:
+    content = site({})
+    write_image(content / "images/Logo.png", fmt="PNG")
+    write_image(content / "images/logo.PNG", fmt="PNG")
+
+    with pytest.raises(BuildFailed) as failed:
+        build(tmp_path, content)
+    assert any("même nom « images/logo.png »" in p for p in failed.value.problems)
