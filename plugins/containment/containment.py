@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,6 +20,9 @@ from pelican.contents import Static
 from eventsite.safepaths import PathOutside, is_hidden, resolve_inside, safe_slug
 
 logger = logging.getLogger(__name__)
+
+# A written name: lower-case ASCII, digits, hyphens, underscores and dots (never a leading dot but .nojekyll).
+SAFE_NAME = re.compile(r"^(?:[a-z0-9_][a-z0-9._-]*|\.nojekyll)$")
 
 
 def linking_files(generated: Mapping[str, Any]) -> dict[str, list[str]]:
@@ -42,7 +46,8 @@ def refusal(generator: Any, static: Any) -> str:
     if is_hidden(relative):
         return "c'est un fichier caché (son nom ou celui d'un dossier commence par un point)"
     try:
-        resolve_inside(generator.output_path, static.save_as)
+        # Not static.save_as: reading it would pin the location and stop {attach} from moving the file.
+        resolve_inside(generator.output_path, static.get_url_setting("save_as"))
     except PathOutside:
         return "il serait écrit hors du dossier du site"
     return ""
@@ -119,8 +124,26 @@ def publish_static_files_under_safe_names(generator: Any) -> None:
     generator.staticfiles[:] = kept
 
 
+def unsafe_output_names(output_path: str) -> list[str]:
+    """Return every file or folder below OUTPUT_PATH whose name is not a safe slug (relative, sorted)."""
+    found = []
+    for folder, dirs, files in os.walk(output_path):
+        for name in dirs + files:
+            if not SAFE_NAME.match(name) or ".." in name:
+                found.append(os.path.relpath(os.path.join(folder, name), output_path).replace(os.sep, "/"))
+    return sorted(found)
+
+
+def report_unsafe_output_names(pelican: Any) -> None:
+    """Warn about any written name that escaped the safe slugs (an {attach} target keeps its source name)."""
+    for relative in unsafe_output_names(pelican.output_path):
+        logger.warning("« %s » est publié sous un nom qui casse les adresses (espace, majuscule, accent, "
+                       "#, ?, %%…) → renommez le fichier source en minuscules, avec des tirets", relative)
+
+
 def register() -> None:
     """Connect the containment plugin's signal handlers."""
     signals.content_object_init.connect(refuse_save_as_outside)
     signals.static_generator_finalized.connect(drop_unsafe_static_files)
     signals.static_generator_finalized.connect(publish_static_files_under_safe_names)
+    signals.finalized.connect(report_unsafe_output_names)

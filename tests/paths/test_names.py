@@ -110,3 +110,23 @@ def test_two_static_files_with_the_same_safe_name_are_named(tmp_path, site) -> N
     with pytest.raises(BuildFailed) as failed:
         build(tmp_path, content)
     assert any("même nom « images/logo.png »" in p for p in failed.value.problems)
+
+
+def test_an_attached_file_with_an_unsafe_name_is_named(tmp_path, site) -> None:
+    content = site({"news/compte-rendu.md": "Title: Compte rendu\nDate: 2018-03-05 10:00\n\n"
+                                            "[Programme]({attach}Programme%20Final.pdf)\n",
+                    "news/Programme Final.pdf": "%PDF-1.4\n"})
+
+    with pytest.raises(BuildFailed) as failed:
+        build(tmp_path, content)
+    assert any("Programme Final.pdf" in p and "renommez le fichier source" in p for p in failed.value.problems)
+
+
+def test_an_attached_file_with_a_safe_name_moves_beside_its_page(tmp_path, site) -> None:
+    content = site({"news/compte-rendu.md": "Title: Compte rendu\nDate: 2018-03-05 10:00\n\n"
+                                            "[Programme]({attach}programme.pdf)\n",
+                    "news/programme.pdf": "%PDF-1.4\n"})
+
+    out = build(tmp_path, content)  # strict: no warning
+
+    assert (out / "actualites/compte-rendu/programme.pdf").is_file()
