@@ -74,13 +74,27 @@ def drop_unsafe_static_files(generator: Any) -> None:
     generator.staticfiles[:] = kept
 
 
-def refuse_save_as_outside(content: Any) -> None:
-    """Keep a page or article whose Save_as leads outside the output folder from being written at all.
+def refuse_source_outside(content: Any) -> bool:
+    """Empty and unpublish a page or article read through a link to a file outside content/; return True if so."""
+    root = content.settings["PATH"]
+    try:
+        resolve_inside(root, os.path.relpath(content.source_path, root))
+    except PathOutside:
+        logger.warning("%s : ce fichier est un lien vers un fichier hors de content/ : il n'est pas publié "
+                       "→ remplacez le lien par le fichier lui-même", content.get_relative_source_path())
+        content._content = ""  # never shown, even where another page would include it
+        content.override_save_as = ""
+        return True
+    return False
+
+
+def keep_pages_inside(content: Any) -> None:
+    """Keep a page or article read from outside content/, or whose Save_as leads outside the output folder, from being written.
 
     Pelican's own guard compares string prefixes: `Save_as: ../output2/index.html` passes it.
     """
-    if isinstance(content, Static):
-        return  # a static file's output is checked once the static generator has listed it
+    if isinstance(content, Static) or refuse_source_outside(content):
+        return  # a static file is checked once the static generator has listed it
     try:
         save_as = content.save_as  # from Save_as, Slug, or the file name through *_SAVE_AS
     except (KeyError, ValueError):  # a content class with no *_SAVE_AS setting: its generator decides
@@ -143,7 +157,7 @@ def report_unsafe_output_names(pelican: Any) -> None:
 
 def register() -> None:
     """Connect the containment plugin's signal handlers."""
-    signals.content_object_init.connect(refuse_save_as_outside)
+    signals.content_object_init.connect(keep_pages_inside)
     signals.static_generator_finalized.connect(drop_unsafe_static_files)
     signals.static_generator_finalized.connect(publish_static_files_under_safe_names)
     signals.finalized.connect(report_unsafe_output_names)

@@ -10,7 +10,7 @@ from typing import Any
 from pelican.contents import Page
 from pelican.generators import Generator
 
-from eventsite.safepaths import resolve_inside
+from eventsite.safepaths import PathOutside, resolve_inside
 
 from .linking import link_event
 from .model import Entity, Event
@@ -70,6 +70,12 @@ class EventGenerator(Generator):
         folder = self.event_settings.paths[ctype.key]
         collection = ctype.collection
         for relpath in sorted(self.get_files(folder, extensions=("md", "markdown"))):
+            try:
+                resolve_inside(self.path, relpath)
+            except PathOutside:
+                self.problems.append(ContentProblem(relpath, "", "ce fichier est un lien vers un fichier hors de content/ : il n'est pas lu",
+                                                    "remplacez le lien par le fichier lui-même"))
+                continue
             lang = translation_lang(relpath, folder, self.event_settings.languages)
             page = self._read(relpath, lang)
             if page is None:

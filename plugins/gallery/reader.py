@@ -128,11 +128,25 @@ def parse_sections(body: str, source: str) -> tuple[str, dict[str, dict[str, str
     return "\n".join(description).strip(), sections
 
 
+def readable(folder: str, name: str) -> bool:
+    """Return True when FOLDER/NAME exists and really lies in FOLDER (a link elsewhere is refused, with a warning)."""
+    path = os.path.join(folder, name)
+    if not os.path.exists(path):
+        return False
+    try:
+        resolve_inside(folder, name)
+    except PathOutside:
+        logger.warning("%s est un lien vers un fichier hors du dossier de la galerie : il n'est pas lu "
+                       "→ remplacez-le par le fichier lui-même", path)
+        return False
+    return True
+
+
 def _removals(folder: str, header: dict[str, str]) -> set[str]:
     """Return the file names withdrawn by the Removed field or retraits.txt."""
     removed = set(_split_list(header.get("removed", "")))
     path = os.path.join(folder, REMOVALS_FILE)
-    if os.path.exists(path):
+    if readable(folder, REMOVALS_FILE):
         with open(path, encoding="utf-8") as handle:
             removed |= {line.strip() for line in handle if line.strip() and not line.startswith("#")}
     return removed
@@ -157,11 +171,7 @@ def _photo_files(folder: str) -> list[str]:
         path = os.path.join(folder, name)
         if name.startswith(".") or name.lower().endswith(NOTE_EXTENSIONS) or not os.path.isfile(path):
             continue
-        try:
-            resolve_inside(folder, name)
-        except PathOutside:
-            logger.warning("Fichier ignoré dans la galerie : %s est un lien vers un fichier hors du dossier "
-                           "de la galerie ; copiez la photo elle-même dans le dossier", path)
+        if not readable(folder, name):
             continue
         if name.lower().endswith(PHOTO_EXTENSIONS):
             photos.append(name)
@@ -190,7 +200,7 @@ def read_gallery(folder: str, slug: str = "") -> GallerySource:
     source = os.path.join(folder, METADATA_FILE)
     header: dict[str, str] = {}
     body = ""
-    if os.path.exists(source):
+    if readable(folder, METADATA_FILE):
         with open(source, encoding="utf-8") as handle:
             raw_header, body = parse_header(handle.read())
         for key, value in raw_header.items():

@@ -128,3 +128,31 @@ def test_a_gallery_photo_linked_outside_its_folder_is_not_read(tmp_path) -> None
 
     assert [img["alt"] for img in parse(out / "galeries/journee/index.html").select("main img")] == ["B"]
     assert not list((out / "images" / "galeries" / "journee").glob("a-*"))
+
+
+@pytest.mark.parametrize("relpath", ["pages/secret.md", "news/secret.md", "speakers/secret.md"])
+def test_a_content_file_linked_outside_content_is_not_published(tmp_path, relpath) -> None:
+    root, content = project(tmp_path, {})
+    secret = tmp_path / "dehors" / "secret.md"
+    secret.parent.mkdir()
+    secret.write_text("Title: Secret\nName: Secret\nRole: Secret\nDate: 2018-03-05 10:00\n\nSECRET_BODY\n", encoding="utf-8")
+    os.symlink(secret, content / relpath)
+
+    with pytest.raises(BuildFailed) as failed:
+        build(root, content)
+    assert any(relpath in p and "hors de content/" in p for p in failed.value.problems)
+
+    out = build(root, content, strict=False)
+    assert leaked(out, b"SECRET_BODY") == []
+
+
+def test_a_gallery_md_linked_outside_is_not_read(tmp_path) -> None:
+    root, content = project(tmp_path, {})
+    write_image(content / "galleries" / "journee" / "a.jpg")
+    (tmp_path / "dehors.md").write_text("Title: Dehors\n\nSECRET_DESCRIPTION\n\n## a.jpg\nAlt: A\n", encoding="utf-8")
+    os.symlink(tmp_path / "dehors.md", content / "galleries" / "journee" / "gallery.md")
+
+    out = build(root, content, strict=False)
+
+    assert (out / "galeries" / "journee" / "index.html").is_file()
+    assert leaked(out, b"SECRET_DESCRIPTION") == []
