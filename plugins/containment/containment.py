@@ -1,9 +1,13 @@
 """Signal handlers of the containment plugin; register() only connects them.
 
 Pelican copies every file of STATIC_PATHS and every `{static}`/`{attach}` target, following
-symlinks and `../`. Once the static generator has listed them, this plugin drops each one
-whose real path leaves content/, whose output leaves the output folder, or that is a
-dot-file (.env, .git/config, .DS_Store, .htaccess), and tells the author which file linked it.
+symlinks and `../`, and writes pages where Save_as or Slug say. This plugin:
+- drops each static file whose real path leaves content/, whose output leaves the output
+  folder, or that is a dot-file (.env, .git/config, .DS_Store, .htaccess), naming the file that linked it;
+- publishes static files under safe names ({static} links follow);
+- never writes a page or article read through a link leaving content/, or whose output leaves the output folder;
+- warns, once the site is written, about any name that is still not a safe slug.
+Every message is French and names the file; a strict build fails on them.
 """
 
 from __future__ import annotations
@@ -77,6 +81,8 @@ def drop_unsafe_static_files(generator: Any) -> None:
 def refuse_source_outside(content: Any) -> bool:
     """Empty and unpublish a page or article read through a link to a file outside content/; return True if so."""
     root = content.settings["PATH"]
+    if not content.source_path:
+        return False  # made by a plugin, not read from a file
     try:
         resolve_inside(root, os.path.relpath(content.source_path, root))
     except PathOutside:
