@@ -17,7 +17,7 @@ DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 
 # The plugins of this site, in the order their signals must run.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["event", "gallery", "languages", "legal", "typography"]
+PLUGINS = ["containment", "event", "gallery", "languages", "legal", "typography"]
 
 # The event itself: everything specific to this seminar lives here or in content/.
 EVENT_NAME = "Transformation numérique : levier d'innovation managériale dans la Fonction Publique"
@@ -37,9 +37,10 @@ EVENT_STRICT = False
 # Where Pelican's own content lives; the event plugin reads speakers/, sessions/, etc.
 ARTICLE_PATHS = ["news"]
 PAGE_PATHS = ["pages"]
+# Files under content/images/ are copied as they are, except the portraits and logos named in
+# Photo:/Logo: (the gallery plugin processes them, metadata stripped), dot-files and anything
+# leading outside content/ (containment plugin).
 STATIC_PATHS = ["images"]
-# Portraits and logos go through the gallery pipeline (metadata stripped), never copied as they are.
-STATIC_EXCLUDES = ["images/speakers", "images/partners"]
 ARTICLE_URL = "actualites/{slug}/"
 ARTICLE_SAVE_AS = "actualites/{slug}/index.html"
 PAGE_URL = "{slug}/"

@@ -9,8 +9,11 @@ from typing import Any
 from pelican.contents import Page
 from pelican.generators import Generator
 
-from .header import NotUtf8Error, read_header
+from eventsite.safepaths import PathOutside, resolve_inside
+
 from .channel import problems_of, report
+from .header import NotUtf8Error, read_header
+
 from .linking import link_event
 from .model import Entity, Event
 from .navigation import save_as_for
@@ -73,6 +76,12 @@ class EventGenerator(Generator):
         folder = self.event_settings.paths[ctype.key]
         collection = ctype.collection
         for relpath in sorted(self.get_files(folder, extensions=("md", "markdown"))):
+            try:
+                resolve_inside(self.path, relpath)
+            except PathOutside:
+                self.problems.append(ContentProblem(relpath, "", "ce fichier est un lien vers un fichier hors de content/ : il n'est pas lu",
+                                                    "remplacez le lien par le fichier lui-même"))
+                continue
             lang = translation_lang(relpath, folder, self.event_settings.languages)
             page = self._read(relpath, lang)
             if page is None:
@@ -128,6 +137,7 @@ class EventGenerator(Generator):
         self.context["event_languages"] = dict(self.localized)
 
     def _write(self, writer: Any, url: str, template: str, **extra: Any) -> None:
+        resolve_inside(self.output_path, save_as_for(url))  # slugs are safe: a settings error at worst
         writer.write_file(
             save_as_for(url),
             self.get_template(template),

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventsite.safepaths import safe_slug
+
 from . import schema
 from .header import Header, duplicate_problems
 from .placeholders import is_placeholder, placeholder_problem
@@ -110,5 +112,16 @@ def parse_entity(
         problems.append(ContentProblem(source_path, found.spelling, f"champ inconnu pour un·e {ctype.label}", fix, found.line))
     # The entity is built even with problems (defaults fill the gaps) so that
     # references to it do not add misleading "unknown" errors.
+<<<<<<< HEAD
     slug = Path(source_path).stem
     return ctype.cls(slug=slug, source_path=source_path, source=source, **values), problems, complete
+=======
+    # The identifier (and so the URL and image names) comes from the file name, made safe:
+    # « Jeanne Dupont.md » is jeanne-dupont.
+    slug = safe_slug(Path(source_path).stem)
+    if not slug:
+        slug = "sans-nom"
+        problems.append(ContentProblem(source_path, "", "le nom du fichier ne contient ni lettre ni chiffre",
+                                       "renommez le fichier avec le nom de l'élément, par ex. jeanne-dupont.md"))
+    return ctype.cls(slug=slug, source_path=source_path, source=source, **values), problems
+>>>>>>> paths

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from eventsite.safepaths import safe_slug
+
 from . import schema
 from .model import Entity, Event
 from .placeholders import is_placeholder, placeholder_problem
@@ -69,7 +71,7 @@ def parse_translation(
         except schema.FieldError as error:
             problems.append(ContentProblem(source_path, found.spelling, error.message, error.fix, found.line))
     has_body = bool(getattr(source, "content", "").strip())
-    slug = Path(source_path).stem
+    slug = safe_slug(Path(source_path).stem)  # the same identifier as the original's file
     return Translation(slug, lang, source_path, values, source if has_body else None), problems
 
 

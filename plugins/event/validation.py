@@ -7,6 +7,8 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from eventsite.safepaths import PathOutside, resolve_inside
+
 from .model import Entity, Event, Session
 from .header import field_line
 from .problems import ContentProblem
@@ -106,7 +108,22 @@ def missing_images(event: Event, content_path: Path) -> list[ContentProblem]:
     problems = []
     checks = [(s, "Photo", s.photo) for s in event.speakers] + [(p, "Logo", p.logo) for p in event.partners]
     for entity, field, path in checks:
-        if path and not (content_path / path).is_file():
+        if not path:
+            continue
+        try:
+            resolve_inside(content_path, path)
+        except PathOutside:
+            problems.append(
+                _problem(
+                    entity,
+                    content_path,
+                    field,
+                    f"l'image « {path} » est hors du dossier content/ (ou y mène par un lien) : elle n'est pas publiée",
+                    "copiez l'image sous content/images/ et écrivez ce chemin, par ex. images/intervenants/nom.jpg",
+                )
+            )
+            continue
+        if not (content_path / path).is_file():
             problems.append(
                 _problem(
                     entity,

@@ -7,7 +7,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pelican.utils import slugify
+from eventsite.safepaths import PathOutside, resolve_inside, safe_slug
 
 from . import build, pipeline
 from .jobs import Job
@@ -17,14 +17,21 @@ from .settings import GallerySettings
 logger = logging.getLogger(__name__)
 
 
-def published_as_is(path: str, pelican_settings: Mapping[str, Any]) -> bool:
-    """Return True when Pelican would also copy this source file, metadata included."""
-    def inside(folders: Sequence[str]) -> bool:
-        return any(path == f.strip("/") or path.startswith(f.strip("/") + "/") for f in folders)
+FIELDS = (("speakers", "photo"), ("partners", "logo"))
 
-    return inside(pelican_settings.get("STATIC_PATHS", ())) and not inside(
-        pelican_settings.get("STATIC_EXCLUDES", ())
-    )
+
+def image_sources(event: Any, content_root: str) -> set[str]:
+    """Return the resolved path of every image a speaker's Photo or a partner's Logo names inside content/."""
+    found = set()
+    for collection, field in FIELDS:
+        for entity in getattr(event, collection, ()) or ():
+            path = getattr(entity, field, None)
+            if path:
+                try:
+                    found.add(resolve_inside(content_root, str(path)))
+                except PathOutside:
+                    continue  # never read: _jobs reports it
+    return found
 
 
 def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], store: str, people: Sequence[Any], field: str,
@@ -36,16 +43,14 @@ def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], store: str, people:
         if not path:
             continue
         name = str(getattr(entity, "name", "") or "")
-        source = os.path.join(settings_["PATH"], str(path))
+        try:
+            source = resolve_inside(settings_["PATH"], str(path))
+        except PathOutside:
+            continue  # never read: the event plugin reports it, with its file, field and line
         if not os.path.isfile(source):
             continue  # the event plugin reports the missing image, with its file and line
-        if published_as_is(str(path), settings_):
-            problems.append(Problem(
-                str(getattr(entity, "source_path", "") or path), None, field.capitalize(),
-                f"l'image {path} ({name}) serait aussi copiée telle quelle dans le site, avec ses métadonnées (EXIF, GPS)",
-                "ajoutez son dossier à STATIC_EXCLUDES dans pelicanconf.py",
-            ))
-        stem = slugify(name) or f"{profile}-{index}"
+        # The file name, never the display name: an ASCII slug with no way out of its folder.
+        stem = safe_slug(str(getattr(entity, "slug", "") or "")) or f"{profile}-{index}"
         key = f"{profile}/{stem}"
         if key in found:
             stem, key = f"{stem}-{index}", f"{key}-{index}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -82,7 +83,26 @@ def all_generators_finalized(generators: Sequence[Any]) -> None:
         channel.report(generators[0], context, pelican_settings["PATH"], problem)
 
 
+def exclude_processed_images(static_generator: Any) -> None:
+    """Keep Pelican from copying as-is (metadata included) the portraits and logos this plugin processes.
+
+    Wherever they sit under content/: no STATIC_EXCLUDES to keep in step with the guide.
+    """
+    event = static_generator.context.get("event")
+    if event is None:
+        return
+    processed = event_images.image_sources(event, static_generator.path)
+    kept = []
+    for static in static_generator.staticfiles:
+        if os.path.realpath(os.path.join(static_generator.path, static.get_relative_source_path())) in processed:
+            static_generator.context["static_content"].pop(static.get_relative_source_path(), None)
+        else:
+            kept.append(static)
+    static_generator.staticfiles[:] = kept
+
+
 def register() -> None:
     """Connect the gallery plugin's signal handlers."""
     signals.get_generators.connect(get_generators)
+    signals.static_generator_finalized.connect(exclude_processed_images)
     signals.all_generators_finalized.connect(all_generators_finalized)

@@ -6,6 +6,8 @@ import os
 
 from pelican.generators import Generator
 
+from eventsite.safepaths import resolve_inside
+
 from . import build, channel, pipeline, reader, settings
 
 
@@ -20,7 +22,7 @@ class GalleryGenerator(Generator):
     def generate_context(self) -> None:
         """Build every gallery's images and put context['galleries'] (slug -> Gallery)."""
         gs = settings.load(self.settings)
-        sources = reader.read_galleries(os.path.join(self.path, gs.path))
+        sources = reader.read_galleries(os.path.join(self.path, gs.path), self.path)
         for source in sources:
             for problem in source.problems:
                 channel.report(self, self.context, self.path, problem)
@@ -47,6 +49,7 @@ class GalleryGenerator(Generator):
         relative = self.settings["RELATIVE_URLS"]
         template = self.get_template("gallery")
         for gallery in self.galleries.values():
+            resolve_inside(self.output_path, gallery.save_as)  # safe slugs: never raises
             writer.write_file(gallery.save_as, template, self.context, gallery=gallery,
                               relative_urls=relative)
         writer.write_file(f"{self.gallery_settings.page_dir}/index.html",

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
-import os
 import struct
 from dataclasses import dataclass
 from typing import Any
 
 from PIL import Image
+
+from eventsite.safepaths import PathOutside, resolve_inside
 
 from . import imaging
 from .imaging import ImageRejected
@@ -117,13 +118,17 @@ def _write(job: Job, image: Image.Image, widths: tuple[int, ...], note: str) -> 
         for fmt in job.output_formats:
             name = f"{job.stem}-{width}.{imaging.EXTENSIONS[fmt]}"
             relative = f"{job.url_dir}/{name}"
-            imaging.save_atomic(current, os.path.join(job.output_root, relative), fmt,
+            imaging.save_atomic(current, resolve_inside(job.output_root, relative), fmt,
                                 job.quality(fmt), job.webp_method)
             variants.append(Variant(width, current.height, fmt, relative))
             outputs.append(relative)
     # A logo is shown at its 1× size (the narrowest variant); other pictures at full size.
     shown = current.size if job.profile == "logo" else first.size
-    picture = Picture(shown[0], shown[1], job.alt, tuple(variants), imaging.placeholder_colour(current))
+    # A colour block behind the image while it loads, for opaque photos only: a logo (often
+    # transparent, often dark) would be drawn on it.
+    opaque_photo = job.profile != "logo" and current.mode != "RGBA"
+    placeholder = imaging.placeholder_colour(current) if opaque_photo else ""
+    picture = Picture(shown[0], shown[1], job.alt, tuple(variants), placeholder)
     return Outcome(job.key, picture, tuple(outputs), note=note)
 
 
@@ -148,6 +153,8 @@ def process(job: Job) -> Outcome:
         return Outcome(job.key, None, (), f"image illisible ({type(error).__name__} : {error})")
     try:
         return _write(job, image, widths, note)
+    except PathOutside as error:
+        return Outcome(job.key, None, (), f"nom de fichier refusé ({error}) ; renommez le fichier")
     except OSError as error:
         return Outcome(job.key, None, (), f"écriture impossible ({error}) ; vérifiez l'espace disque")
     except Exception as error:  # e.g. an encoder refusing a size

@@ -29,7 +29,7 @@ class Picture:
     height: int
     alt: str
     variants: tuple[Variant, ...]
-    placeholder: str  # CSS colour like '#8a7f6b'
+    placeholder: str  # CSS colour like '#8a7f6b', or '' (logos, transparent images): no colour block
 
     def of_format(self, fmt: str) -> tuple[Variant, ...]:
         """Return the variants of one format, narrowest first."""

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from filelock import FileLock, Timeout
+from eventsite.safepaths import PathOutside, resolve_inside
 
 from . import cache, jobs, progress
 from .jobs import Job, Outcome
@@ -98,8 +99,12 @@ def link_outputs(store: str, site_root: str, outputs: Iterable[str], owned_dirs:
     """
     linked = 0
     for relative in sorted(outputs):
-        source = os.path.join(store, relative)
-        target = os.path.join(site_root, relative)
+        try:
+            source = resolve_inside(store, relative)
+            target = resolve_inside(site_root, relative)
+        except PathOutside as error:
+            logger.warning("Image non publiée : %s ; supprimez le dossier cache/ puis reconstruisez", error)
+            continue
         if os.path.exists(target) and os.path.samefile(source, target):
             continue
         os.makedirs(os.path.dirname(target), exist_ok=True)

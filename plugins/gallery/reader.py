@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import logging
 import os
 import re
 import unicodedata
@@ -11,7 +12,11 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from event.weburl import WEB_URL_FIX, web_url_error
-from pelican.utils import get_date, slugify
+from pelican.utils import get_date
+
+from eventsite.safepaths import PathOutside, resolve_inside, safe_slug
+
+logger = logging.getLogger(__name__)
 
 METADATA_FILE = "gallery.md"
 REMOVALS_FILE = "retraits.txt"
@@ -140,6 +145,20 @@ def parse_sections(
     return "\n".join(description).strip(), sections, headings
 
 
+def readable(folder: str, name: str, problems: list[Problem]) -> bool:
+    """Return True when FOLDER/NAME exists and really lies in FOLDER (a link elsewhere is refused, and reported)."""
+    path = os.path.join(folder, name)
+    if not os.path.exists(path):
+        return False
+    try:
+        resolve_inside(folder, name)
+    except PathOutside:
+        problems.append(Problem(path, None, "", "ce fichier est un lien vers un fichier hors du dossier de la galerie : il n'est pas lu",
+                                "remplacez le lien par le fichier lui-même"))
+        return False
+    return True
+
+
 def read_text(path: str, problems: list[Problem]) -> str:
     """A text file as the author meant it: UTF-8 (BOM or not), else Windows-1252 with a problem asking for UTF-8."""
     with open(path, "rb") as handle:
@@ -190,7 +209,7 @@ def _removals(folder: str, source: str, header: dict[str, tuple[str, int]], prob
     value, line = header.get("removed", ("", 0))
     removals = [Removal(entry, source, line, "Removed") for entry in _split_list(value)]
     path = os.path.join(folder, REMOVALS_FILE)
-    if os.path.exists(path):
+    if readable(folder, REMOVALS_FILE, problems):
         for number, text in enumerate(read_text(path, problems).splitlines(), start=1):
             if text.strip() and not text.lstrip().startswith("#"):
                 removals.append(Removal(text.strip(), path, number, ""))
@@ -215,6 +234,8 @@ def _photo_files(folder: str, problems: list[Problem]) -> list[str]:
     for name in os.listdir(folder):
         path = os.path.join(folder, name)
         if name.startswith(".") or name.lower().endswith(NOTE_EXTENSIONS) or not os.path.isfile(path):
+            continue
+        if not readable(folder, name, problems):
             continue
         if name.lower().endswith(PHOTO_EXTENSIONS):
             photos.append(name)
@@ -257,15 +278,15 @@ def checked_license_url(value: str, source: str, line: int | None, problems: lis
     return ""
 
 
-def read_gallery(folder: str) -> GallerySource:
-    """Read one gallery folder; what is wrong is in the result's problems."""
-    slug = slugify(os.path.basename(folder.rstrip(os.sep)))
+def read_gallery(folder: str, slug: str = "") -> GallerySource:
+    """Read one gallery folder, published under SLUG (by default, its folder name's safe slug); what is wrong is in its problems."""
+    slug = slug or safe_slug(os.path.basename(folder.rstrip(os.sep))) or "galerie"
     source = os.path.join(folder, METADATA_FILE)
     problems: list[Problem] = []
     header: dict[str, tuple[str, int]] = {}
     body, first_line = "", 1
     url_lines: dict[str, int] = {}
-    if os.path.exists(source):
+    if readable(folder, METADATA_FILE, problems):
         text = read_text(source, problems)
         raw_header, body, first_line = parse_header(text)
         url_lines = license_url_lines(text)
@@ -300,7 +321,7 @@ def read_gallery(folder: str) -> GallerySource:
     stems: set[str] = set()
     order, order_line = header.get("order", ("", None))
     for name in _ordered(files, _split_list(order), source, order_line, problems):
-        stem = slugify(os.path.splitext(name)[0]) or "photo"
+        stem = safe_slug(os.path.splitext(name)[0]) or "photo"
         if stem in stems:
             problems.append(Problem(os.path.join(folder, name), None, "",
                                     "une autre photo de la galerie a le même nom (à l'extension près) : celle-ci est ignorée",
@@ -334,12 +355,43 @@ def read_gallery(folder: str) -> GallerySource:
     )
 
 
-def read_galleries(root: str) -> list[GallerySource]:
-    """Read every gallery folder under root, by folder name."""
+def gallery_slug(root: str, name: str, content_root: str, taken: dict[str, str]) -> str:
+    """Return the safe slug of gallery folder NAME, or "" (with a French warning) when it cannot be used.
+
+    A folder that resolves outside content/ (a symlink to /etc…), a name with no letter or digit
+    (`..`, `．．`) and a name whose slug another folder already has are all left out.
+    """
+    folder = os.path.join(root, name)
+    try:
+        resolve_inside(content_root, os.path.relpath(folder, content_root))
+    except PathOutside:
+        logger.warning("Galerie ignorée : %s est un lien vers un dossier hors de content/ ; "
+                       "copiez les photos elles-mêmes dans content/galleries/", folder)
+        return ""
+    slug = safe_slug(name)
+    if not slug:
+        logger.warning("Galerie ignorée : le nom du dossier %s ne contient ni lettre ni chiffre ; "
+                       "renommez-le, par ex. « journee-2026 »", folder)
+    elif slug in taken:
+        logger.warning("Galerie ignorée : le dossier %s donnerait la même adresse « %s » que %s ; "
+                       "renommez l'un des deux dossiers", folder, slug, taken[slug])
+        return ""
+    return slug
+
+
+def read_galleries(root: str, content_root: str | None = None) -> list[GallerySource]:
+    """Read every gallery folder under root (inside content_root), each under its safe slug."""
     if not os.path.isdir(root):
         return []
-    folders = sorted(
-        os.path.join(root, name) for name in os.listdir(root)
-        if not name.startswith(".") and os.path.isdir(os.path.join(root, name))
-    )
-    return [read_gallery(folder) for folder in folders]
+    content_root = content_root or os.path.dirname(root.rstrip(os.sep))
+    sources = []
+    taken: dict[str, str] = {}
+    for name in sorted(os.listdir(root)):
+        folder = os.path.join(root, name)
+        if name.startswith(".") or not os.path.isdir(folder):
+            continue
+        slug = gallery_slug(root, name, content_root, taken)
+        if slug:
+            taken[slug] = folder
+            sources.append(read_gallery(folder, slug))
+    return sources

@@ -161,10 +161,3 @@ def test_no_file_of_the_built_site_carries_exif_or_gps(tmp_path: Path, build_sit
     for name in all_files(output):
         data = (output / name).read_bytes()
         assert b"SecretPhone" not in data and b"Exif\x00\x00" not in data, name
-
-
-def test_published_as_is_detects_sources_pelican_copies_with_metadata() -> None:
-    settings_ = {"STATIC_PATHS": ["images"], "STATIC_EXCLUDES": ["images/partners"]}
-    assert event_images.published_as_is("images/speakers/ada.jpg", settings_)
-    assert not event_images.published_as_is("images/partners/asso.png", settings_)
-    assert not event_images.published_as_is("photos/ada.jpg", settings_)
