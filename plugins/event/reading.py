@@ -112,10 +112,6 @@ def parse_entity(
         problems.append(ContentProblem(source_path, found.spelling, f"champ inconnu pour un·e {ctype.label}", fix, found.line))
     # The entity is built even with problems (defaults fill the gaps) so that
     # references to it do not add misleading "unknown" errors.
-<<<<<<< HEAD
-    slug = Path(source_path).stem
-    return ctype.cls(slug=slug, source_path=source_path, source=source, **values), problems, complete
-=======
     # The identifier (and so the URL and image names) comes from the file name, made safe:
     # « Jeanne Dupont.md » is jeanne-dupont.
     slug = safe_slug(Path(source_path).stem)
@@ -123,5 +119,4 @@ def parse_entity(
         slug = "sans-nom"
         problems.append(ContentProblem(source_path, "", "le nom du fichier ne contient ni lettre ni chiffre",
                                        "renommez le fichier avec le nom de l'élément, par ex. jeanne-dupont.md"))
-    return ctype.cls(slug=slug, source_path=source_path, source=source, **values), problems
->>>>>>> paths
+    return ctype.cls(slug=slug, source_path=source_path, source=source, **values), problems, complete
