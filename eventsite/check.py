@@ -41,14 +41,15 @@ def check_everything(settings_file: Path, overrides: Mapping[str, Any] | None = 
         with collect_warnings() as collector:  # the problems are returned, not logged
             _generators, context = read_and_link(Pelican(settings))
         problems = content_problems(context)
-        return problems + image_problems(settings), collector.messages(problems)
+        return problems + image_problems(settings, context), collector.messages(problems)
 
 
-def image_problems(settings: Mapping[str, Any]) -> list[Any]:
+def image_problems(settings: Mapping[str, Any], context: Mapping[str, Any]) -> list[Any]:
     """The static images of content/ that carry metadata (check only: the build cleans its copies)."""
     if "clean_images" not in settings.get("PLUGINS", ()):
         return []
-    return importlib.import_module("clean_images.originals").content_image_problems(settings)
+    sources = [static.get_relative_source_path() for static in context.get("staticfiles", ())]
+    return importlib.import_module("clean_images.originals").content_image_problems(settings, sources)
 
 
 def check_content(settings_file: Path, overrides: Mapping[str, Any] | None = None) -> list[Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +28,20 @@ def static_files(content: Path, static_paths: list[str], excludes: list[str]) ->
                 yield path
 
 
-def content_image_problems(settings: Mapping[str, Any]) -> list[ContentProblem]:
-    """Return one ContentProblem per static image of content/ that carries metadata."""
+def content_image_problems(settings: Mapping[str, Any], sources: Iterable[str] | None = None) -> list[ContentProblem]:
+    """Return one ContentProblem per static image of content/ that carries metadata.
+
+    SOURCES, when given, are the files the static generator will really copy (paths under content/,
+    as its read phase left them: images processed by the gallery plugin are no longer among them).
+    """
     content = Path(settings["PATH"])
     problems = []
     seen: set[Path] = set()
-    for path in static_files(content, list(settings.get("STATIC_PATHS", ())),
-                             list(settings.get("STATIC_EXCLUDES", ()))):
+    candidates = (
+        (content / source for source in sorted(sources)) if sources is not None
+        else static_files(content, list(settings.get("STATIC_PATHS", ())), list(settings.get("STATIC_EXCLUDES", ())))
+    )
+    for path in candidates:
         found = metadata_labels(path) if path not in seen else ()
         seen.add(path)
         if found:

@@ -15,7 +15,9 @@ def test_check_names_each_static_original_with_metadata(tmp_path: Path, site) ->
     picture().save(content / "images" / "salle.jpg", "JPEG", exif=exif_with_gps(), comment=b"x")
     write_with_metadata(content / "images" / "plan.png", "PNG")
     picture().save(content / "images" / "propre.png", "PNG")  # clean: nothing to say
-    write_with_metadata(content / "images" / "speakers" / "alice.jpg", "JPEG")  # processed, not copied
+    write_with_metadata(content / "images" / "speakers" / "alice.jpg", "JPEG")  # a Photo: processed, not copied
+    speaker = content / "speakers" / "alice-martin.md"
+    speaker.write_text(speaker.read_text(encoding="utf-8").replace("Role:", "Photo: images/speakers/alice.jpg\nRole:", 1), encoding="utf-8")
     write_with_metadata(content / "images" / ".cache.jpg", "JPEG")  # a dot-file is never published
 
     problems = [p for p in check_content(SETTINGS, site_overrides(tmp_path, content)) if not p.field]
