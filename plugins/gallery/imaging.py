@@ -166,10 +166,14 @@ def height_for(size: tuple[int, int], width: int) -> int:
 
 
 def resize(im: Image.Image, width: int) -> Image.Image:
-    """Return the image resized to width, keeping proportions (no copy if same size)."""
+    """Return the image resized to width, keeping proportions (no copy if same size).
+
+    From 3× and more (non-JPEG sources, which draft() cannot shrink), a box reduction first
+    makes LANCZOS much cheaper with no visible change (reducing_gap=3).
+    """
     if width == im.width:
         return im
-    return im.resize((width, height_for(im.size, width)), Image.Resampling.LANCZOS)
+    return im.resize((width, height_for(im.size, width)), Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
 def placeholder_colour(im: Image.Image) -> str:

@@ -28,8 +28,10 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
         "GALLERY_FORMATS": ("webp", "jpeg"),
         "GALLERY_JPEG_QUALITY": 82,
         "GALLERY_WEBP_QUALITY": 80,
-        # libwebp effort, 0 (fast) to 6 (smallest files); 4 is libwebp's default.
-        "GALLERY_WEBP_METHOD": 4,
+        # libwebp effort, 0 (fast) to 6 (smallest files), 4 being libwebp's default: one number
+        # for every width, or {smallest width: method}. Method 2 from 960 px halves the encoding
+        # time of the large widths for about 3 % more bytes; small widths keep method 4.
+        "GALLERY_WEBP_METHOD": MappingProxyType({0: 4, 960: 2}),
         # None means os.cpu_count(); 1 runs everything in this process.
         "GALLERY_PROCESSES": None,
         # Photos longer than this ratio (long side / short side) are refused.
@@ -62,7 +64,7 @@ class GallerySettings:
     formats: tuple[str, ...]
     jpeg_quality: int
     webp_quality: int
-    webp_method: int
+    webp_method: tuple[tuple[int, int], ...]  # (smallest width, method), narrowest first
     processes: int
     max_aspect: float
     sizes: str
@@ -84,6 +86,15 @@ def _positive(key: str, value: Any, low: float = 1, high: float = 100_000) -> in
     if not low <= number <= high:
         raise ValueError(f"{key} doit être compris entre {low} et {high}")
     return number
+
+
+def _webp_methods(value: Any) -> tuple[tuple[int, int], ...]:
+    """Return ((smallest width, method), ...) from one method or a {width: method} mapping."""
+    pairs = value.items() if isinstance(value, Mapping) else [(0, value)]
+    methods = tuple(sorted((int(w), _positive("GALLERY_WEBP_METHOD", m, 0, 6)) for w, m in pairs))
+    if not methods or methods[0][0] < 0:
+        raise ValueError("GALLERY_WEBP_METHOD doit être un nombre de 0 à 6 ou {largeur: nombre}")
+    return methods
 
 
 def _get(settings: Mapping[str, Any], key: str) -> Any:
@@ -117,7 +128,7 @@ def _validate(settings: Mapping[str, Any]) -> GallerySettings:
         formats=formats,
         jpeg_quality=_positive("GALLERY_JPEG_QUALITY", _get(settings, "GALLERY_JPEG_QUALITY"), 1, 95),
         webp_quality=_positive("GALLERY_WEBP_QUALITY", _get(settings, "GALLERY_WEBP_QUALITY"), 1, 100),
-        webp_method=_positive("GALLERY_WEBP_METHOD", _get(settings, "GALLERY_WEBP_METHOD"), 0, 6),
+        webp_method=_webp_methods(_get(settings, "GALLERY_WEBP_METHOD")),
         processes=_positive(
             "GALLERY_PROCESSES", processes if processes is not None else (os.cpu_count() or 1), 1, 256
         ),
