@@ -7,7 +7,8 @@ as they are; the smaller ones (1.3–5 MP) are put side by side at their native 
 mosaics of 8–24 MP, never upscaled, so every pixel is a camera's. Ten files get an EXIF
 orientation (6 or 8, pixels rotated to match) and five a GPS block, as in issue 14's corpus.
 Credits and licences: usr/share/doc/mate-backgrounds/copyright in the fetched package.
-Usage: python bench/gallery/real_corpus.py [-n 60] --out DIR
+With --small: 1200×800 crops of the same photographs (for the memory curve at 600 photos).
+Usage: python bench/gallery/real_corpus.py [-n 60] [--small] --out DIR
 """
 
 from __future__ import annotations
@@ -104,14 +105,31 @@ def make_corpus(count: int, out: Path, seed: int = 1) -> list[Path]:
     return paths
 
 
+def make_small(count: int, out: Path, seed: int = 1, side: int = 1200) -> list[Path]:
+    """Write count small real-photo JPEGs (side × 2/3 side, native-resolution crops) into out."""
+    out.mkdir(parents=True, exist_ok=True)
+    photos = fetch(Path(tempfile.mkdtemp(prefix="real-photos-")))
+    images = [ImageOps.exif_transpose(Image.open(p)).convert("RGB") for p in photos]
+    rng = random.Random(seed)
+    paths = []
+    for index in range(count):
+        image = rng.choice([im for im in images if im.width > side and im.height > side * 2 // 3])
+        left, top = rng.randrange(image.width - side), rng.randrange(image.height - side * 2 // 3)
+        path = out / f"small-{index:04d}.jpg"
+        image.crop((left, top, left + side, top + side * 2 // 3)).save(path, "JPEG", quality=90)
+        paths.append(path)
+    return paths
+
+
 def main() -> None:
     """Parse arguments and write the corpus."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--count", type=int, default=60)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--small", action="store_true", help="1200×800 crops instead of 8–24 MP files")
     args = parser.parse_args()
-    make_corpus(args.count, args.out, args.seed)
+    (make_small if args.small else make_corpus)(args.count, args.out, args.seed)
 
 
 if __name__ == "__main__":
