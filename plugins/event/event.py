@@ -12,6 +12,7 @@ from pelican import signals
 from . import dates
 from .generator import EventGenerator
 from .localize import colors_css, localized_event
+from .markdown_reuse import use_reused_markdown
 from .navigation import footer_links, navigation
 from .problems import ContentErrors
 from .settings import check_settings
@@ -87,3 +88,4 @@ def register() -> None:
     signals.generator_init.connect(add_template_helpers)
     signals.content_object_init.connect(parse_figures)
     signals.all_generators_finalized.connect(fail_if_strict)
+    signals.readers_init.connect(use_reused_markdown)
