@@ -21,7 +21,9 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
         "GALLERY_LOGO_OUTPUT_DIR": "images/partenaires",
         # Where pages are written: <dir>/<slug>/index.html and <dir>/index.html.
         "GALLERY_PAGE_DIR": "galeries",
-        "GALLERY_WIDTHS": (480, 960, 1600),
+        # 720 px: a grid thumbnail on a phone at 2× (a 380 px cell at 1.75–2× density), so
+        # phones no longer load the 960 or 1600 px files.
+        "GALLERY_WIDTHS": (480, 720, 960, 1600),
         "GALLERY_MAX_WIDTH": 2400,
         "GALLERY_PORTRAIT_WIDTHS": (160, 320, 480),
         "GALLERY_LOGO_BOX": (320, 160),
@@ -29,15 +31,22 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
         "GALLERY_JPEG_QUALITY": 82,
         "GALLERY_WEBP_QUALITY": 80,
         # libwebp effort, 0 (fast) to 6 (smallest files), 4 being libwebp's default: one number
-        # for every width, or {smallest width: method}. Method 2 from 960 px halves the encoding
+        # for every width, or {smallest width: method}. Method 2 from 720 px halves the encoding
         # time of the large widths for about 3 % more bytes; small widths keep method 4.
-        "GALLERY_WEBP_METHOD": MappingProxyType({0: 4, 960: 2}),
+        "GALLERY_WEBP_METHOD": MappingProxyType({0: 4, 720: 2}),
         # None means os.cpu_count(); 1 runs everything in this process.
         "GALLERY_PROCESSES": None,
         # Photos longer than this ratio (long side / short side) are refused.
         "GALLERY_MAX_ASPECT": 4.0,
-        # The `sizes` attribute of grid thumbnails.
-        "GALLERY_SIZES": "(min-width: 64rem) 20rem, (min-width: 40rem) 45vw, 100vw",
+        # The `sizes` attribute of grid thumbnails: the width of one grid cell. The grid
+        # (gallery.css) sits in .wrap (at most 72rem, 1rem padding each side) and fills columns
+        # of at least 16rem with 0.5rem gaps: 1 column below 34.5rem, 2 below 51rem, 3 below
+        # 67.5rem, then 4. Change it with the grid's CSS.
+        "GALLERY_SIZES": (
+            "(min-width: 72rem) 17.125rem, (min-width: 67.5rem) calc((100vw - 3.5rem) / 4), "
+            "(min-width: 51rem) calc((100vw - 3rem) / 3), (min-width: 34.5rem) calc((100vw - 2.5rem) / 2), "
+            "calc(100vw - 2rem)"
+        ),
         # Number of photos per gallery loaded eagerly (above the fold).
         "GALLERY_EAGER_COUNT": 3,
         # Folder of the cache manifests, relative to CACHE_PATH.
