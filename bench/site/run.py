@@ -8,7 +8,7 @@ news articles. Stock Pelican gets the same texts as plain pages and articles, wi
 (CACHE_CONTENT, LOAD_CONTENT_CACHE), each in its own CACHE_PATH. Each round runs, side after
 side: cold (fresh output and fresh CACHE_PATH: content cache, cards, image store), warm
 (nothing changed), one file changed (one session's text edited). Prints the load average,
-the medians and the ratios ours / stock. With --profile, one more cold and warm build of ours
+the medians (wall and CPU: user + system of the build processes) and the ratios ours / stock. With --profile, one more cold and warm build of ours
 runs under cProfile (FILE.cold, FILE.warm).
 """
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -94,6 +95,7 @@ class Side:
     output: Path
     edited: Path
     times: dict[str, list[float]] = field(default_factory=lambda: {"cold": [], "warm": [], "one file changed": []})
+    cpu: dict[str, list[float]] = field(default_factory=lambda: {"cold": [], "warm": [], "one file changed": []})
     size: int = 0
 
     def run(self, kind: str) -> None:
@@ -104,9 +106,12 @@ class Side:
         elif kind == "one file changed":
             with open(self.edited, "a", encoding="utf-8") as handle:
                 handle.write(f"\nModifié {time.time_ns()}.\n")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run(self.command, check=True, stdout=subprocess.DEVNULL, cwd=REPO)
         self.times[kind].append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)  # user + system CPU of the build's processes
+        self.cpu[kind].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
         if kind == "cold":
             self.size = folder_bytes(self.output)
 
@@ -158,15 +163,19 @@ def main() -> None:
         if args.profile:
             profile(ours, args.profile)
         med = {side.label: {k: statistics.median(side.times[k]) for k in KINDS} for side in (ours, stock)}
+        cpu = {side.label: {k: statistics.median(side.cpu[k]) for k in KINDS} for side in (ours, stock)}
         print(f"{args.items} items, medians of {args.runs} interleaved rounds; "
               f"load average (1, 5, 15 min) at the start and after each round: {' / '.join(loads)}\n")
-        print("| side | cold (s) | warm, nothing changed (s) | one file changed (s) | output MB |")
-        print("|---|---:|---:|---:|---:|")
+        print("| side | cold wall (s) | warm wall (s) | one file changed wall (s) | cold CPU (s) | warm CPU (s) "
+              "| one file changed CPU (s) | output MB |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for side in (ours, stock):
-            m = med[side.label]
-            print(f"| {side.label} | {m['cold']:.2f} | {m['warm']:.2f} | {m['one file changed']:.2f} | {side.size / 1e6:.1f} |")
+            m, c = med[side.label], cpu[side.label]
+            print(f"| {side.label} | " + " | ".join(f"{m[k]:.2f}" for k in KINDS) + " | "
+                  + " | ".join(f"{c[k]:.2f}" for k in KINDS) + f" | {side.size / 1e6:.1f} |")
         ratios = [med[ours.label][k] / med[stock.label][k] for k in KINDS]
-        print(f"| ratio ours / stock | {ratios[0]:.2f} | {ratios[1]:.2f} | {ratios[2]:.2f} | {ours.size / stock.size:.2f} |")
+        ratios += [cpu[ours.label][k] / cpu[stock.label][k] for k in KINDS]
+        print("| ratio ours / stock | " + " | ".join(f"{r:.2f}" for r in ratios) + f" | {ours.size / stock.size:.2f} |")
 
 
 if __name__ == "__main__":
