@@ -150,10 +150,18 @@ def urls(value: str) -> tuple[str, ...]:
 
 
 def image_path(value: str) -> str:
-    """A path to an image under content/, checked for existence later."""
-    value = text(value).lstrip("/")
+    """A path to an image under content/, checked for existence later.
+
+    Written as Windows' Explorer copies it (« images\\x.jpg ») or from the project folder
+    (« content/images/x.jpg »), it is read as meant: « images/x.jpg ».
+    """
+    value = text(value).replace("\\", "/").lstrip("/").removeprefix("content/")
     if not re.search(r"\.(jpe?g|png|webp|gif|tiff?)$", value, re.IGNORECASE):
-        raise FieldError(f"« {value} » n'est pas un fichier image", "donnez le chemin d'une image .jpg, .png ou .webp sous content/")
+        raise FieldError(
+            f"« {value} » n'est pas un fichier image",
+            "donnez le chemin d'une image .jpg, .png ou .webp sous content/ "
+            "(une photo de téléphone en .heic : exportez-la d'abord en JPEG)",
+        )
     return value
 
 

@@ -56,7 +56,8 @@ def embed_galleries(generators: Sequence[Any], galleries: dict[str, Any]) -> lis
         if not isinstance(slug, str):
             continue
         gallery = galleries.get(slug.strip())
-        if gallery is None:
+        # « [identifiant…] » left from the scaffold is told once, as an unfilled field, by the event plugin.
+        if gallery is None and not slug.strip().startswith("["):
             spelling, line = field_line(content.source_path, "gallery", "galerie")
             problems.append(reader.Problem(
                 content.source_path, line, spelling,

@@ -156,3 +156,11 @@ def test_a_tier_or_kind_written_in_the_singular_is_read():
     assert tier.parse("Organisateur") == "organiser" and tier.parse("soutien") == "supporter"
     kind = next(f for f in session_type().fields if f.name == "Kind")
     assert kind.parse("Atelier") == kind.parse("Ateliers") == "workshop"
+
+
+def test_an_image_path_copied_from_windows_or_with_content_in_front_is_read_as_meant():
+    assert schema.image_path("images\\intervenants\\jeanne.jpg") == "images/intervenants/jeanne.jpg"
+    assert schema.image_path("content/images/intervenants/jeanne.jpg") == "images/intervenants/jeanne.jpg"
+    with pytest.raises(schema.FieldError) as error:
+        schema.image_path("images/paul.HEIC")
+    assert "exportez-la d'abord en JPEG" in error.value.fix
