@@ -122,3 +122,15 @@ def test_scaffold_lists_the_kinds_and_tiers_of_this_event(tmp_path):
     text = create("session", "Essai", tmp_path, fields).read_text(encoding="utf-8")
     assert "Type : [type de séquence, l'une de : Keynote, Talk, Workshop, Break]" in text
     assert "Niveau : [niveau de partenariat, l'une de : Organisers, Sponsors]" in create("partner", "Essai", tmp_path, fields).read_text(encoding="utf-8")
+
+
+def test_new_file_message_gives_the_check_command_to_type(tmp_path, schema, monkeypatch, capsys):
+    from eventsite import __main__ as cli
+    from eventsite.commands import invoke_command
+
+    monkeypatch.setattr(cli, "scaffold_schema", lambda _settings: (tmp_path / "content", schema))
+    assert cli.main(["new", "speaker", "Zoé Martin"]) == 0
+    out = capsys.readouterr().out
+    assert f"Fichier créé : {tmp_path / 'content' / 'speakers' / 'zoe-martin.md'}" in out
+    assert "puis lancez « .venv/bin/invoke check »." in out  # what the author types, not « invoke check »
+    assert invoke_command("check", windows=True) == r".venv\Scripts\invoke check"
