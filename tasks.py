@@ -30,32 +30,32 @@ def python(*args: str) -> None:
 
 @task
 def build(c, strict=False):
-    """Build the site into output/ (--strict: fail on any warning, keep the last good site)."""
+    """Construire le site dans output/ (--strict : échouer au moindre avertissement et garder le site précédent)."""
     python("-m", "eventsite", "build", "--settings", str(SETTINGS), "--output", str(OUTPUT), *(["--strict"] if strict else []))
 
 
 @task
 def strict(c):
-    """Build as CI and publishing do: any content problem fails and nothing is replaced."""
+    """Construire comme la publication : au moindre problème, rien n'est remplacé."""
     build(c, strict=True)
 
 
 @task(help={"port": "port de l'aperçu (8000)", "lan": "ouvrir l'aperçu au réseau local, pour le faire relire"})
 def preview(c, port=PORT, lan=False):
-    """Build, serve on http://127.0.0.1:8000 and rebuild when a file changes (--lan: share it on the local network)."""
+    """Aperçu sur http://127.0.0.1:8000, reconstruit à chaque modification (--lan : le partager sur le réseau local)."""
     python("-m", "eventsite", "preview", "--settings", str(SETTINGS), "--output", str(OUTPUT), "--port", str(port),
            *(["--lan"] if lan else []))
 
 
 @task
 def serve(c, port=PORT):
-    """Serve the last build of output/ without rebuilding."""
+    """Servir la dernière construction de output/ sans reconstruire."""
     python("-m", "pelican", "--listen", "--bind", HOST, "--port", str(port), "-o", str(OUTPUT), "-s", str(SETTINGS))
 
 
 @task
 def clean(c):
-    """Remove output/ and the build cache."""
+    """Supprimer output/ et le cache de construction."""
     for folder in (OUTPUT, ROOT / "cache"):
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -66,7 +66,7 @@ def clean(c):
     "cname": "domaine personnalisé (fichier CNAME)",
 })
 def publish(c, push=False, dry_run=False, cname=None):
-    """Build strictly with publishconf, check the output, then publish it on gh-pages."""
+    """Construire en mode strict avec publishconf.py, vérifier le résultat, puis le publier sur gh-pages."""
     from eventsite.tasks_publish import publish_task  # the publishing tools load only when publishing
 
     publish_task(c, push=push, dry_run=dry_run, cname=cname)
@@ -74,7 +74,7 @@ def publish(c, push=False, dry_run=False, cname=None):
 
 @task(name="check-output")
 def check_output(c, base_path=None, site_url=None, no_html_validation=False):
-    """Check the built output/ folder (links, assets, HTML, title, lang, alt, hosts)."""
+    """Vérifier le dossier output/ construit (liens, images, HTML, titres, langue, alt, hôtes, métadonnées, contenu actif)."""
     from eventsite.tasks_publish import check_output_task
 
     check_output_task(c, base_path=base_path, site_url=site_url, no_html_validation=no_html_validation)
@@ -82,7 +82,7 @@ def check_output(c, base_path=None, site_url=None, no_html_validation=False):
 
 @task
 def test(c):
-    """Run the whole test suite."""
+    """Lancer tous les tests (outils de test installés par « setup --test »)."""
     if importlib.util.find_spec("pytest") is None:
         raise Exit("Les outils de test ne sont pas installés : lancez « python scripts/setup.py --test ».", code=1)
     python("-m", "pytest")
@@ -90,7 +90,7 @@ def test(c):
 
 @task
 def check(c):
-    """Check all content without building the site; list every problem in French (exit 1 if any)."""
+    """Vérifier tout le contenu sans construire le site : chaque problème, avec fichier, ligne et quoi faire."""
     python("-m", "eventsite", "check", "--settings", str(SETTINGS))
 
 
@@ -101,7 +101,7 @@ def _new_task(kind: str, where: str, example: str):
     def new(c, name):
         python("-m", "eventsite", "new", kind, name, "--settings", str(SETTINGS))
 
-    new.__doc__ = f"Create {where} with every field to fill in: invoke new-{kind} \"{example}\"."
+    new.__doc__ = f"Créer {where}, avec chaque champ à remplir : invoke new-{kind} \"{example}\"."
     return new
 
 
@@ -115,7 +115,7 @@ new_gallery = _new_task("gallery", "content/galleries/<titre>/gallery.md", "La j
 
 @task
 def translations(c):
-    """Update theme/translations/*/messages.po from the strings of the templates (then translate the new ones)."""
+    """Mettre à jour theme/translations/*/messages.po depuis les textes des gabarits (puis traduire les nouveaux)."""
     template = ROOT / "cache" / "messages.pot"
     template.parent.mkdir(exist_ok=True)
     pybabel = ("-m", "babel.messages.frontend")

@@ -67,12 +67,12 @@ class PublishResult:
 
     def summary(self) -> str:
         """Return a French one-paragraph summary for the terminal."""
-        verb = "serait publié" if self.dry_run else "publié"
+        verb = "seraient publiés" if self.dry_run else "publiés"
         target = f"{self.remote}/{self.branch}" if self.remote else f"{self.branch} (local)"
         return (
-            f"{self.files} fichier(s), {self.size_bytes / 1024:.1f} Kio {verb} sur {target}; "
-            f"CNAME : {self.cname or 'aucun'}; message : « {self.message} »"
-            + (f"; commit {self.commit}" if self.commit else "")
+            f"{self.files} fichiers ({self.size_bytes / 1024:.1f} Kio".replace(".", ",") + f") {verb} sur {target} ; "
+            f"CNAME : {self.cname or 'aucun'} ; message : « {self.message} »"
+            + (f" ; commit {self.commit}" if self.commit else "")
             + ("" if self.changed else " (site inchangé : aucun nouveau commit)")
         )
 

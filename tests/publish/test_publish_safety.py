@@ -98,7 +98,7 @@ def test_publish_dry_run_touches_nothing_output_included(
     use_build(monkeypatch, valid_files())
     publish_task(Context(), dry_run=True, push=True, cname=CNAME, root=project)
     out = capsys.readouterr().out
-    assert "[essai]" in out and "serait publié" in out and CNAME in out
+    assert "[essai]" in out and "seraient publiés" in out and CNAME in out
     assert snapshot(project) == before
     assert run_git(project, "show-ref") == refs and remote_sha(repos.bare, "gh-pages") is None
 
