@@ -51,6 +51,29 @@ CASES = {
         [Expected("galleries/journee/02-casse.jpg", "l'image est laissée de côté",
                   "remplacez le fichier par une photo JPEG, PNG ou WebP qui s'ouvre sur votre ordinateur")],
     ),
+    # The header cases of test_malformed.py, here through the banner too.
+    "fichier enregistré par Word (Windows-1252)": Case(
+        {"speakers/word.md": "Nom : Élodie Hébert\nFonction : Cheffe de projet\n\nSa biographie.\n".encode("cp1252")},
+        [Expected("speakers/word.md, ligne 1", "le fichier n'est pas enregistré en UTF-8",
+                  "enregistrez le fichier en UTF-8 : dans le Bloc-notes")],
+    ),
+    "séquence sans jour": Case(
+        {"sessions/sans-jour.md": "Titre : Sans jour\nDébut : 15h\nFin : 16h\nSalle : Salle Z\nType : talk\n\nX.\n"},
+        [Expected("sessions/sans-jour.md, champ Jour", "le champ obligatoire « Jour » (Day) manque",
+                  "ajoutez en tête du fichier une ligne « Jour : … »")],
+        gone=["Sans jour"],
+    ),
+    "champ écrit deux fois": Case(
+        {"sessions/double.md": "Title: Premier titre\nJour : 2018-03-01\nTitre : Second titre\nDébut : 17h\nFin : 18h\n"
+                               "Salle : Salle D\nType : talk\n\nX.\n"},
+        [Expected("sessions/double.md, ligne 3, champ Titre", "le champ « Titre » (ligne 3) répète « Title » (ligne 1)",
+                  "gardez une seule de ces deux lignes (1 ou 3)")],
+    ),
+    "séquences qui se chevauchent": Case(
+        {"sessions/chevauche.md": "Titre : Chevauche\nJour : 2018-03-01\nSalle : Amphi\nDébut : 9h05\nFin : 9h25\nType : talk\n\nX.\n"},
+        [Expected("sessions/chevauche.md, ligne 4, champ Début", "« Chevauche » (sessions/chevauche.md, 09:05–09:25) a la même Salle",
+                  "changez l'heure de Début ou de Fin")],
+    ),
     "mention légale à compléter": Case(
         {},
         [Expected("pelicanconf.py, champ LEGAL_DIRECTOR", "la mention légale n'est pas remplie",
