@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from eventsite.preview import WarmBuild
 from tests.conftest import BASE_SITE, REPO, write_site
+from tests.setup.test_preview import eventually
 
 # A test plugin: writes marker.txt into the output; dies like a segfault when content/boom.txt exists.
 MARKER_PLUGIN = '''"""Test plugin: writes marker.txt, or kills its process when content/boom.txt exists."""
@@ -169,3 +171,21 @@ def test_a_settings_syntax_error_is_reported_in_french_and_the_last_site_stays(w
     assert not failed.ok
     assert "Échec de la construction" in failed.report and "Traceback" not in failed.report
     assert tree(output) == before
+
+
+def indexed_pages(output: Path) -> dict[str, int]:
+    """Pagefind's page count per language, from the served site's index entry."""
+    entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return {language: data["page_count"] for language, data in entry["languages"].items()}
+
+
+def test_search_stays_usable_and_indexes_a_new_page_after_a_warm_rebuild(warm: WarmBuild, tmp_path: Path) -> None:
+    """The worker indexes after swapping the site in: the served site always has an index, and it catches up."""
+    output = tmp_path / "output"
+    assert warm().ok
+    before = indexed_pages(output)
+    write_site(tmp_path, {"speakers/chloe-petit.md": "Name: Chloé Petit\nRole: Cheffe de projet\n\nBio de Chloé.\n"})
+    assert warm().ok
+    assert (output / "intervenants" / "chloe-petit" / "index.html").is_file()
+    assert indexed_pages(output)  # the previous index, until the new one is swapped in
+    assert eventually(lambda: indexed_pages(output)["fr"] == before["fr"] + 1), (before, indexed_pages(output))
