@@ -63,6 +63,12 @@ def _own_process_group() -> dict[str, object]:
     return {"start_new_session": True}
 
 
+def _ask_to_stop(child: subprocess.Popen[str]) -> None:
+    """Send CHILD what Ctrl-C would (it cleans its staging folder up on the way out)."""
+    with contextlib.suppress(OSError):
+        child.send_signal(signal.CTRL_BREAK_EVENT if os.name == "nt" else signal.SIGINT)
+
+
 def _importable_env() -> dict[str, str]:
     """This environment, with the folder holding the eventsite package first on PYTHONPATH (any working folder)."""
     here = str(Path(__file__).resolve().parents[1])
@@ -104,6 +110,7 @@ class WarmBuild:
         self._fingerprint: tuple[tuple[str, int, int], ...] = ()
         self._printed: collections.deque[str] = collections.deque(maxlen=200)
         self._interrupted = False
+        self._drainer: threading.Thread | None = None
         self.workers_started = 0
 
     def __call__(self) -> BuildOutcome:
@@ -144,7 +151,8 @@ class WarmBuild:
             text=True, encoding="utf-8", errors="replace", env=_importable_env(), **_own_process_group(),  # type: ignore[call-overload]
         )
         self.workers_started += 1
-        threading.Thread(target=self._drain, args=(self._worker,), name="preview-worker-stderr", daemon=True).start()
+        self._drainer = threading.Thread(target=self._drain, args=(self._worker,), name="preview-worker-stderr", daemon=True)
+        self._drainer.start()
         return self._worker
 
     def _drain(self, worker: subprocess.Popen[str]) -> None:
@@ -163,7 +171,7 @@ class WarmBuild:
         worker = self._worker
         if worker is not None and worker.poll() is None:
             self._interrupted = True
-            worker.send_signal(signal.CTRL_BREAK_EVENT if os.name == "nt" else signal.SIGINT)
+            _ask_to_stop(worker)
 
     def cancel(self) -> None:
         """Kill a worker that did not stop when interrupted."""
@@ -172,10 +180,12 @@ class WarmBuild:
             worker.kill()
 
     def close(self) -> None:
-        """Stop the worker (it ends when its requests end) and forget it."""
+        """Stop the worker and forget it (a search indexing still running is interrupted; output/ stays whole)."""
         worker, self._worker = self._worker, None
         if worker is None:
             return
+        if worker.poll() is None:
+            _ask_to_stop(worker)
         with contextlib.suppress(OSError):
             worker.stdin.close()  # type: ignore[union-attr]
         try:
@@ -185,6 +195,8 @@ class WarmBuild:
             worker.wait()
         with contextlib.suppress(OSError):
             worker.stdout.close()  # type: ignore[union-attr]  # stderr is closed by its drain thread
+        if self._drainer is not None:
+            self._drainer.join(5)  # the crash report needs the worker's last lines
 
 
 class Rebuilder:
@@ -386,7 +398,7 @@ class Preview:
             self.server.shutdown()
             self.server.server_close()
         self.rebuilder.stop()
-        close = getattr(self.build, "close", None)
+        close = getattr(self.build, "close", None)  # the warm worker, idle or indexing
         if close is not None:
             close()
         for thread in self._threads:
