@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .buildworker import report_build, warning_lines
 from .check import check_everything, report, scaffold_schema
+from .commands import invoke_command
 from .preview import run_preview
 from .scaffold import SCAFFOLDS, ScaffoldError, create
 
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         except ScaffoldError as error:
             print(error, file=sys.stderr)
             return 1
-        print(f"Fichier créé : {path}\nOuvrez-le, remplacez chaque [texte entre crochets], puis lancez « invoke check ».")
+        print(f"Fichier créé : {path}\nOuvrez-le, remplacez chaque [texte entre crochets], puis lancez « {invoke_command('check')} ».")
         return 0
     ok, text = report_build(Path(args.settings), Path(args.output), strict=args.strict)
     print(text, file=sys.stdout if ok else sys.stderr)

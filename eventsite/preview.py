@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import errno
 import functools
 import html
 import io
@@ -18,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .commands import invoke_command
 from .lan import bind_address
 from .localserver import QuietHandler, QuietServer
 from .staging import remove_leftovers
@@ -438,6 +440,10 @@ def stop_on_signals() -> None:
     signal.signal(signal.SIGTERM, _interrupt)
 
 
+# EADDRINUSE, and WSAEADDRINUSE on Windows.
+PORT_TAKEN = frozenset({errno.EADDRINUSE, 10048})
+
+
 def run_preview(root: Path, settings_file: Path, output: Path, *, port: int, lan: bool,
                 say: Callable[[str], None] = print) -> int:
     """Run the preview until Ctrl-C; return the exit code (0 when stopped by Ctrl-C)."""
@@ -452,8 +458,11 @@ def run_preview(root: Path, settings_file: Path, output: Path, *, port: int, lan
     try:
         preview.start()
     except OSError as error:
-        say(f"Impossible d'ouvrir l'aperçu sur {choice.host}:{port} ({error.strerror or error}).\n"
-            f"  → Fermez l'autre aperçu déjà lancé, ou choisissez un autre port : invoke preview --port {port + 1}")
+        # The system's own words (« Address already in use ») are English: say it in French.
+        why = (" : ce port est déjà utilisé (un autre aperçu est-il ouvert ?)" if error.errno in PORT_TAKEN
+               else f" (erreur du système {error.errno})")
+        say(f"Impossible d'ouvrir l'aperçu sur {choice.host}:{port}{why}.\n"
+            f"  → Fermez l'autre aperçu déjà lancé, ou choisissez un autre port : {invoke_command(f'preview --port {port + 1}')}")
         return 1
     if lan:
         say(f"Adresse à partager avec les relecteurs : {preview.url}")

@@ -1,15 +1,24 @@
-"""Benchmark our gallery pipeline against Sigal 2.6.1 on the same photos and output sizes.
+"""Benchmark our gallery pipeline against Sigal 2.6.1 on the same photos, in interleaved rounds.
 
-Same work on both sides: each photo becomes a 1600 px and a 400 px JPEG (q85, optimised,
-progressive), 2 processes. Reports medians of cold build, no-change rebuild, images/s and peak
-memory (largest process, from /usr/bin/time), then our full responsive set (WebP + JPEG).
-Usage: python bench/gallery/run.py [-n 60] [--corpus DIR] [--runs 3] [--processes 2]
+Sides: Sigal `-n P` (1600 px + 400 px JPEG q85, optimised, progressive); ours doing the same
+work; ours making the default responsive set (480, 960, 1600, 2400 px in WebP and JPEG); and,
+with --baseline PLUGINS, the default set made by another copy of the plugin (e.g. main's), to
+compare bytes and CPU with today's code.
+
+Each round runs every side in turn: cold (fresh output folder and fresh cache: for us the image
+store and its manifest, for Sigal its output), then a no-change rebuild ("warm"), then one
+added photo ("one file changed": both tools notice a new file, and must process exactly one).
+Prints the load average, the medians, the ratios and the output bytes per format.
+Usage: python bench/gallery/run.py --corpus DIR [--runs 3] [--processes 2] [--baseline DIR]
+       python bench/gallery/run.py --memory DIR60 DIR600   (peak memory of cold builds)
+Without --corpus, a 60-photo real corpus is made with real_corpus.py (-n to change).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -20,7 +29,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-SIGAL_VENV = Path("/tmp/sigal-venv")
 SIGAL_VERSION = "2.6.1"
 SIGAL_CONF = """
 source = {source!r}
@@ -34,16 +42,21 @@ copy_exif_data = False
 zip_gallery = False
 video_extensions = []
 """
+SAME_WORK = {"GALLERY_WIDTHS": (400,), "GALLERY_MAX_WIDTH": 1600, "GALLERY_FORMATS": ("jpeg",),
+             "GALLERY_JPEG_QUALITY": 85}
 
 
-def ensure_sigal() -> Path:
-    """Create the separate Sigal venv if it is missing; return the sigal executable."""
-    sigal = SIGAL_VENV / "bin" / "sigal"
+def find_sigal() -> Path:
+    """The sigal executable of this Python's venv (pip install sigal==2.6.1, benchmarks only)."""
+    sigal = Path(sys.executable).parent / "sigal"
     if not sigal.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(SIGAL_VENV)], check=True)
-        subprocess.run([str(SIGAL_VENV / "bin" / "pip"), "install", "-q", f"sigal=={SIGAL_VERSION}"],
-                       check=True)
+        sys.exit(f"Sigal is missing: {Path(sys.executable).parent / 'pip'} install sigal=={SIGAL_VERSION}")
     return sigal
+
+
+def load() -> str:
+    """The 1, 5 and 15 minute load averages, for the report."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def timed(command: list[str]) -> tuple[float, float, int, str]:
@@ -55,27 +68,31 @@ def timed(command: list[str]) -> tuple[float, float, int, str]:
     return float(wall), float(user) + float(system), int(kilobytes) // 1024, done.stdout
 
 
-def ours_once(kind: str, corpus: Path, out: Path, cache: Path, processes: int) -> None:
-    """Run our pipeline once on every JPEG of corpus and print its report as JSON."""
-    sys.path.insert(0, str(ROOT / "plugins"))
+def ours_once(kind: str, plugins: Path, corpus: Path, out: Path, processes: int) -> None:
+    """Run one copy of our pipeline on every JPEG of corpus and print its report as JSON."""
+    sys.path.insert(0, str(plugins))
     from gallery import build, pipeline, settings  # noqa: PLC0415 - benchmark subprocess
 
-    if kind == "same":  # the same outputs as Sigal: 1600 and 400 px JPEG q85
-        overrides = {"GALLERY_WIDTHS": (400,), "GALLERY_MAX_WIDTH": 1600,
-                     "GALLERY_FORMATS": ("jpeg",), "GALLERY_JPEG_QUALITY": 85}
-    else:  # our default responsive set: 480, 960, 1600, 2400 px in WebP and JPEG
-        overrides = {}
-    gs = settings.load({**overrides, "GALLERY_PROCESSES": processes})
+    gs = settings.load({**(SAME_WORK if kind == "same" else {}), "GALLERY_PROCESSES": processes})
     jobs = [build.make_job(gs, str(out), f"bench/{p.stem}", str(p), "photo", "images/bench",
                            p.stem, "photo") for p in sorted(corpus.glob("*.jpg"))]
-    report = pipeline.run(jobs, output_root=str(out), manifest_path=str(cache / "bench.json"),
+    report = pipeline.run(jobs, output_root=str(out), manifest_path=str(out / "cache" / "bench.json"),
                           owned_dirs=["images/bench"], processes=gs.processes)
     print(json.dumps({"seconds": report.seconds, "processed": report.processed,
                       "reused": report.reused, "failed": len(report.failures)}))
 
 
+def format_bytes(folder: Path) -> dict[str, int]:
+    """Bytes of the JPEG and WebP files under folder."""
+    sizes = {"jpg": 0, "webp": 0}
+    for path in folder.rglob("*"):
+        if path.suffix.lower() in (".jpg", ".jpeg", ".webp") and path.is_file() and "cache" not in path.parts:
+            sizes["webp" if path.suffix == ".webp" else "jpg"] += path.stat().st_size
+    return sizes
+
+
 @dataclass
-class Pipeline:
+class Side:
     """One side of the benchmark and its measurements."""
 
     label: str
@@ -85,83 +102,145 @@ class Pipeline:
     cold_cpu: list[float] = field(default_factory=list)
     warm: list[float] = field(default_factory=list)
     warm_inner: list[float] = field(default_factory=list)
+    added: list[float] = field(default_factory=list)
     memory: list[int] = field(default_factory=list)
+    sizes: dict[str, int] = field(default_factory=dict)
 
-    def run_once(self) -> None:
-        """Run one cold build then one no-change rebuild."""
+    def cold_run(self) -> None:
+        """One build from nothing: fresh output folder and cache."""
         shutil.rmtree(self.out, ignore_errors=True)
         wall, cpu, memory, _stdout = timed(self.command)
         self.cold.append(wall)
         self.cold_cpu.append(cpu)
         self.memory.append(memory)
+        self.sizes = format_bytes(self.out)
+
+    def warm_run(self) -> None:
+        """A rebuild with nothing changed."""
         wall, _cpu, _memory, stdout = timed(self.command)
         self.warm.append(wall)
         if stdout.strip().startswith("{"):
             self.warm_inner.append(json.loads(stdout.strip().splitlines()[-1])["seconds"])
-        print(f"  {self.label}: cold {self.cold[-1]:.2f} s ({cpu:.1f} s CPU), "
-              f"no-change {self.warm[-1]:.2f} s, {memory} MB", file=sys.stderr)
 
-    def row(self, count: int, reference: Pipeline) -> str:
-        """Return this pipeline's Markdown table row (medians)."""
+    def added_run(self) -> None:
+        """A rebuild after one photo was added to the corpus."""
+        self.added.append(timed(self.command)[0])
+
+    def line(self) -> str:
+        """The last round's figures, for the log."""
+        return (f"  {self.label}: cold {self.cold[-1]:.2f} s ({self.cold_cpu[-1]:.1f} s CPU, "
+                f"{self.memory[-1]} MB), warm {self.warm[-1]:.2f} s, one added {self.added[-1]:.2f} s")
+
+    def row(self, count: int, sigal: Side) -> str:
+        """This side's Markdown row (medians) with its ratios to Sigal."""
         med = statistics.median
         inner = f"{med(self.warm_inner):.3f}" if self.warm_inner else "—"
         return (f"| {self.label} | {med(self.cold):.2f} | {med(self.cold_cpu):.1f} | {med(self.warm):.2f} | "
-                f"{inner} | {count / med(self.cold):.2f} | {med(self.memory):.0f} | "
-                f"{med(reference.cold) / med(self.cold):.2f}× | {med(reference.cold_cpu) / med(self.cold_cpu):.2f}× |")
+                f"{inner} | {med(self.added):.2f} | {count / med(self.cold):.2f} | {med(self.memory):.0f} | "
+                f"{med(sigal.cold) / med(self.cold):.2f}× | {med(sigal.cold_cpu) / med(self.cold_cpu):.2f}× | "
+                f"{med(self.cold_cpu) / med(sigal.cold_cpu):.2f}× | {self.sizes['jpg'] / 1e6:.2f} | "
+                f"{self.sizes['webp'] / 1e6:.2f} |")
 
 
-HEADER = ("| pipeline | cold build, wall (s) | cold build, CPU (s) | no-change rebuild, whole process (s) | "
-          "no-change, inside the pipeline (s) | images/s (cold) | peak memory, largest process (MB) | "
-          "wall speed-up vs Sigal | CPU ratio vs Sigal |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+HEADER = ("| side | cold wall (s) | cold CPU (s) | warm, whole process (s) | warm, inside the pipeline (s) | "
+          "one photo added (s) | images/s cold | peak MB (largest process) | wall speed-up vs Sigal | "
+          "CPU speed-up vs Sigal | CPU / Sigal's CPU | JPEG MB | WebP MB |\n"
+          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+
+
+def linked_copy(corpus: Path, into: Path) -> Path:
+    """Hard-link (or copy) the corpus's JPEGs into a working folder the bench may add to."""
+    into.mkdir(parents=True)
+    for photo in sorted(corpus.glob("*.jpg")):
+        try:
+            os.link(photo, into / photo.name)
+        except OSError:
+            shutil.copy2(photo, into / photo.name)
+    return into
+
+
+def make_sides(corpus: Path, work: Path, processes: int, baseline: Path | None) -> list[Side]:
+    """Sigal first, then our sides, each with its own output folder."""
+    conf = work / "sigal.conf.py"
+    conf.write_text(SIGAL_CONF.format(source=str(corpus), destination=str(work / "sigal")))
+    me = [sys.executable, str(Path(__file__).resolve()), "--processes", str(processes), "--ours-once"]
+    sides = [Side(f"Sigal {SIGAL_VERSION} (-n {processes})",
+                  [str(find_sigal()), "build", "-q", "-c", str(conf), "-n", str(processes)], work / "sigal")]
+    wanted = [("same", ROOT / "plugins", "ours, same work"), ("full", ROOT / "plugins", "ours, default set")]
+    if baseline is not None:
+        wanted.append(("full", baseline, f"default set, {baseline}"))
+    for index, (kind, plugins, label) in enumerate(wanted):
+        out = work / f"{kind}-{index}"
+        sides.append(Side(label, [*me, kind, str(plugins), str(corpus), str(out)], out))
+    return sides
+
+
+def memory_curve(corpora: list[Path], processes: int) -> None:
+    """Peak memory (largest process) of one cold build of each side on each corpus."""
+    print(f"load average before: {load()}\n")
+    print("| corpus | photos | " + " | ".join(("Sigal", "ours, same work", "ours, default set")) + " |")
+    print("|---|---:|---:|---:|---:|")
+    for corpus in corpora:
+        work = Path(tempfile.mkdtemp(prefix="gallery-memory-"))
+        sides = make_sides(corpus, work, processes, None)
+        for side in sides:
+            side.cold_run()
+        count = len(list(corpus.glob("*.jpg")))
+        print(f"| {corpus} | {count} | " + " | ".join(f"{s.memory[0]} MB ({s.cold[0]:.0f} s)" for s in sides) + " |")
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"\nload average after: {load()}")
 
 
 def main() -> None:
-    """Parse arguments, prepare corpus and Sigal, run both pipelines, print the tables."""
+    """Parse arguments, run every side in interleaved rounds, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--count", type=int, default=60)
     parser.add_argument("--corpus", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--processes", type=int, default=2)
-    parser.add_argument("--ours-once", nargs=4, metavar=("KIND", "CORPUS", "OUT", "CACHE"),
+    parser.add_argument("--baseline", type=Path, help="another plugins folder to compare with (e.g. main's)")
+    parser.add_argument("--memory", type=Path, nargs="+", help="corpora for the memory curve")
+    parser.add_argument("--ours-once", nargs=4, metavar=("KIND", "PLUGINS", "CORPUS", "OUT"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.ours_once:
-        kind, corpus, out, cache = args.ours_once
-        ours_once(kind, Path(corpus), Path(out), Path(cache), args.processes)
+        kind, plugins, corpus, out = args.ours_once
+        ours_once(kind, Path(plugins), Path(corpus), Path(out), args.processes)
         return
-
+    if args.memory:
+        memory_curve(args.memory, args.processes)
+        return
     work = Path(tempfile.mkdtemp(prefix="gallery-bench-"))
-    corpus = args.corpus
-    if corpus is None or not any(corpus.glob("*.jpg")):
+    if args.corpus is None or not any(args.corpus.glob("*.jpg")):
         sys.path.insert(0, str(HERE))
-        from make_corpus import make_corpus  # noqa: PLC0415
+        from real_corpus import make_corpus  # noqa: PLC0415
 
-        corpus = make_corpus(args.count, corpus or work / "corpus")[0].parent
+        args.corpus = make_corpus(args.count, args.corpus or work / "real")[0].parent
+    corpus = linked_copy(args.corpus, work / "corpus")
     count = len(list(corpus.glob("*.jpg")))
-    sigal = ensure_sigal()
-    conf = work / "sigal.conf.py"
-    conf.write_text(SIGAL_CONF.format(source=str(corpus), destination=str(work / "sigal")))
-    me = [sys.executable, str(Path(__file__).resolve()), "--processes", str(args.processes), "--ours-once"]
-
-    def ours(kind: str) -> list[str]:
-        return [*me, kind, str(corpus), str(work / kind), str(work / kind / "cache")]
-
-    sigal_cmd = [str(sigal), "build", "-q", "-c", str(conf), "-n", str(args.processes)]
-    sigal_side = Pipeline(f"Sigal {SIGAL_VERSION} (-n {args.processes})", sigal_cmd, work / "sigal")
-    same = Pipeline(f"ours ({args.processes} processes)", ours("same"), work / "same")
-    full = Pipeline(f"ours, full responsive set ({args.processes} processes)", ours("full"), work / "full")
-    for round_ in range(args.runs):  # interleaved, so load changes on a shared machine hit all sides
-        print(f"round {round_ + 1}/{args.runs}", file=sys.stderr)
-        for side in (sigal_side, same, full):
-            side.run_once()
-    print(f"\n{count} photos from {corpus}; 1600 px + 400 px JPEG q85; medians of {args.runs} runs\n")
+    first = sorted(corpus.glob("*.jpg"))[0]
+    sides = make_sides(corpus, work, args.processes, args.baseline)
+    print(f"load average before: {load()}", file=sys.stderr)
+    loads = [load()]
+    for round_ in range(args.runs):  # interleaved, so load changes on a shared machine hit every side
+        print(f"round {round_ + 1}/{args.runs} (load {load()})", file=sys.stderr)
+        for side in sides:
+            side.cold_run()
+            side.warm_run()
+            added = corpus / "zz-added.jpg"
+            shutil.copy2(first, added)
+            side.added_run()
+            added.unlink()
+            print(side.line(), file=sys.stderr)
+        loads.append(load())
+    print(f"\n{count} photos from {args.corpus}; Sigal and 'same work': 1600 + 400 px JPEG q85; "
+          f"{args.processes} processes; medians of {args.runs} interleaved rounds")
+    print(f"load average (1, 5, 15 min) at the start and after each round: {' / '.join(loads)}\n")
     print(HEADER)
-    print(sigal_side.row(count, sigal_side))
-    print(same.row(count, sigal_side))
-    print("\nOur full responsive set (480, 960, 1600, 2400 px × WebP + JPEG = 8 files a photo):\n")
-    print(HEADER)
-    print(full.row(count, sigal_side))
-    shutil.rmtree(work / "sigal", ignore_errors=True)
+    for side in sides:
+        print(side.row(count, sides[0]))
+    shutil.rmtree(work, ignore_errors=True)
+
 
 if __name__ == "__main__":
     main()

@@ -1,23 +1,30 @@
-"""Time our build against stock Pelican (simple theme) on a synthetic event of N items.
+"""Time our build against stock Pelican 4.12 (simple theme, no page menu) on a synthetic event of N items.
 
-Usage: python bench/site/run.py [--items 3000] [--runs 5]
+Usage: python bench/site/run.py [--items 3000] [--runs 3] [--profile FILE]
 
 A third of the items are speakers, a third sessions (each naming two speakers), a third
-news articles. Stock Pelican gets the same texts as plain pages and articles with its
-default settings and `simple` theme. Both are cold builds (fresh output and cache) run
-one after the other, alternating, in this process's Python; the table gives medians.
+news articles. Stock Pelican gets the same texts as plain pages and articles, with the
+`simple` theme and DISPLAY_PAGES_ON_MENU = False. Both sides cache content
+(CACHE_CONTENT, LOAD_CONTENT_CACHE), each in its own CACHE_PATH. Each round runs, side after
+side: cold (fresh output and fresh CACHE_PATH: content cache, cards, image store), warm
+(nothing changed), one file changed (one session's text edited). Prints the load average,
+the medians (wall and CPU: user + system of the build processes) and the ratios ours / stock. With --profile, one more cold and warm build of ours
+runs under cProfile (FILE.cold, FILE.warm).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -33,8 +40,8 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def make_ours(root: Path, items: int) -> Path:
-    """Write a synthetic event in our content format and a settings file; return the settings."""
+def make_ours(root: Path, items: int) -> tuple[Path, Path]:
+    """Write a synthetic event in our content format and a settings file; return both."""
     third = items // 3
     content = root / "content"
     for i in range(third):
@@ -51,24 +58,26 @@ def make_ours(root: Path, items: int) -> Path:
         settings,
         f"import sys\nsys.path.insert(0, {str(REPO)!r})\nfrom pelicanconf import *\n"
         f"PATH = {str(content)!r}\nTHEME = {str(REPO / 'theme')!r}\nPLUGIN_PATHS = [{str(REPO / 'plugins')!r}]\n"
-        "EVENT_START = None\nEVENT_END = None\nCACHE_CONTENT = False\nLOAD_CONTENT_CACHE = False\n"
+        f"CACHE_PATH = {str(root / 'cache')!r}\nCACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n"
+        "EVENT_START = None\nEVENT_END = None\n"
         # One language, as the stock site: the English edition would double the pages written.
         "EVENT_LANGUAGES = {}\nEVENT_SHOW_PROBLEMS = False\n",
     )
-    return settings
+    return settings, content / "sessions" / "session-1.md"
 
 
-def make_stock(root: Path, items: int) -> Path:
-    """Write the same texts as plain Pelican pages and articles; return the content folder."""
+def make_stock(root: Path, items: int) -> tuple[Path, Path]:
+    """Write the same texts as plain Pelican pages and articles and a settings file; return both."""
     third = items // 3
     content = root / "content"
     for i in range(third):
         write(content / f"pages/speaker-{i}.md", f"Title: Intervenant {i}\n\nRôle {i}\n\n{PARAGRAPH * 3}\n")
         write(content / f"pages/session-{i}.md", f"Title: Séquence {i}\n\n09:00–10:00, Salle {i % 40}\n\n{PARAGRAPH * 3}\n")
         write(content / f"news-{i}.md", f"Title: Actualité {i}\nDate: 2030-01-01 10:00\n\n{PARAGRAPH * 3}\n")
-    write(root / "stockconf.py", 'SITENAME = "Stock"\nTIMEZONE = "Europe/Paris"\n')
-    write(root / "stockconf_nomenu.py", 'SITENAME = "Stock"\nTIMEZONE = "Europe/Paris"\nDISPLAY_PAGES_ON_MENU = False\n')
-    return content
+    settings = root / "stockconf.py"
+    write(settings, 'SITENAME = "Stock"\nTIMEZONE = "Europe/Paris"\nTHEME = "simple"\nDISPLAY_PAGES_ON_MENU = False\n'
+          f"CACHE_PATH = {str(root / 'cache')!r}\nCACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\n")
+    return settings, content / "pages" / "session-1.md"
 
 
 def folder_bytes(folder: Path) -> int:
@@ -76,42 +85,97 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def timed(command: list[str], output: Path) -> tuple[float, int]:
-    """Run COMMAND into a fresh OUTPUT; return seconds and output bytes."""
-    shutil.rmtree(output, ignore_errors=True)
-    started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=REPO)
-    return time.perf_counter() - started, folder_bytes(output)
+@dataclass
+class Side:
+    """One side: its command, its folders, the file edited, its timings per kind of build."""
+
+    label: str
+    command: list[str]
+    root: Path
+    output: Path
+    edited: Path
+    times: dict[str, list[float]] = field(default_factory=lambda: {"cold": [], "warm": [], "one file changed": []})
+    cpu: dict[str, list[float]] = field(default_factory=lambda: {"cold": [], "warm": [], "one file changed": []})
+    size: int = 0
+
+    def run(self, kind: str) -> None:
+        """One build of this kind, timed."""
+        if kind == "cold":
+            shutil.rmtree(self.output, ignore_errors=True)
+            shutil.rmtree(self.root / "cache", ignore_errors=True)
+        elif kind == "one file changed":
+            with open(self.edited, "a", encoding="utf-8") as handle:
+                handle.write(f"\nModifié {time.time_ns()}.\n")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        subprocess.run(self.command, check=True, stdout=subprocess.DEVNULL, cwd=REPO)
+        self.times[kind].append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)  # user + system CPU of the build's processes
+        self.cpu[kind].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+        if kind == "cold":
+            self.size = folder_bytes(self.output)
+
+
+KINDS = ("cold", "warm", "one file changed")
+
+
+def load() -> str:
+    """The 1, 5 and 15 minute load averages."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def profile(ours: Side, prefix: str) -> None:
+    """One cold then one warm build of ours under cProfile, into PREFIX.cold and PREFIX.warm."""
+    for kind in ("cold", "warm"):
+        if kind == "cold":
+            shutil.rmtree(ours.output, ignore_errors=True)
+            shutil.rmtree(ours.root / "cache", ignore_errors=True)
+        command = [ours.command[0], "-m", "cProfile", "-o", f"{prefix}.{kind}", *ours.command[1:]]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=REPO)
 
 
 def main() -> None:
-    """Generate both sites, time them alternately, print a Markdown table."""
+    """Generate both sites, build them in interleaved rounds, print a Markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=3000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--profile", help="also profile ours: FILE.cold and FILE.warm (pstats)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         root = Path(tmp)
-        ours_settings = make_ours(root / "ours", args.items)
-        stock_content = make_stock(root / "stock", args.items)
-        ours_cmd = [sys.executable, "-m", "eventsite", "build", "--strict", "--settings", str(ours_settings), "--output", str(root / "ours-out")]
-        stock_cmd = [sys.executable, "-m", "pelican", str(stock_content), "-o", str(root / "stock-out"), "-q", "-s", str(root / "stock" / "stockconf.py")]
-        nomenu_cmd = stock_cmd[:-1] + [str(root / "stock" / "stockconf_nomenu.py")]
-        ours, stock, nomenu = [], [], []
-        for _ in range(args.runs):
-            ours.append(timed(ours_cmd, root / "ours-out"))
-            stock.append(timed(stock_cmd, root / "stock-out"))
-            nomenu.append(timed(nomenu_cmd, root / "stock-out"))
-        ours_s = statistics.median(t for t, _ in ours)
-        stock_s = statistics.median(t for t, _ in stock)
-        print(f"| {args.items} items, median of {args.runs} | seconds | output MB |")
-        print("|---|---|---|")
-        print(f"| stock Pelican 4.12, simple theme | {stock_s:.2f} | {stock[0][1] / 1e6:.1f} |")
-        nomenu_s = statistics.median(t for t, _ in nomenu)
-        print(f"| stock Pelican 4.12, simple theme, DISPLAY_PAGES_ON_MENU = False | {nomenu_s:.2f} | {nomenu[0][1] / 1e6:.1f} |")
-        print(f"| ours (event plugin + theme, strict) | {ours_s:.2f} | {ours[0][1] / 1e6:.1f} |")
-        print(f"| ratio ours / stock (default menu) | {ours_s / stock_s:.2f} | {ours[0][1] / stock[0][1]:.2f} |")
-        print(f"| ratio ours / stock (no page menu) | {ours_s / nomenu_s:.2f} | {ours[0][1] / nomenu[0][1]:.2f} |")
+        ours_settings, ours_edit = make_ours(root / "ours", args.items)
+        stock_settings, stock_edit = make_stock(root / "stock", args.items)
+        ours = Side("ours (all plugins, one language, strict)",
+                    [sys.executable, "-m", "eventsite", "build", "--strict", "--settings", str(ours_settings),
+                     "--output", str(root / "ours" / "output")], root / "ours", root / "ours" / "output", ours_edit)
+        stock = Side("stock Pelican 4.12, simple theme, DISPLAY_PAGES_ON_MENU = False",
+                     [sys.executable, "-m", "pelican", str(root / "stock" / "content"), "-o", str(root / "stock" / "output"),
+                      "-q", "-s", str(stock_settings)], root / "stock", root / "stock" / "output", stock_edit)
+        loads = [load()]
+        for round_ in range(args.runs):  # interleaved: load changes on a shared machine hit both sides
+            for kind in KINDS:
+                for side in (ours, stock):
+                    side.run(kind)
+            loads.append(load())
+            print(f"round {round_ + 1}: " + "; ".join(
+                f"{side.label.split(' (')[0].split(',')[0]} " + " ".join(f"{k} {side.times[k][-1]:.2f}" for k in KINDS)
+                for side in (ours, stock)), file=sys.stderr)
+        if args.profile:
+            profile(ours, args.profile)
+        med = {side.label: {k: statistics.median(side.times[k]) for k in KINDS} for side in (ours, stock)}
+        cpu = {side.label: {k: statistics.median(side.cpu[k]) for k in KINDS} for side in (ours, stock)}
+        print(f"{args.items} items, medians of {args.runs} interleaved rounds; "
+              f"load average (1, 5, 15 min) at the start and after each round: {' / '.join(loads)}\n")
+        print("| side | cold wall (s) | warm wall (s) | one file changed wall (s) | cold CPU (s) | warm CPU (s) "
+              "| one file changed CPU (s) | output MB |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for side in (ours, stock):
+            m, c = med[side.label], cpu[side.label]
+            print(f"| {side.label} | " + " | ".join(f"{m[k]:.2f}" for k in KINDS) + " | "
+                  + " | ".join(f"{c[k]:.2f}" for k in KINDS) + f" | {side.size / 1e6:.1f} |")
+        ratios = [med[ours.label][k] / med[stock.label][k] for k in KINDS]
+        ratios += [cpu[ours.label][k] / cpu[stock.label][k] for k in KINDS]
+        print("| ratio ours / stock | " + " | ".join(f"{r:.2f}" for r in ratios) + f" | {ours.size / stock.size:.2f} |")
 
 
 if __name__ == "__main__":

@@ -9,16 +9,16 @@ import os
 import re
 import unicodedata
 import zoneinfo
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event as VEvent
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
+from . import ical
 from .settings import setting
 
 logger = logging.getLogger(__name__)
@@ -119,52 +119,62 @@ def session_description(session: Any) -> str:
 
 # --- calendars -------------------------------------------------------------------------------
 
-def session_vevent(session: Any, settings: Mapping[str, Any], event_settings: Any, stamp: dt.datetime) -> VEvent:
-    """One session as a VEVENT."""
+def session_vevent(session: Any, settings: Mapping[str, Any], event_settings: Any, stamp: dt.datetime) -> str:
+    """One session as a VEVENT's text (properties in icalendar's order)."""
     start, end = session_span(session, event_settings.timezone)
-    vevent = VEvent()
-    vevent.add("uid", f"{session.slug}@{uid_domain(settings)}")
-    vevent.add("dtstamp", stamp)
-    vevent.add("dtstart", start)
-    vevent.add("dtend", end)
-    vevent.add("summary", session.title)
-    vevent.add("location", ", ".join(filter(None, (session.room, venue_text(event_settings.venue)))))
+    text = ical.escape_text
     url = absolute_url(settings, session.url)
     description = session_description(session)
     if url:
         description = f"{description}\n\n{url}" if description else url
-        vevent.add("url", url)
-    if description:
-        vevent.add("description", description)
+    properties = [
+        ("SUMMARY", text(session.title)),
+        ical.datetime_property("DTSTART", start, event_settings.timezone),
+        ical.datetime_property("DTEND", end, event_settings.timezone),
+        ("DTSTAMP", ical.utc_stamp(stamp)),
+        ("UID", text(f"{session.slug}@{uid_domain(settings)}")),
+    ]
     if session.kind_label:
-        vevent.add("categories", [session.kind_label])
-    vevent.add("status", "CONFIRMED")
-    vevent.add("transp", "OPAQUE")
-    return vevent
+        properties.append(("CATEGORIES", text(session.kind_label)))
+    if description:
+        properties.append(("DESCRIPTION", text(description)))
+    properties.append(("LOCATION", text(", ".join(filter(None, (session.room, venue_text(event_settings.venue)))))))
+    properties += [("STATUS", "CONFIRMED"), ("TRANSP", "OPAQUE")]
+    if url:
+        properties.append(("URL", url))
+    return ical.component("VEVENT", properties)
 
 
 def build_calendar(
-    sessions: Iterable[Any], name: str, settings: Mapping[str, Any], event_settings: Any
-) -> Calendar:
-    """A calendar holding SESSIONS, its time zone defined by a VTIMEZONE."""
+    sessions: Iterable[Any],
+    name: str,
+    settings: Mapping[str, Any],
+    event_settings: Any,
+    vtimezone: Callable[[str, int, int], str] | None = None,
+) -> bytes:
+    """The iCalendar text of a calendar holding SESSIONS, its time zone defined by a VTIMEZONE.
+
+    VTIMEZONE (a function from ical.timezone_maker()) lets many calendars share one zone text.
+    """
     sessions = list(sessions)
-    calendar = Calendar()
-    calendar.add("prodid", setting(settings, "AGENDA_PRODID"))
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", event_settings.timezone)
+    vtimezone = vtimezone or ical.timezone_maker()
+    text = ical.escape_text
+    properties = [
+        ("VERSION", "2.0"),
+        ("PRODID", text(str(setting(settings, "AGENDA_PRODID")))),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+        ("X-WR-CALNAME", text(name)),
+        ("X-WR-TIMEZONE", text(event_settings.timezone)),
+    ]
     stamp = dtstamp(settings, event_settings)
-    for session in sessions:
-        calendar.add_component(session_vevent(session, settings, event_settings, stamp))
-    if sessions:
-        days = [s.day for s in sessions]
+    events = [session_vevent(session, settings, event_settings, stamp) for session in sessions]
+    zone = ""
+    if sessions and not ical.is_utc(event_settings.timezone):
+        years = [s.day.year for s in sessions]
         # Only the transitions around the event: a small, stable VTIMEZONE.
-        calendar.add_missing_timezones(
-            first_date=dt.date(min(days).year - 1, 1, 1), last_date=dt.date(max(days).year + 1, 12, 31)
-        )
-    return calendar
+        zone = vtimezone(event_settings.timezone, min(years) - 1, max(years) + 1)
+    return ical.calendar(properties, events, zone)
 
 
 # --- programme.json --------------------------------------------------------------------------
@@ -271,11 +281,13 @@ class AgendaGenerator(Generator):
             logger.debug("agenda: no event in the context (is the event plugin listed before agenda?)")
             return
         sessions = [s for day in event.programme for slot in day.slots for s in slot.sessions]
-        whole = build_calendar(sessions, event_settings.name, self.settings, event_settings)
-        write_file(self.output_path, str(setting(self.settings, "AGENDA_EVENT_FILE")), whole.to_ical())
+        vtimezone = ical.timezone_maker()  # one VTIMEZONE text for all the calendars of this build
+        whole = build_calendar(sessions, event_settings.name, self.settings, event_settings, vtimezone)
+        write_file(self.output_path, str(setting(self.settings, "AGENDA_EVENT_FILE")), whole)
         for session in sessions:
-            calendar = build_calendar([session], f"{session.title} · {event_settings.name}", self.settings, event_settings)
-            write_file(self.output_path, session_file(self.settings, session.slug), calendar.to_ical())
+            name = f"{session.title} · {event_settings.name}"
+            calendar = build_calendar([session], name, self.settings, event_settings, vtimezone)
+            write_file(self.output_path, session_file(self.settings, session.slug), calendar)
         write_file(
             self.output_path,
             str(setting(self.settings, "AGENDA_JSON_FILE")),

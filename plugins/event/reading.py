@@ -73,7 +73,7 @@ def missing_problem(ctype: ContentType, field: schema.Field, source_path: str) -
     example = f" ({field.help})" if field.help else ""
     return ContentProblem(
         source_path,
-        field.name,
+        field.label,
         f"le champ obligatoire {quoted(field)} manque ({ctype.label}){left_out}",
         f"ajoutez en tête du fichier une ligne « {field.label} : … »{example}",
     )
@@ -109,7 +109,7 @@ def parse_entity(
         if found.key in known or found.key in schema.COMMON_FIELDS:
             continue
         fix = unknown_field_fix(found.spelling, ctype.fields, "champs possibles : ")
-        problems.append(ContentProblem(source_path, found.spelling, f"champ inconnu pour un·e {ctype.label}", fix, found.line))
+        problems.append(ContentProblem(source_path, found.spelling, f"champ inconnu ({ctype.label})", fix, found.line))
     # The entity is built even with problems (defaults fill the gaps) so that
     # references to it do not add misleading "unknown" errors.
     # The identifier (and so the URL and image names) comes from the file name, made safe:

@@ -150,17 +150,27 @@ def urls(value: str) -> tuple[str, ...]:
 
 
 def image_path(value: str) -> str:
-    """A path to an image under content/, checked for existence later."""
-    value = text(value).lstrip("/")
+    """A path to an image under content/, checked for existence later.
+
+    Written as Windows' Explorer copies it (« images\\x.jpg ») or from the project folder
+    (« content/images/x.jpg »), it is read as meant: « images/x.jpg ».
+    """
+    value = text(value).replace("\\", "/").lstrip("/").removeprefix("content/")
     if not re.search(r"\.(jpe?g|png|webp|gif|tiff?)$", value, re.IGNORECASE):
-        raise FieldError(f"« {value} » n'est pas un fichier image", "donnez le chemin d'une image .jpg, .png ou .webp sous content/")
+        raise FieldError(
+            f"« {value} » n'est pas un fichier image",
+            "donnez le chemin d'une image .jpg, .png ou .webp sous content/ "
+            "(une photo de téléphone en .heic : exportez-la d'abord en JPEG)",
+        )
     return value
 
 
 def choice(allowed: Mapping[str, str] | Collection[str]) -> Parser:
     """A parser that accepts one of ALLOWED values in any case, or its label when ALLOWED maps values to labels."""
     labels = dict(allowed) if isinstance(allowed, Mapping) else {}
-    accepted = {fold(label): value for value, label in labels.items()} | {fold(value): value for value in allowed}
+    # « Partenaire » or « Atelier » as well as the plural labels « Partenaires », « Ateliers ».
+    singulars = {fold(label).removesuffix("s"): value for value, label in labels.items()}
+    accepted = singulars | {fold(label): value for value, label in labels.items()} | {fold(value): value for value in allowed}
     also = f" (ou leur nom affiché : {', '.join(labels.values())})" if labels else ""
 
     def parse(value: str) -> str:
@@ -170,6 +180,11 @@ def choice(allowed: Mapping[str, str] | Collection[str]) -> Parser:
         return found
 
     return parse
+
+
+def choice_names(allowed: Mapping[str, str] | Collection[str]) -> tuple[str, ...]:
+    """The values authors are shown for a choice: the displayed labels when ALLOWED has them."""
+    return tuple(allowed.values()) if isinstance(allowed, Mapping) else tuple(allowed)
 
 
 ORDER_HELP = "nombre entier pour l'ordre d'affichage, ex. 1"
@@ -210,7 +225,7 @@ def session_fields(kinds: Mapping[str, str] | Collection[str]) -> tuple[Field, .
         Field("Start", "start", clock, required=True, french="Début", help="heure de début, ex. 9h30 ou 15h", essential=True),
         Field("End", "end", clock, required=True, french="Fin", help="heure de fin, après le début, ex. 10h30", essential=True),
         Field("Room", "room", text, required=True, french="Salle", help="salle, ex. Amphithéâtre", aliases=("Lieu",)),
-        Field("Kind", "kind", choice(kinds), required=True, french="Type", help="type de séquence", choices=tuple(kinds)),
+        Field("Kind", "kind", choice(kinds), required=True, french="Type", help="type de séquence", choices=choice_names(kinds)),
         Field(
             "Speakers", "speaker_slugs", slugs, french="Intervenants",
             help="identifiants des intervenants (noms des fichiers de content/speakers/ sans .md) séparés par des virgules",
@@ -227,7 +242,7 @@ def partner_fields(tiers: Mapping[str, str] | Collection[str]) -> tuple[Field, .
     """Fields of a partner file."""
     return (
         Field("Name", "name", text, required=True, french="Nom", help="nom de l'organisme, ex. Ville de Lyon"),
-        Field("Tier", "tier", choice(tiers), required=True, french="Niveau", help="niveau de partenariat", choices=tuple(tiers)),
+        Field("Tier", "tier", choice(tiers), required=True, french="Niveau", help="niveau de partenariat", choices=choice_names(tiers)),
         Field("Website", "website", url, french="Site", help="adresse du site, commençant par https://", aliases=("Site_web",)),
         Field("Logo", "logo", image_path, french="Logo", help="chemin du logo sous content/, ex. images/partenaires/ville.png"),
         order(),
@@ -264,12 +279,21 @@ def proposal_fields() -> tuple[Field, ...]:
     )
 
 
+def gallery_field() -> Field:
+    """The Gallery field of a news article or a page: a gallery shown with it."""
+    return Field(
+        "Gallery", "gallery", text, french="Galerie",
+        help="identifiant d'une galerie à montrer avec le texte (nom du dossier de content/galleries/)",
+    )
+
+
 def article_fields() -> tuple[Field, ...]:
-    """Fields of a news article that Pelican reads (Title, Date, Summary)."""
+    """Fields of a news article (Title, Date, Summary read by Pelican; Gallery by the gallery plugin)."""
     return (
         title("titre de l'actualité"),
         Field("Date", "date", text, required=True, french="Date", help="date et heure de publication AAAA-MM-JJ HH:MM, ex. 2018-03-05 10:00"),
         Field("Summary", "summary", text, french="Résumé", help="résumé en une phrase, affiché dans les listes"),
+        gallery_field(),
     )
 
 
@@ -291,6 +315,7 @@ def page_fields() -> tuple[Field, ...]:
         Field("Save_as", "save_as", text),
         Field("Url", "url", text),
         Field("Figures", "figures", text, french="Chiffres", help="chiffres clés séparés par des points-virgules, ex. 100+ managers; 9 ateliers"),
+        gallery_field(),
     )
 
 

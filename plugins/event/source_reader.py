@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from markdown import Markdown
 from pelican.readers import MarkdownReader
 
 from . import header
+from .markdown_reuse import ReusedMarkdownMixin
 
 
-class EventMarkdownReader(MarkdownReader):
+class EventMarkdownReader(ReusedMarkdownMixin, MarkdownReader):
     """Markdown files read as authors write them: UTF-8 with or without BOM, « Champ : valeur », French names."""
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """The HTML body and Pelican's metadata; NotUtf8Error for a file that is not UTF-8."""
         self._source_path = source_path
         text = header.read_text(source_path)
-        self._md = Markdown(**self.settings["MARKDOWN"])
+        self._md = self._markdown()  # one instance per reader, reset for each file
         content = self._md.convert(header.clean_text(text, header.parse_header(text)))
         metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
         return content, metadata

@@ -38,13 +38,14 @@ def _contents(generators: Sequence[Any]) -> Iterator[Any]:
                     yield content
 
 
-def field_line(path: str, field: str) -> int | None:
-    """The line of FIELD in the header of the content file at PATH, if it is there."""
+def field_line(path: str, *spellings: str) -> tuple[str, int | None]:
+    """How the author wrote the field (one of SPELLINGS, lower case) in the header of the file at PATH, and its line."""
     try:
         header, _body, _first = reader.parse_header(reader.read_text(path, []))
     except OSError:
-        return None
-    return next((line for key, (_value, line) in header.items() if key.strip().lower() == field), None)
+        return spellings[0], None
+    found = ((key.strip(), line) for key, (_value, line) in header.items() if key.strip().lower() in spellings)
+    return next(found, (spellings[0], None))
 
 
 def embed_galleries(generators: Sequence[Any], galleries: dict[str, Any]) -> list[reader.Problem]:
@@ -55,9 +56,11 @@ def embed_galleries(generators: Sequence[Any], galleries: dict[str, Any]) -> lis
         if not isinstance(slug, str):
             continue
         gallery = galleries.get(slug.strip())
-        if gallery is None:
+        # « [identifiant…] » left from the scaffold is told once, as an unfilled field, by the event plugin.
+        if gallery is None and not slug.strip().startswith("["):
+            spelling, line = field_line(content.source_path, "gallery", "galerie")
             problems.append(reader.Problem(
-                content.source_path, field_line(content.source_path, "gallery"), "Gallery",
+                content.source_path, line, spelling,
                 f"la galerie « {slug} » n'existe pas",
                 f"écrivez le nom d'un dossier de content/galleries/ ({', '.join(sorted(galleries)) or 'aucune galerie'}) "
                 "ou supprimez la ligne",

@@ -18,6 +18,7 @@ ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP")
 # Formats whose extra frames are an animation (MPO/TIFF frames are not).
 ANIMATED_FORMATS = ("GIF", "PNG", "WEBP")
 SWAPPED_ORIENTATIONS = (5, 6, 7, 8)
+NEAR_RATIO = 1.25  # below this reduction, BICUBIC resamples as well as LANCZOS
 EXTENSIONS = MappingProxyType({"jpeg": "jpg", "webp": "webp", "png": "png"})
 PIL_FORMATS = MappingProxyType({"jpeg": "JPEG", "webp": "WEBP", "png": "PNG"})
 
@@ -168,10 +169,17 @@ def height_for(size: tuple[int, int], width: int) -> int:
 
 
 def resize(im: Image.Image, width: int) -> Image.Image:
-    """Return the image resized to width, keeping proportions (no copy if same size)."""
+    """Return the image resized to width, keeping proportions (no copy if same size).
+
+    From 3× and more (non-JPEG sources, which draft() cannot shrink), a box reduction first
+    makes LANCZOS much cheaper with no visible change (reducing_gap=3). Under 1.25× (a JPEG
+    decoded by draft() just above the largest width), BICUBIC looks the same for a third less.
+    """
     if width == im.width:
         return im
-    return im.resize((width, height_for(im.size, width)), Image.Resampling.LANCZOS)
+    near = im.width < NEAR_RATIO * width
+    resample = Image.Resampling.BICUBIC if near else Image.Resampling.LANCZOS
+    return im.resize((width, height_for(im.size, width)), resample, reducing_gap=3.0)
 
 
 def placeholder_colour(im: Image.Image) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import struct
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,8 +37,9 @@ class Job:
     formats: tuple[str, ...]
     jpeg_quality: int
     webp_quality: int
-    webp_method: int
+    webp_method: int | tuple[tuple[int, int], ...]  # one method, or (smallest width, method) pairs
     max_aspect: float
+    threads: int = 1  # encoders run in parallel across widths (output unchanged)
 
     def params(self) -> dict[str, Any]:
         """Return what the output files depend on, besides the source content."""
@@ -50,7 +53,8 @@ class Job:
             "formats": list(self.output_formats),
             "jpeg_quality": self.jpeg_quality,
             "webp_quality": self.webp_quality,
-            "webp_method": self.webp_method,
+            "webp_method": self.webp_method if isinstance(self.webp_method, int)
+            else [list(pair) for pair in self.webp_method],
             "max_aspect": self.max_aspect,
         }
 
@@ -60,6 +64,16 @@ class Job:
         if self.profile == "logo":
             return ("webp", "png")
         return self.formats
+
+    def webp_method_for(self, width: int) -> int:
+        """Return the libwebp method used at this width."""
+        if isinstance(self.webp_method, int):
+            return self.webp_method
+        chosen = self.webp_method[0][1]
+        for smallest, method in self.webp_method:
+            if width >= smallest:
+                chosen = method
+        return chosen
 
     def quality(self, fmt: str) -> int:
         """Return the encoder quality of one format."""
@@ -108,20 +122,27 @@ def _decode(job: Job) -> tuple[Image.Image, tuple[int, ...], str]:
 
 
 def _write(job: Job, image: Image.Image, widths: tuple[int, ...], note: str) -> Outcome:
-    """Write every width and format, widest first, each derived from the previous one."""
+    """Write every width and format, widest first, each width resized from the previous one.
+
+    With job.threads > 1, encoders run in threads (Pillow releases the GIL) while the next
+    width is resized: a lone photo then uses every core.
+    """
     current = imaging.to_srgb(imaging.resize(image, widths[0]), keep_alpha=job.profile == "logo")
     first = current
     variants: list[Variant] = []
     outputs: list[str] = []
-    for width in widths:
-        current = imaging.resize(current, width)
-        for fmt in job.output_formats:
-            name = f"{job.stem}-{width}.{imaging.EXTENSIONS[fmt]}"
-            relative = f"{job.url_dir}/{name}"
-            imaging.save_atomic(current, resolve_inside(job.output_root, relative), fmt,
-                                job.quality(fmt), job.webp_method)
-            variants.append(Variant(width, current.height, fmt, relative))
-            outputs.append(relative)
+    with ThreadPoolExecutor(job.threads) if job.threads > 1 else _Inline() as pool:
+        pending = []
+        for width in widths:
+            current = imaging.resize(current, width)
+            for fmt in job.output_formats:
+                relative = f"{job.url_dir}/{job.stem}-{width}.{imaging.EXTENSIONS[fmt]}"
+                pending.append(pool.submit(imaging.save_atomic, current, resolve_inside(job.output_root, relative),
+                                           fmt, job.quality(fmt), job.webp_method_for(width)))
+                variants.append(Variant(width, current.height, fmt, relative))
+                outputs.append(relative)
+        for future in pending:
+            future.result()  # re-raises an encoder's error here
     # A logo is shown at its 1× size (the narrowest variant); other pictures at full size.
     shown = current.size if job.profile == "logo" else first.size
     # A colour block behind the image while it loads, for opaque photos only: a logo (often
@@ -130,6 +151,19 @@ def _write(job: Job, image: Image.Image, widths: tuple[int, ...], note: str) -> 
     placeholder = imaging.placeholder_colour(current) if opaque_photo else ""
     picture = Picture(shown[0], shown[1], job.alt, tuple(variants), placeholder)
     return Outcome(job.key, picture, tuple(outputs), note=note)
+
+
+class _Inline(Executor):
+    """An executor that runs each call at once, in the calling thread."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        """Run fn now; return a finished Future holding its result or its error."""
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # noqa: BLE001 - handed back through the Future
+            future.set_exception(error)
+        return future
 
 
 def process(job: Job) -> Outcome:

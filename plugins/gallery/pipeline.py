@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -44,7 +45,12 @@ class Report:
 
 
 def _execute(todo: Sequence[Job], processes: int) -> Iterator[Outcome]:
-    """Yield the outcome of each job, in a pool when there is more than one."""
+    """Yield the outcome of each job, in a pool when there is more than one.
+
+    With fewer photos than processes, each job encodes its widths in parallel threads.
+    """
+    if todo and len(todo) < processes:
+        todo = [dataclasses.replace(job, threads=processes // len(todo)) for job in todo]
     if processes <= 1 or len(todo) <= 1:
         for job in todo:
             yield jobs.process(job)

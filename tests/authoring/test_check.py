@@ -12,7 +12,7 @@ from tests.conftest import REPO, SETTINGS, parse, site_overrides
 
 # One file per kind of content error, each with the field the report must name.
 BROKEN = {
-    "speakers/sans-role.md": ("Name: Sans Rôle\n\nBio.\n", "Role"),
+    "speakers/sans-role.md": ("Name: Sans Rôle\n\nBio.\n", "Fonction"),  # a missing field is named as the guide writes it
     "speakers/placeholder.md": ("Name: Placeholder\nRole: [fonction, en une ligne]\n\nBio.\n", "Role"),
     "sessions/inconnu.md": (
         "Title: Inconnu\nDay: 2018-03-01\nStart: 16:00\nEnd: 17:00\nRoom: B\nKind: talk\nSpeakers: personne-inconnue\n\nX.\n",

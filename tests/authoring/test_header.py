@@ -118,7 +118,7 @@ def test_a_french_session_is_read_and_one_without_day_is_left_out():
     _entity, problems, complete = reading.parse_entity(session_type(), "sessions/a.md", header.parse_header(no_day), None)
     assert not complete
     assert [(p.field, p.message) for p in problems] == [
-        ("Day", "le champ obligatoire « Jour » (Day) manque (séquence du programme) ; en attendant, ce fichier n'apparaît pas sur le site"),
+        ("Jour", "le champ obligatoire « Jour » (Day) manque (séquence du programme) ; en attendant, ce fichier n'apparaît pas sur le site"),
     ]
 
 
@@ -148,3 +148,19 @@ def test_a_kind_is_read_by_its_value_or_its_french_label_in_any_case():
         kind.parse("concert")
     assert error.value.fix.startswith("écrivez l'une de ces valeurs : welcome, opening, keynote")
     assert "(ou leur nom affiché : Accueil, Ouverture, Conférence" in error.value.fix
+
+
+def test_a_tier_or_kind_written_in_the_singular_is_read():
+    tier = next(f for f in reading.content_types(read_event_settings({}))[2].fields if f.name == "Tier")
+    assert tier.parse("Partenaire") == tier.parse("partenaires") == "partner"
+    assert tier.parse("Organisateur") == "organiser" and tier.parse("soutien") == "supporter"
+    kind = next(f for f in session_type().fields if f.name == "Kind")
+    assert kind.parse("Atelier") == kind.parse("Ateliers") == "workshop"
+
+
+def test_an_image_path_copied_from_windows_or_with_content_in_front_is_read_as_meant():
+    assert schema.image_path("images\\intervenants\\jeanne.jpg") == "images/intervenants/jeanne.jpg"
+    assert schema.image_path("content/images/intervenants/jeanne.jpg") == "images/intervenants/jeanne.jpg"
+    with pytest.raises(schema.FieldError) as error:
+        schema.image_path("images/paul.HEIC")
+    assert "exportez-la d'abord en JPEG" in error.value.fix

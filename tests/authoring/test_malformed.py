@@ -55,7 +55,7 @@ PROBLEMS: dict[str, tuple[int | None, str, str, str]] = {
         "gardez une seule de ces deux lignes (1 ou 3) et supprimez l'autre",
     ),
     "sessions/sans-jour.md": (
-        None, "Day",
+        None, "Jour",
         "le champ obligatoire « Jour » (Day) manque (séquence du programme) ; en attendant, ce fichier n'apparaît pas sur le site",
         "ajoutez en tête du fichier une ligne « Jour : … » (date AAAA-MM-JJ, ex. 2018-03-01)",
     ),
@@ -73,7 +73,7 @@ PROBLEMS: dict[str, tuple[int | None, str, str, str]] = {
     "sessions/heure-fausse.md": (
         4, "Début", "« 25h » n'est pas une heure ; en attendant, ce fichier n'apparaît pas sur le site", TIME_FIX,
     ),
-    "sessions/salles.md": (6, "Salles", "champ inconnu pour un·e séquence du programme", "vouliez-vous écrire « Salle » ?"),
+    "sessions/salles.md": (6, "Salles", "champ inconnu (séquence du programme)", "vouliez-vous écrire « Salle » ?"),
 }
 CONTENT: dict[str, str] = {
     **FORGIVEN,

@@ -21,7 +21,7 @@ FILLED = {
                 "Intervenants": "alice-martin", "Animation": "bob-durand"},
     "partner": {"Niveau": "partner", "Site": "https://example.org", "Logo": None, "Ordre": "2"},
     "proposal": {"Atelier": "espaces", "Thème": "organisation", "Exemple": "non", "Ordre": "1"},
-    "article": {"Date": "2018-03-06 09:00", "Résumé": "En bref."},
+    "article": {"Date": "2018-03-06 09:00", "Résumé": "En bref.", "Galerie": None},
     "gallery": {"Date": "2018-03-01", "Crédit": "Service communication", "Licence": "CC BY 4.0",
                 "Licence_url": "https://creativecommons.org/licenses/by/4.0/", "Ordre": None},
 }
@@ -72,7 +72,7 @@ def test_scaffolds_write_french_names(tmp_path, schema):
         "Titre", "Jour", "Début", "Fin", "Salle", "Type", "Intervenants", "Animation",
     ]
     text = create("partner", "Essai", tmp_path, schema).read_text(encoding="utf-8")
-    assert text.startswith("Nom : Essai\nNiveau : [niveau de partenariat, l'une de : organiser, partner, supporter]\nSite : [")
+    assert text.startswith("Nom : Essai\nNiveau : [niveau de partenariat, l'une de : Organisateurs, Partenaires, Soutiens]\nSite : [")
 
 
 @pytest.mark.parametrize("kind", sorted(SCAFFOLDS))
@@ -120,5 +120,17 @@ def test_scaffold_lists_the_kinds_and_tiers_of_this_event(tmp_path):
     content, fields = scaffold_schema(Path(__file__).resolve().parent / "second_event" / "settings.py")
     assert content.name == "content"
     text = create("session", "Essai", tmp_path, fields).read_text(encoding="utf-8")
-    assert "Type : [type de séquence, l'une de : keynote, talk, workshop, break]" in text
-    assert "Niveau : [niveau de partenariat, l'une de : organiser, sponsor]" in create("partner", "Essai", tmp_path, fields).read_text(encoding="utf-8")
+    assert "Type : [type de séquence, l'une de : Keynote, Talk, Workshop, Break]" in text
+    assert "Niveau : [niveau de partenariat, l'une de : Organisers, Sponsors]" in create("partner", "Essai", tmp_path, fields).read_text(encoding="utf-8")
+
+
+def test_new_file_message_gives_the_check_command_to_type(tmp_path, schema, monkeypatch, capsys):
+    from eventsite import __main__ as cli
+    from eventsite.commands import invoke_command
+
+    monkeypatch.setattr(cli, "scaffold_schema", lambda _settings: (tmp_path / "content", schema))
+    assert cli.main(["new", "speaker", "Zoé Martin"]) == 0
+    out = capsys.readouterr().out
+    assert f"Fichier créé : {tmp_path / 'content' / 'speakers' / 'zoe-martin.md'}" in out
+    assert "puis lancez « .venv/bin/invoke check »." in out  # what the author types, not « invoke check »
+    assert invoke_command("check", windows=True) == r".venv\Scripts\invoke check"

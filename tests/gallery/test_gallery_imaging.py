@@ -174,3 +174,24 @@ def test_logo_fits_the_box_without_distortion_and_keeps_alpha(tmp_path: Path) ->
         assert variant.width * 200 == pytest.approx(variant.height * 1000, abs=1000)
         with Image.open(tmp_path / "out" / variant.url) as out:
             assert out.mode == "RGBA" and out.getpixel((out.width - 1, 0))[3] == 0
+
+
+def test_widths_encoded_in_threads_are_the_same_files_with_the_method_of_each_width(tmp_path: Path, make_photo) -> None:
+    # A lone photo on several cores encodes its widths in threads: same files, byte for byte.
+    # Each width gets its own WebP effort: {0: 4, 1000: 0} makes the 1200 px file with method 0.
+    source = make_photo(tmp_path / "src" / "photo.jpg", (1600, 1000))
+    methods = ((0, 4), (1000, 0))
+    alone = jobs.process(job_for(tmp_path / "one", source, widths=(300, 600), max_width=1200, webp_method=methods))
+    threaded = jobs.process(job_for(tmp_path / "two", source, widths=(300, 600), max_width=1200,
+                                    webp_method=methods, threads=3))
+    assert alone.outputs == threaded.outputs and len(alone.outputs) == 6
+    for relative in alone.outputs:
+        first = (tmp_path / "one" / "out" / relative).read_bytes()
+        assert first == (tmp_path / "two" / "out" / relative).read_bytes(), relative
+    slow = jobs.process(job_for(tmp_path / "four", source, widths=(300, 600), max_width=1200, webp_method=4))
+    webp = [r for r in alone.outputs if r.endswith(".webp")]
+    sizes = {r: (tmp_path / "one" / "out" / r).stat().st_size for r in webp}
+    slow_sizes = {r: (tmp_path / "four" / "out" / r).stat().st_size for r in webp}
+    wide = next(r for r in webp if r.endswith("-1200.webp"))
+    assert sizes[wide] != slow_sizes[wide]  # method 0 at 1200 px
+    assert all(sizes[r] == slow_sizes[r] for r in webp if r != wide)  # method 4 below 1000 px

@@ -79,6 +79,27 @@ def test_gallery_is_embedded_in_an_article_and_unknown_slug_warns(
                for r in caplog.records)
 
 
+def test_a_gallery_named_with_the_french_field_is_embedded_and_an_unknown_one_named_at_its_line(
+    site: Path, build_site, caplog: pytest.LogCaptureFixture
+) -> None:
+    news = site / "content" / "news"
+    (news / "retour.md").write_text(
+        "Titre : Retour en images\nDate : 2026-11-21 10:00\nGalerie : journee\n\nMerci à tous.\n", encoding="utf-8"
+    )
+    (news / "autre.md").write_text("Titre : Autre\nDate : 2026-11-22 10:00\nGalerie : inconnue\n\nTexte.\n", encoding="utf-8")
+    caplog.set_level(logging.WARNING)
+    output = build_site()
+    assert len(photo_images(soup(output / "actualites/retour/index.html"))) == 4
+    told = [r.getMessage() for r in caplog.records if "autre.md" in r.getMessage()]
+    assert any("autre.md:3 [champ Galerie]" in m and "« inconnue » n'existe pas" in m for m in told), told
+    (news / "autre.md").write_text("Titre : Autre\nDate : 2026-11-22 10:00\nGalerie : [identifiant d'une galerie]\n\nTexte.\n",
+                                   encoding="utf-8")
+    caplog.clear()
+    build_site()
+    told = [r.getMessage() for r in caplog.records if "autre.md" in r.getMessage()]
+    assert len(told) == 1 and "n'est pas rempli" in told[0], told  # the scaffold's placeholder, told once
+
+
 def test_second_build_does_no_image_work(site: Path, build_site, caplog) -> None:
     caplog.set_level(logging.INFO)
     build_site()

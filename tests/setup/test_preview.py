@@ -244,3 +244,27 @@ def test_stopping_during_a_real_build_leaves_no_half_written_site(tmp_path: Path
         preview.stop()
     assert not any(tmp_path.glob(".output-*"))
     assert not output.exists()
+
+
+def test_a_taken_port_is_told_in_french_with_the_next_one_to_try(tmp_path: Path) -> None:
+    import signal
+    import socket
+
+    from eventsite.preview import run_preview
+
+    told: list[str] = []
+    handlers = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        try:
+            code = run_preview(REPO, REPO / "pelicanconf.py", tmp_path / "output", port=port, lan=False, say=told.append)
+        finally:
+            signal.signal(signal.SIGINT, handlers[0])
+            signal.signal(signal.SIGTERM, handlers[1])
+    assert code == 1
+    assert told == [
+        f"Impossible d'ouvrir l'aperçu sur 127.0.0.1:{port} : ce port est déjà utilisé (un autre aperçu est-il ouvert ?).\n"
+        f"  → Fermez l'autre aperçu déjà lancé, ou choisissez un autre port : .venv/bin/invoke preview --port {port + 1}"
+    ]

@@ -74,7 +74,7 @@ CASES = {
     ),
     "missing required field": (
         {"speakers/c.md": "Name: C\n\nB.\n"},
-        "speakers/c.md [champ Role]", "le champ obligatoire « Fonction » (Role) manque",
+        "speakers/c.md [champ Fonction]", "le champ obligatoire « Fonction » (Role) manque",
     ),
     "misspelt field": (
         {"sessions/x.md": session(extra="Speaker: alice-martin\n")},
@@ -111,7 +111,7 @@ def test_all_errors_are_reported_together(tmp_path, site):
     fields = {p.split(" : ")[0] for p in problems}
     assert {
         "sessions/x.md:4 [champ End]", "sessions/x.md:6 [champ Kind]", "sessions/x.md:7 [champ Speakers]",
-        "partners/p.md:2 [champ Tier]", "workshops/w.md:2 [champ Theme]", "speakers/c.md [champ Role]",
+        "partners/p.md:2 [champ Tier]", "workshops/w.md:2 [champ Theme]", "speakers/c.md [champ Fonction]",
     } <= fields
 
 
