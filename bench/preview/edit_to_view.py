@@ -12,7 +12,6 @@ contains it is taken. Prints the load average, each time, the medians and the ra
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import shutil
 import signal
@@ -25,14 +24,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 PATIENCE = 600.0
+sys.path[:0] = [str(REPO / "bench" / "site"), str(REPO / "bench" / "preview")]
 
-
-def site_generator():  # type: ignore[no-untyped-def]
-    """bench/site/run.py's make_ours (the synthetic event), loaded from its file."""
-    spec = importlib.util.spec_from_file_location("bench_site_run", REPO / "bench" / "site" / "run.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module.make_ours
+from rebuild import wait_for  # noqa: E402 - bench/preview/rebuild.py
+from run import make_ours  # noqa: E402 - bench/site/run.py
 
 
 def seminar_copy(root: Path) -> tuple[Path, Path]:
@@ -44,24 +39,8 @@ def seminar_copy(root: Path) -> tuple[Path, Path]:
 
 
 def synthetic_copy(root: Path, items: int) -> tuple[Path, Path]:
-    """The synthetic event of ITEMS items at ROOT, content cache on; return its settings file and the session to edit."""
-    settings = site_generator()(root, items)
-    with open(settings, "a", encoding="utf-8") as handle:
-        handle.write(f"CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\nCACHE_PATH = {str(root / 'cache')!r}\n")
-    return settings, root / "content" / "sessions" / "session-0.md"
-
-
-def wait_for(path: Path, marker: str, timeout: float = PATIENCE) -> float:
-    """Seconds until PATH contains MARKER (TimeoutError after TIMEOUT)."""
-    started = time.perf_counter()
-    while time.perf_counter() - started < timeout:
-        try:
-            if marker in path.read_text(encoding="utf-8"):
-                return time.perf_counter() - started
-        except OSError:
-            pass
-        time.sleep(0.01)
-    raise TimeoutError(f"{marker} never appeared in {path}")
+    """The synthetic event of ITEMS items at ROOT (bench/site/run.py, content cache on); return its settings and the session to edit."""
+    return make_ours(root, items)
 
 
 class Watcher:
@@ -78,14 +57,14 @@ class Watcher:
 
     def ready(self) -> None:
         """Wait for the first build."""
-        wait_for(self.page, "</html>")
+        wait_for(self.page, "</html>", PATIENCE)
 
     def edit(self, run: int) -> None:
         """Append a marker to the session file and time until the programme page shows it."""
         marker = f"marqueur-{self.name}-{run}-{time.time_ns()}"
         with open(self.session, "a", encoding="utf-8") as handle:
             handle.write(f"\n{marker}\n")
-        self.times.append(wait_for(self.page, marker))
+        self.times.append(wait_for(self.page, marker, PATIENCE))
 
     def stop(self) -> None:
         """Stop the process group (pelican and our preview both have children)."""
