@@ -15,7 +15,9 @@ import contextlib
 import io
 import json
 import os
+import select
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -147,8 +149,12 @@ class WarmSite:
         if previous.is_dir() and not (staging / bundle).exists():
             linked_copy(previous, staging / bundle)
 
-    def index(self) -> None:
-        """Index the site just swapped in, if it owes an index: in a hard-linked copy, swapped in when done."""
+    def index(self, pending: Callable[[], bool] = lambda: False) -> None:
+        """Index the site just swapped in, if it owes an index: in a hard-linked copy, swapped in when done.
+
+        Abandoned as soon as PENDING says a build is asked for: that build keeps the current index
+        and owes a new one in turn.
+        """
         from .staging import staging_folder, swap_into_place
 
         if self._owed is None:
@@ -159,21 +165,53 @@ class WarmSite:
         try:
             with staging_folder(self.output) as staging:
                 linked_copy(self.output, staging, leave_out=bundle)
-                search.run_pagefind(str(staging), settings)
-                swap_into_place(staging, self.output)
+                if run_until(search.pagefind_command(str(staging), settings), pending):
+                    search.normalise_entry(str(staging), settings)
+                    swap_into_place(staging, self.output)
         except Exception as error:  # noqa: BLE001  # told with the next build; the site keeps its previous index
             self._index_problem = f"- avertissement : l'index de recherche de l'aperçu n'a pas été mis à jour ({error})"
+
+
+def run_until(command: list[str], pending: Callable[[], bool]) -> bool:
+    """Run COMMAND; True when it succeeded, False when PENDING asked to stop it first (it is killed, as on Ctrl-C)."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               encoding="utf-8", errors="replace")
+    try:
+        while True:
+            try:
+                _, printed = process.communicate(timeout=0.05)
+                break
+            except subprocess.TimeoutExpired:
+                if pending():
+                    process.kill()
+                    process.communicate()
+                    return False
+    except BaseException:
+        process.kill()
+        process.communicate()
+        raise
+    if process.returncode != 0:
+        raise RuntimeError(f"Pagefind a échoué ({process.returncode}) : {printed.strip()}")
+    return True
+
+
+def waiting(stream: TextIO) -> Callable[[], bool]:
+    """Whether a request is waiting on STREAM (POSIX pipes; elsewhere never, and indexing runs to its end)."""
+    if os.name != "posix":
+        return lambda: False
+    return lambda: bool(select.select([stream], [], [], 0)[0])
 
 
 def serve(settings_file: Path, output: Path, requests: TextIO, answers: TextIO) -> None:
     """Answer each ``build`` line read from REQUESTS with one JSON line on ANSWERS, until REQUESTS ends."""
     site = WarmSite(settings_file, output)
-    for line in requests:
+    pending = waiting(requests)
+    while line := requests.readline():
         if line.strip() != REQUEST:
             continue
         answers.write(json.dumps(site.build(), ensure_ascii=False) + "\n")
         answers.flush()
-        site.index()
+        site.index(pending)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -189,3 +189,17 @@ def test_search_stays_usable_and_indexes_a_new_page_after_a_warm_rebuild(warm: W
     assert (output / "intervenants" / "chloe-petit" / "index.html").is_file()
     assert indexed_pages(output)  # the previous index, until the new one is swapped in
     assert eventually(lambda: indexed_pages(output)["fr"] == before["fr"] + 1), (before, indexed_pages(output))
+
+
+def test_search_indexing_gives_way_to_a_build_asked_for_meanwhile(tmp_path: Path) -> None:
+    """The worker's indexing stops when a build is asked for (that build keeps the previous index); a failure is named."""
+    from eventsite.buildworker import run_until
+
+    done = tmp_path / "done"
+    slow = [sys.executable, "-c", f"import pathlib, time; time.sleep(60); pathlib.Path({str(done)!r}).write_text('x')"]
+    assert run_until(slow, pending=lambda: True) is False
+    assert not done.exists()
+    quick = [sys.executable, "-c", f"import pathlib; pathlib.Path({str(done)!r}).write_text('x')"]
+    assert run_until(quick, pending=lambda: False) is True and done.exists()
+    with pytest.raises(RuntimeError, match="Pagefind a échoué"):
+        run_until([sys.executable, "-c", "raise SystemExit(2)"], pending=lambda: False)
