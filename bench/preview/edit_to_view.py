@@ -24,10 +24,22 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 PATIENCE = 600.0
-sys.path[:0] = [str(REPO / "bench" / "site"), str(REPO / "bench" / "preview")]
+sys.path.insert(0, str(REPO / "bench" / "site"))
 
-from rebuild import wait_for  # noqa: E402 - bench/preview/rebuild.py
 from run import make_ours  # noqa: E402 - bench/site/run.py
+
+
+def wait_for(path: Path, marker: str, timeout: float) -> float:
+    """Seconds until PATH's bytes contain MARKER (TimeoutError after TIMEOUT); a half-written page is read again."""
+    started, wanted = time.perf_counter(), marker.encode("utf-8")
+    while time.perf_counter() - started < timeout:
+        try:
+            if wanted in path.read_bytes():
+                return time.perf_counter() - started
+        except OSError:
+            pass
+        time.sleep(0.01)
+    raise TimeoutError(f"{marker} never appeared in {path}")
 
 
 def seminar_copy(root: Path) -> tuple[Path, Path]:
