@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import BuildFailed, build_site
+from .buildworker import report_build, warning_lines
 from .check import check_everything, report, scaffold_schema
 from .commands import invoke_command
 from .preview import run_preview
@@ -15,8 +15,8 @@ from .scaffold import SCAFFOLDS, ScaffoldError, create
 
 def print_warnings(warnings: list[str]) -> None:
     """Print the warnings logged outside the content problem channel, one line each."""
-    for warning in warnings:
-        print(f"- avertissement : {warning}")
+    for line in warning_lines(warnings):
+        print(line)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,16 +60,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"Fichier créé : {path}\nOuvrez-le, remplacez chaque [texte entre crochets], puis lancez « {invoke_command('check')} ».")
         return 0
-    try:
-        result = build_site(Path(args.settings), Path(args.output), strict=args.strict)
-    except BuildFailed as failure:
-        print(failure, file=sys.stderr)
-        return 1
-    if result.problems:
-        print(report(result.problems))
-    print_warnings(result.other_warnings)
-    print(f"Site construit dans {result.output} en {result.seconds:.2f} s ({len(result.warnings)} avertissement(s)).")
-    return 0
+    ok, text = report_build(Path(args.settings), Path(args.output), strict=args.strict)
+    print(text, file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

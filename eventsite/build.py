@@ -109,8 +109,11 @@ def build_site(
     strict: bool,
     overrides: Mapping[str, Any] | None = None,
     verify: Callable[[Path], list[str]] | None = None,
+    before_swap: Callable[[Path], None] | None = None,
 ) -> BuildResult:
     """Build into a temporary folder; if it builds (and VERIFY finds nothing) move it to OUTPUT, else raise BuildFailed.
+
+    BEFORE_SWAP, if given, may add to the built folder just before it replaces OUTPUT.
 
     Strict stops after reading and linking, before anything is written, when the content problem
     channel or the log holds anything; it reports them all.
@@ -143,5 +146,7 @@ def build_site(
         failed_checks = verify(staging) if verify else []
         if failed_checks:
             raise BuildFailed(failed_checks)
+        if before_swap is not None:
+            before_swap(staging)
         swap_into_place(staging, output)
     return BuildResult(output=output, seconds=time.perf_counter() - started, problems=problems, other_warnings=warnings)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import errno
 import functools
 import html
 import io
+import json
 import os
 import signal
 import subprocess
@@ -19,6 +22,7 @@ from pathlib import Path
 from .commands import invoke_command
 from .lan import bind_address
 from .localserver import QuietHandler, QuietServer
+from .staging import remove_leftovers
 
 WATCHED_FOLDERS = ("content", "theme", "plugins")
 # How long a build may take to stop after Ctrl-C (it removes its staging folder) before it is killed.
@@ -61,36 +65,140 @@ def _own_process_group() -> dict[str, object]:
     return {"start_new_session": True}
 
 
-class SubprocessBuild:
-    """The real build: `python -m eventsite build` in a child process (fresh plugins and settings each time)."""
+def _ask_to_stop(child: subprocess.Popen[str]) -> None:
+    """Send CHILD what Ctrl-C would (it cleans its staging folder up on the way out)."""
+    with contextlib.suppress(OSError):
+        child.send_signal(signal.CTRL_BREAK_EVENT if os.name == "nt" else signal.SIGINT)
+
+
+def _importable_env() -> dict[str, str]:
+    """This environment, with the folder holding the eventsite package first on PYTHONPATH (any working folder)."""
+    here = str(Path(__file__).resolve().parents[1])
+    paths = [here, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+
+
+def code_fingerprint(folders: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and change time of the Python a build imports: *.py in FOLDERS and every file under their plugins/."""
+    files: set[Path] = set()
+    for folder in folders:
+        files.update(folder.glob("*.py"))
+        files.update(p for p in (folder / "plugins").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    stamps = []
+    for path in sorted(files):
+        with contextlib.suppress(OSError):  # a file deleted meanwhile: the next build sees it gone
+            stat = path.stat()
+            stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)
+
+
+WORKER_CRASHED = ("Le processus de construction de l'aperçu s'est arrêté de façon inattendue ; "
+                  "l'aperçu en relance un à la prochaine modification.")
+
+
+class WarmBuild:
+    """The preview's build: a long-lived worker (eventsite.buildworker) that keeps Pelican and the plugins imported.
+
+    A new worker starts when a plugin or a settings file changed since the last one started
+    (modules are not reloaded in place), and after a crash.
+    """
 
     def __init__(self, settings_file: Path, output: Path, cwd: Path) -> None:
-        self.command = [sys.executable, "-m", "eventsite", "build", "--settings", str(settings_file), "--output", str(output)]
+        self.command = [sys.executable, "-m", "eventsite.buildworker", "--settings", str(settings_file), "--output", str(output)]
         self.cwd = cwd
-        self._child: subprocess.Popen[str] | None = None
+        self.output = Path(output).resolve()
+        self.code_folders = sorted({Path(settings_file).resolve().parent, Path(cwd).resolve()})
+        self._worker: subprocess.Popen[str] | None = None
+        self._fingerprint: tuple[tuple[str, int, int], ...] = ()
+        self._printed: collections.deque[str] = collections.deque(maxlen=200)
+        self._interrupted = False
+        self._drainer: threading.Thread | None = None
+        self.workers_started = 0
 
     def __call__(self) -> BuildOutcome:
-        """Build once into output/ (atomically, through eventsite.build) and return what happened."""
-        with subprocess.Popen(
-            self.command, cwd=self.cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True, encoding="utf-8", errors="replace", **_own_process_group(),  # type: ignore[call-overload]
-        ) as child:
-            self._child = child
-            printed, _ = child.communicate()
-        self._child = None
-        return BuildOutcome(ok=child.returncode == 0, report=without_traceback(printed.strip()))
+        """Build once in the worker (restarting it if the code changed) and return what happened."""
+        if self._fingerprint != code_fingerprint(self.code_folders):
+            self.close()
+        fresh = self._worker is None
+        outcome = self._ask()
+        if outcome is None and not fresh and not self._interrupted:  # a warm worker died: one more try, cold
+            outcome = self._ask()
+        if outcome is None:
+            remove_leftovers(self.output)  # the dead worker's staging folder; output/ was never touched
+            return BuildOutcome(ok=False, report=self._crash_report())
+        return outcome
+
+    def _ask(self) -> BuildOutcome | None:
+        """Send one build request to the worker (started if needed); None if it died before answering."""
+        worker = self._worker if self._worker is not None and self._worker.poll() is None else self._start()
+        try:
+            worker.stdin.write("build\n")  # type: ignore[union-attr]
+            worker.stdin.flush()  # type: ignore[union-attr]
+            answer = worker.stdout.readline()  # type: ignore[union-attr]
+        except OSError:
+            answer = ""
+        if not answer:
+            self.close()
+            return None
+        message = json.loads(answer)
+        return BuildOutcome(ok=bool(message["ok"]), report=without_traceback(str(message["report"]).strip()))
+
+    def _start(self) -> subprocess.Popen[str]:
+        """Start a new worker, remembering the code it imports."""
+        self.close()
+        self._fingerprint = code_fingerprint(self.code_folders)
+        self._printed.clear()
+        self._worker = subprocess.Popen(
+            self.command, cwd=self.cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True, encoding="utf-8", errors="replace", env=_importable_env(), **_own_process_group(),  # type: ignore[call-overload]
+        )
+        self.workers_started += 1
+        self._drainer = threading.Thread(target=self._drain, args=(self._worker,), name="preview-worker-stderr", daemon=True)
+        self._drainer.start()
+        return self._worker
+
+    def _drain(self, worker: subprocess.Popen[str]) -> None:
+        """Keep the last lines the worker printed outside a build (a crash), never shown raw."""
+        with worker.stderr:  # type: ignore[union-attr]
+            for line in worker.stderr:  # type: ignore[union-attr]
+                self._printed.append(line.rstrip("\n"))
+
+    def _crash_report(self) -> str:
+        """The French report of a worker that died, its traceback reduced to one line."""
+        details = without_traceback("\n".join(self._printed).strip())
+        return "\n".join(part for part in (WORKER_CRASHED, details) if part)
 
     def interrupt(self) -> None:
-        """Ask a running build to stop as Ctrl-C would: it removes its staging folder, output/ stays whole."""
-        child = self._child
-        if child is not None and child.poll() is None:
-            child.send_signal(signal.CTRL_BREAK_EVENT if os.name == "nt" else signal.SIGINT)
+        """Ask the running build to stop as Ctrl-C would: it removes its staging folder, output/ stays whole."""
+        worker = self._worker
+        if worker is not None and worker.poll() is None:
+            self._interrupted = True
+            _ask_to_stop(worker)
 
     def cancel(self) -> None:
-        """Kill a running build that did not stop when interrupted."""
-        child = self._child
-        if child is not None and child.poll() is None:
-            child.kill()
+        """Kill a worker that did not stop when interrupted."""
+        worker = self._worker
+        if worker is not None and worker.poll() is None:
+            worker.kill()
+
+    def close(self) -> None:
+        """Stop the worker and forget it (a search indexing still running is interrupted; output/ stays whole)."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        if worker.poll() is None:
+            _ask_to_stop(worker)
+        with contextlib.suppress(OSError):
+            worker.stdin.close()  # type: ignore[union-attr]
+        try:
+            worker.wait(STOP_GRACE_SECONDS)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+        with contextlib.suppress(OSError):
+            worker.stdout.close()  # type: ignore[union-attr]  # stderr is closed by its drain thread
+        if self._drainer is not None:
+            self._drainer.join(5)  # the crash report needs the worker's last lines
 
 
 class Rebuilder:
@@ -260,7 +368,7 @@ class Preview:
 
     def __post_init__(self) -> None:
         self.state = PreviewState(self.output)
-        self.build = self.build or SubprocessBuild(self.settings_file, self.output, self.root)
+        self.build = self.build or WarmBuild(self.settings_file, self.output, self.root)
         self.rebuilder = Rebuilder(self.build, self._done)
         self.stop_event = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -292,6 +400,9 @@ class Preview:
             self.server.shutdown()
             self.server.server_close()
         self.rebuilder.stop()
+        close = getattr(self.build, "close", None)  # the warm worker, idle or indexing
+        if close is not None:
+            close()
         for thread in self._threads:
             thread.join(5)
 

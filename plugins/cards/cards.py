@@ -9,6 +9,7 @@ import logging
 import os
 import re
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Mapping
@@ -17,6 +18,8 @@ from typing import Any
 from jinja2 import pass_context
 from PIL import Image, ImageColor
 from pelican import signals
+
+from eventsite.filemode import new_file_mode
 
 from .drawing import CardText, draw_card
 from .settings import FALLBACK_TOKENS, setting
@@ -166,6 +169,7 @@ def render_card(text: CardText, settings: Mapping[str, Any]) -> str:
         with os.fdopen(fd, "wb") as handle:
             # 32 colours are plenty for two flat colours and anti-aliased text: 3× smaller files.
             image.quantize(palette=palette, dither=Image.Dither.NONE).save(handle, "PNG", compress_level=6)
+        os.chmod(tmp, new_file_mode())  # mkstemp makes 0600; the card is linked into the site
         os.replace(tmp, cached)
     except BaseException:
         if os.path.exists(tmp):
@@ -192,6 +196,19 @@ def card_text(context: Any, title: str) -> CardText:
     return CardText(kicker, title or name, name)
 
 
+def place_card(cached: str, target: str) -> None:
+    """Put the cached card at TARGET: a hard link when its mode is the umask's (cached cards are never rewritten), else a copy."""
+    if os.path.exists(target):
+        os.unlink(target)
+    if stat.S_IMODE(os.stat(cached).st_mode) == new_file_mode():
+        try:
+            os.link(cached, target)
+            return
+        except OSError:  # another file system, or links not allowed
+            pass
+    shutil.copyfile(cached, target)
+
+
 @pass_context
 def social_card(context: Any, title: str) -> str | None:
     """Jinja global: the site-relative path of this page's card, drawn (or taken from the cache) and copied into the site."""
@@ -212,7 +229,7 @@ def social_card(context: Any, title: str) -> str | None:
     relpath = f"{str(setting(context, 'CARDS_OUTPUT_DIR')).strip('/')}/{name}.png"
     target = os.path.join(str(context["OUTPUT_PATH"]), relpath)
     os.makedirs(os.path.dirname(target), exist_ok=True)
-    shutil.copyfile(cached, target)
+    place_card(cached, target)
     STATS.seconds += time.perf_counter() - started
     STATS.cpu_seconds += time.thread_time() - started_cpu
     STATS.pages[(output_file, str(title))] = relpath

@@ -11,6 +11,8 @@ from types import MappingProxyType
 
 from PIL import Image, ImageCms, ImageOps
 
+from eventsite.filemode import new_file_mode
+
 # Formats a gallery accepts (the JPEG opener also reads MPO); others are refused.
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP")
 # Formats whose extra frames are an animation (MPO/TIFF frames are not).
@@ -184,13 +186,6 @@ def placeholder_colour(im: Image.Image) -> str:
     """Return the mean colour of the image as a CSS hex colour."""
     red, green, blue = im.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
     return f"#{red:02x}{green:02x}{blue:02x}"
-
-
-def new_file_mode() -> int:
-    """Return the mode the umask gives a new file (0o644 under umask 022)."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def save_atomic(im: Image.Image, path: str, fmt: str, quality: int, webp_method: int = 4) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from eventsite.preview import BuildOutcome, Preview, Rebuilder, SubprocessBuild, without_traceback
+from eventsite.preview import BuildOutcome, Preview, Rebuilder, WarmBuild, without_traceback
 from tests.conftest import BASE_SITE, REPO, write_site
 
 # Bounds on waiting for something that must happen; never asserted as a duration.
@@ -209,7 +209,7 @@ def test_real_builds_serve_the_site_with_its_problems_banner(tmp_path: Path, run
     output = tmp_path / "output"
     said: list[str] = []
     preview = running(Preview(root=tmp_path, settings_file=settings, output=output, port=0,
-                              build=SubprocessBuild(settings, output, REPO), say=said.append))
+                              build=WarmBuild(settings, output, REPO), say=said.append))
 
     assert eventually(lambda: fetch(preview.url)[0] == 200), said
     page = BeautifulSoup(fetch(preview.url + "programme/")[1], "html.parser")
@@ -236,7 +236,7 @@ def test_stopping_during_a_real_build_leaves_no_half_written_site(tmp_path: Path
                                         plugins=str(REPO / "plugins"), cache=str(tmp_path / "cache")), encoding="utf-8")
     output = tmp_path / "output"
     preview = Preview(root=tmp_path, settings_file=settings, output=output, port=0,
-                      build=SubprocessBuild(settings, output, REPO), say=lambda line: None)
+                      build=WarmBuild(settings, output, REPO), say=lambda line: None)
     preview.start()
     try:
         assert eventually(lambda: any(tmp_path.glob(".output-build-*"))), "the build never started writing"

@@ -1,0 +1,236 @@
+"""The preview's warm build worker: one long-lived process that builds the site on each request.
+
+Pelican, the plugins and the theme's Python are imported once, so a rebuild costs only the
+build itself. The parent (eventsite.preview.WarmBuild) writes one line, ``build``, on the
+worker's stdin; the worker runs eventsite.build.build_site in-process (staging folder, atomic
+swap) and answers one JSON line, ``{"ok": bool, "report": str}``, on the stdout it was given.
+Anything else the build prints is captured into the report. The parent starts a new worker
+when a plugin or a settings file changes (a module reload is unsafe) and after a crash.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import select
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any, TextIO
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
+REQUEST = "build"
+
+
+class CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates kept in memory between the worker's builds (a changed template is compiled again).
+
+    Pelican makes a new Jinja environment for each generator and each build; without this, every
+    rebuild parses and compiles every template again.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Fill BUCKET from memory (Jinja ignores it if the template's source changed)."""
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep BUCKET's compiled code for the next build."""
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+def warning_lines(warnings: list[str]) -> list[str]:
+    """The warnings logged outside the content problem channel, one French line each."""
+    return [f"- avertissement : {warning}" for warning in warnings]
+
+
+def report_build(settings_file: Path, output: Path, *, strict: bool = False, overrides: dict[str, Any] | None = None,
+                 before_swap: Callable[[Path], None] | None = None) -> tuple[bool, str]:
+    """Build once, as `python -m eventsite build` does; return whether it succeeded and its French report."""
+    from .build import BuildFailed, build_site
+    from .check import report
+
+    try:
+        result = build_site(settings_file, output, strict=strict, overrides=overrides, before_swap=before_swap)
+    except BuildFailed as failure:
+        return False, str(failure)
+    lines = [report(result.problems)] if result.problems else []
+    lines += warning_lines(result.other_warnings)
+    lines.append(f"Site construit dans {result.output} en {result.seconds:.2f} s ({len(result.warnings)} avertissement(s)).")
+    return True, "\n".join(lines)
+
+
+def forget_logged_warnings() -> None:
+    """Let Pelican log again the warnings it already logged in this process (its LimitFilter drops repeats)."""
+    from pelican.log import LimitFilter
+
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+
+
+def search_plugin(settings: dict[str, Any]) -> ModuleType | None:
+    """The search plugin's module when it indexes with Pagefind in this build (loaded by Pelican), else None."""
+    if "search" not in (settings.get("PLUGINS") or ()):
+        return None
+    module = sys.modules.get("search.search")
+    if module is None or not module.setting(settings, "SEARCH_PAGEFIND"):
+        return None
+    return module
+
+
+def linked_copy(source: Path, target: Path, *, leave_out: str | None = None) -> None:
+    """Fill TARGET with hard links to SOURCE's files (a copy where links fail), without SOURCE/LEAVE_OUT."""
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:  # another file system, or links not allowed
+            shutil.copy2(src, dst)
+
+    top = str(source)
+    shutil.copytree(source, target, dirs_exist_ok=True, copy_function=link,
+                    ignore=lambda folder, names: [leave_out] if folder == top and leave_out in names else [])
+
+
+class WarmSite:
+    """What the worker keeps between builds: compiled templates, and the search index owed to the site just swapped in.
+
+    Pagefind indexes the whole site (1.5 s at 3,000 items). The worker builds without it, puts the
+    previous index in the new site (so search always works, one edit behind at worst), answers,
+    then indexes a hard-linked copy of the site and swaps that in too.
+    """
+
+    def __init__(self, settings_file: Path, output: Path) -> None:
+        self.settings_file = settings_file
+        self.output = Path(output).resolve()
+        self.templates = CompiledTemplates()
+        self._owed: tuple[ModuleType, dict[str, Any]] | None = None
+        self._index_problem = ""
+
+    def build(self) -> dict[str, object]:
+        """One build of the preview, everything it printed in the report."""
+        from .build import pelican_settings
+
+        forget_logged_warnings()
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+            try:
+                settings = pelican_settings(self.settings_file)
+            except Exception:  # noqa: BLE001  # the build reads them again and reports the problem in French
+                settings = {}
+            search = search_plugin(settings) if settings else None
+            overrides: dict[str, Any] = {}
+            if settings:
+                overrides["JINJA_ENVIRONMENT"] = {**(settings.get("JINJA_ENVIRONMENT") or {}), "bytecode_cache": self.templates}
+            if search is not None:
+                overrides["SEARCH_PAGEFIND"] = False
+            bundle = str(search.setting(settings, "SEARCH_BUNDLE_DIR")).strip("/") if search else ""
+            ok, text = report_build(self.settings_file, self.output, overrides=overrides,
+                                    before_swap=(lambda staging: self._keep_index(staging, bundle)) if search else None)
+        self._owed = (search, settings) if ok and search is not None else None
+        parts = (self._index_problem, printed.getvalue().strip(), text)
+        self._index_problem = ""
+        return {"ok": ok, "report": "\n".join(part for part in parts if part)}
+
+    def _keep_index(self, staging: Path, bundle: str) -> None:
+        """Put the served site's search index in STAGING (hard links), until the new one is made."""
+        previous = self.output / bundle
+        if previous.is_dir() and not (staging / bundle).exists():
+            linked_copy(previous, staging / bundle)
+
+    def index(self, pending: Callable[[], bool] = lambda: False) -> None:
+        """Index the site just swapped in, if it owes an index: in a hard-linked copy, swapped in when done.
+
+        Abandoned as soon as PENDING says a build is asked for: that build keeps the current index
+        and owes a new one in turn.
+        """
+        from .staging import staging_folder, swap_into_place
+
+        if self._owed is None:
+            return
+        search, settings = self._owed
+        self._owed = None
+        bundle = str(search.setting(settings, "SEARCH_BUNDLE_DIR")).strip("/")
+        try:
+            with staging_folder(self.output) as staging:
+                linked_copy(self.output, staging, leave_out=bundle)
+                if run_until(search.pagefind_command(str(staging), settings), pending):
+                    search.normalise_entry(str(staging), settings)
+                    swap_into_place(staging, self.output)
+        except Exception as error:  # noqa: BLE001  # told with the next build; the site keeps its previous index
+            self._index_problem = f"- avertissement : l'index de recherche de l'aperçu n'a pas été mis à jour ({error})"
+
+
+def run_until(command: list[str], pending: Callable[[], bool]) -> bool:
+    """Run COMMAND; True when it succeeded, False when PENDING asked to stop it first (it is killed, as on Ctrl-C)."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               encoding="utf-8", errors="replace")
+    try:
+        while True:
+            try:
+                _, printed = process.communicate(timeout=0.05)
+                break
+            except subprocess.TimeoutExpired:
+                if pending():
+                    process.kill()
+                    process.communicate()
+                    return False
+    except BaseException:
+        process.kill()
+        process.communicate()
+        raise
+    if process.returncode != 0:
+        raise RuntimeError(f"Pagefind a échoué ({process.returncode}) : {printed.strip()}")
+    return True
+
+
+def waiting(stream: TextIO) -> Callable[[], bool]:
+    """Whether a request is waiting on STREAM (POSIX pipes; elsewhere never, and indexing runs to its end)."""
+    if os.name != "posix":
+        return lambda: False
+    return lambda: bool(select.select([stream], [], [], 0)[0])
+
+
+def serve(settings_file: Path, output: Path, requests: TextIO, answers: TextIO) -> None:
+    """Answer each ``build`` line read from REQUESTS with one JSON line on ANSWERS, until REQUESTS ends."""
+    site = WarmSite(settings_file, output)
+    pending = waiting(requests)
+    while line := requests.readline():
+        if line.strip() != REQUEST:
+            continue
+        answers.write(json.dumps(site.build(), ensure_ascii=False) + "\n")
+        answers.flush()
+        site.index(pending)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the worker: `python -m eventsite.buildworker --settings FILE --output FOLDER`."""
+    parser = argparse.ArgumentParser(prog="python -m eventsite.buildworker")
+    parser.add_argument("--settings", required=True)
+    parser.add_argument("--output", required=True)
+    args = parser.parse_args(argv)
+    # The answers keep the real stdout; anything else printed there goes to stderr instead.
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    from . import build  # noqa: F401  # import Pelican and the build once, before the first request
+
+    try:
+        serve(Path(args.settings), Path(args.output), io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8"), answers)
+    except KeyboardInterrupt:  # the preview stops: the build removed its staging folder on the way out
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
