@@ -101,8 +101,8 @@ class Side:
     def run(self, kind: str) -> None:
         """One build of this kind, timed."""
         if kind == "cold":
-            shutil.rmtree(self.output, ignore_errors=True)
-            shutil.rmtree(self.root / "cache", ignore_errors=True)
+            for folder in (self.output, self.output.with_name(f".{self.output.name}-spare"), self.root / "cache"):
+                shutil.rmtree(folder, ignore_errors=True)  # the spare is the previous site a build writes over
         elif kind == "one file changed":
             with open(self.edited, "a", encoding="utf-8") as handle:
                 handle.write(f"\nModifié {time.time_ns()}.\n")
