@@ -12,7 +12,11 @@ Mark = tuple[int, int]
 
 
 def file_marks(folder: Path) -> dict[str, Mark]:
-    """Every file and link below FOLDER (folders apart), by relative path, with its (inode, ctime)."""
+    """Every file and link below FOLDER (folders apart), by relative path, with its (inode, ctime).
+
+    A file with other names (a hard link into the image store) is deleted first, and still marked:
+    writing over it would change the store too. Its producer links it again.
+    """
     marks: dict[str, Mark] = {}
     stack = [""]
     while stack:
@@ -24,6 +28,8 @@ def file_marks(folder: Path) -> dict[str, Mark]:
                     stack.append(path)
                 else:
                     found = entry.stat(follow_symlinks=False)
+                    if found.st_nlink > 1 and not entry.is_symlink():
+                        os.unlink(entry.path)  # still marked: its folder goes if nothing comes back into it
                     marks[path] = (found.st_ino, found.st_ctime_ns)
     return marks
 
@@ -36,7 +42,8 @@ def remove_unwritten(folder: Path, before: dict[str, Mark]) -> list[str]:
         path = os.path.join(folder, relative)
         try:
             found = os.lstat(path)
-        except FileNotFoundError:  # the build deleted it itself
+        except FileNotFoundError:  # a hard link deleted beforehand, or a file the build deleted itself
+            emptied.add(os.path.dirname(relative))
             continue
         if (found.st_ino, found.st_ctime_ns) == mark:
             os.unlink(path)

@@ -6,6 +6,7 @@ import hashlib
 import stat
 from pathlib import Path
 
+from eventsite.recycling import file_marks, remove_unwritten
 from tests.site.concurrency_support import finish, make_project, start_build
 
 
@@ -50,3 +51,20 @@ def test_a_spare_made_under_another_umask_is_not_reused(tmp_path: Path) -> None:
     # Gallery images are hard links into the store, made under the first umask: left out.
     found = [p.stat() for p in [output, *output.rglob("*")]]
     assert {oct(stat.S_IMODE(f.st_mode)) for f in found if f.st_nlink == 1 or stat.S_ISDIR(f.st_mode)} == {"0o750", "0o640"}
+
+
+def test_writing_over_a_recycled_hard_link_never_changes_the_store(tmp_path: Path) -> None:
+    store, site = tmp_path / "cache/photo.webp", tmp_path / "spare/images/galeries/journee"
+    store.parent.mkdir(parents=True)
+    site.mkdir(parents=True)
+    store.write_bytes(b"image du magasin")
+    (site / "photo.webp").hardlink_to(store)
+    (site / "other.webp").hardlink_to(store)
+    marks = file_marks(tmp_path / "spare")
+    (site / "photo.webp").write_bytes(b"autre chose")  # a later build puts another file at that path
+    assert store.read_bytes() == b"image du magasin"
+    remove_unwritten(tmp_path / "spare", marks)
+    assert sorted(p.name for p in site.iterdir()) == ["photo.webp"]  # the link not made again is gone
+    (site / "photo.webp").unlink()
+    remove_unwritten(tmp_path / "spare", marks)
+    assert not (tmp_path / "spare/images").exists()  # and folders left empty go
