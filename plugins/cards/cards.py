@@ -38,7 +38,6 @@ class Stats:
         self.cpu_seconds = 0.0  # this thread's CPU time: the work itself, whatever else the machine runs
         self.names: dict[str, str] = {}  # output name → cache key, for this build
         self.pages: dict[tuple[str, str], str] = {}  # (output file, title) → card path, for this build
-
         self.workers: CardWorkers | None = None  # drawing processes, started by the first card to draw
 
     def reset(self) -> None:
