@@ -15,7 +15,12 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from .phases import content_problems, read_and_link, write
+from .recycling import file_marks, remove_unwritten
 from .staging import staging_folder, swap_into_place
+
+# The staging folder may hold the previous site: every file must be written again, never kept
+# because it looks current (what is not written is deleted as stale).
+REWRITE_EVERYTHING = {"DELETE_OUTPUT_DIRECTORY": False, "STATIC_CHECK_IF_MODIFIED": False, "STATIC_CREATE_LINKS": False}
 
 
 @dataclass
@@ -120,7 +125,8 @@ def build_site(
     """
     output = Path(output).resolve()
     with staging_folder(output) as staging:
-        extra: dict[str, Any] = {**(overrides or {}), "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}
+        previous = file_marks(staging)  # empty unless the staging folder is the previous site
+        extra: dict[str, Any] = {**(overrides or {}), "OUTPUT_PATH": str(staging), **REWRITE_EVERYTHING}
         if strict:
             extra["EVENT_STRICT"] = True
         started = time.perf_counter()
@@ -134,7 +140,8 @@ def build_site(
                     problems = content_problems(context)
                     if strict and (problems or collector.messages(problems)):
                         raise BuildFailed([*problems, *(f"avertissement (mode strict) : {w}" for w in collector.messages(problems))])
-                    write(pelican, generators)
+                    # Stale files of the previous site go before the search index reads the site.
+                    write(pelican, generators, before_finalized=lambda: remove_unwritten(staging, previous))
             except BuildFailed:
                 raise
             except Exception as error:  # every failure becomes one report, never a traceback

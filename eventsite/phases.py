@@ -8,7 +8,7 @@ stops between them when the channel holds a problem, so the three see one list b
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pelican import Pelican
@@ -40,8 +40,12 @@ def content_problems(context: dict[str, Any]) -> list[Any]:
     return list(context.get(PROBLEMS_KEY, ()))
 
 
-def write(pelican: Pelican, generators: Sequence[Any]) -> None:
-    """Write every generator's output, as the second half of Pelican.run() does."""
+def write(pelican: Pelican, generators: Sequence[Any], before_finalized: Callable[[], object] | None = None) -> None:
+    """Write every generator's output, as the second half of Pelican.run() does.
+
+    BEFORE_FINALIZED runs once the generators are done, before the finalized handlers that
+    read the whole site (search index, sitemap, image cleaning).
+    """
     for generator in generators:
         if hasattr(generator, "refresh_metadata_intersite_links"):
             generator.refresh_metadata_intersite_links()
@@ -49,4 +53,6 @@ def write(pelican: Pelican, generators: Sequence[Any]) -> None:
     for generator in generators:
         if hasattr(generator, "generate_output"):
             generator.generate_output(writer)
+    if before_finalized is not None:
+        before_finalized()
     signals.finalized.send(pelican)

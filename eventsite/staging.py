@@ -8,6 +8,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -55,21 +56,36 @@ def retired_name(staging: Path) -> Path:
     return staging.with_name(staging.name.replace("-build-", "-old-", 1))
 
 
+def spare_name(output: Path) -> Path:
+    """Where the previous site waits to become the next build's staging folder: « .output-spare »."""
+    return output.with_name(f".{output.name}-spare")
+
+
+def keep_as_spare(retired: Path, output: Path) -> None:
+    """Park the previous site RETIRED as the next build's staging folder; delete it if a spare is already there."""
+    try:
+        os.rename(retired, spare_name(output))  # replaces nothing but an empty folder
+    except OSError:  # another build parked its own first, or a system that will not rename onto a folder
+        shutil.rmtree(retired, ignore_errors=True)
+
+
 def swap_into_place(built: Path, output: Path) -> None:
-    """Replace OUTPUT with BUILT so that OUTPUT always exists; then delete the previous site.
+    """Replace OUTPUT with BUILT so that OUTPUT always exists; the previous site becomes the spare.
 
     Linux exchanges both folders in one step. Elsewhere the previous site is renamed away
     first; if that build is killed in between, the next build puts it back (remove_leftovers).
+    Deleting the previous site (thousands of files) is left out of the build: the next build
+    overwrites it in place and deletes only what it did not write (eventsite/recycling.py).
     """
     if not output.exists():
         os.replace(built, output)
     elif exchange(built, output):
-        shutil.rmtree(built, ignore_errors=True)  # BUILT now holds the previous site
+        keep_as_spare(built, output)  # BUILT now holds the previous site
     else:
         retired = retired_name(built)
         os.replace(output, retired)
         os.replace(built, output)
-        shutil.rmtree(retired, ignore_errors=True)
+        keep_as_spare(retired, output)
 
 
 def _lock(output: Path, token: str) -> FileLock:
@@ -112,9 +128,37 @@ def remove_leftovers(output: Path) -> list[str]:
     return removed
 
 
+def claim_spare(output: Path, staging: Path) -> bool:
+    """Move the spare onto the new empty folder STAGING when its mode is the umask's; True if it did.
+
+    The rename is atomic: of two builds, one takes the spare and the other keeps its empty folder.
+    A spare made under another umask is deleted (its files would keep their old modes).
+    """
+    spare = spare_name(output)
+    try:
+        wanted, found = stat.S_IMODE(staging.stat().st_mode), stat.S_IMODE(os.lstat(spare).st_mode)
+    except FileNotFoundError:
+        return False
+    if not os.path.isdir(spare) or os.path.islink(spare):
+        return False
+    try:
+        os.rename(spare, staging)  # POSIX: replaces the empty STAGING in one step
+    except OSError:  # taken by another build, or no renaming onto a folder here
+        return False
+    if found != wanted:
+        shutil.rmtree(staging, ignore_errors=True)
+        os.mkdir(staging)
+        return False
+    return True
+
+
 @contextmanager
 def staging_folder(output: Path) -> Iterator[Path]:
-    """Yield a new empty folder beside OUTPUT (mode from the umask), locked, removed on the way out."""
+    """Yield a folder beside OUTPUT (mode from the umask), locked, removed on the way out.
+
+    It is the previous site when one was parked (claim_spare): the build must then delete the
+    files it did not write (eventsite/recycling.py); otherwise it is a new empty folder.
+    """
     output.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(output)
     token = secrets.token_hex(6)
@@ -123,6 +167,7 @@ def staging_folder(output: Path) -> Iterator[Path]:
     staging = output.with_name(f".{output.name}-build-{token}")
     try:
         os.mkdir(staging)  # 0o777 minus the umask, unlike tempfile.mkdtemp's 0o700
+        claim_spare(output, staging)
         yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)

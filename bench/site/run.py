@@ -7,7 +7,8 @@ news articles. Stock Pelican gets the same texts as plain pages and articles, wi
 `simple` theme and DISPLAY_PAGES_ON_MENU = False. Both sides cache content
 (CACHE_CONTENT, LOAD_CONTENT_CACHE), each in its own CACHE_PATH. Each round runs, side after
 side: cold (fresh output and fresh CACHE_PATH: content cache, cards, image store), warm
-(nothing changed), one file changed (one session's text edited). Prints the load average,
+(nothing changed), warm again (nothing changed, a second time: from then on our build writes
+over the previous site instead of a new folder), one file changed (one session's text edited). Prints the load average,
 the medians (wall and CPU: user + system of the build processes) and the ratios ours / stock. With --profile, one more cold and warm build of ours
 runs under cProfile (FILE.cold, FILE.warm).
 """
@@ -85,6 +86,9 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+KINDS = ("cold", "warm", "warm again", "one file changed")
+
+
 @dataclass
 class Side:
     """One side: its command, its folders, the file edited, its timings per kind of build."""
@@ -94,15 +98,15 @@ class Side:
     root: Path
     output: Path
     edited: Path
-    times: dict[str, list[float]] = field(default_factory=lambda: {"cold": [], "warm": [], "one file changed": []})
-    cpu: dict[str, list[float]] = field(default_factory=lambda: {"cold": [], "warm": [], "one file changed": []})
+    times: dict[str, list[float]] = field(default_factory=lambda: {kind: [] for kind in KINDS})
+    cpu: dict[str, list[float]] = field(default_factory=lambda: {kind: [] for kind in KINDS})
     size: int = 0
 
     def run(self, kind: str) -> None:
         """One build of this kind, timed."""
         if kind == "cold":
-            shutil.rmtree(self.output, ignore_errors=True)
-            shutil.rmtree(self.root / "cache", ignore_errors=True)
+            for folder in (self.output, self.output.with_name(f".{self.output.name}-spare"), self.root / "cache"):
+                shutil.rmtree(folder, ignore_errors=True)  # the spare is the previous site a build writes over
         elif kind == "one file changed":
             with open(self.edited, "a", encoding="utf-8") as handle:
                 handle.write(f"\nModifié {time.time_ns()}.\n")
@@ -116,7 +120,6 @@ class Side:
             self.size = folder_bytes(self.output)
 
 
-KINDS = ("cold", "warm", "one file changed")
 
 
 def load() -> str:
@@ -166,9 +169,9 @@ def main() -> None:
         cpu = {side.label: {k: statistics.median(side.cpu[k]) for k in KINDS} for side in (ours, stock)}
         print(f"{args.items} items, medians of {args.runs} interleaved rounds; "
               f"load average (1, 5, 15 min) at the start and after each round: {' / '.join(loads)}\n")
-        print("| side | cold wall (s) | warm wall (s) | one file changed wall (s) | cold CPU (s) | warm CPU (s) "
-              "| one file changed CPU (s) | output MB |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        print("| side | " + " | ".join(f"{k} wall (s)" for k in KINDS) + " | " + " | ".join(f"{k} CPU (s)" for k in KINDS)
+              + " | output MB |")
+        print("|---|" + "---:|" * (2 * len(KINDS) + 1))
         for side in (ours, stock):
             m, c = med[side.label], cpu[side.label]
             print(f"| {side.label} | " + " | ".join(f"{m[k]:.2f}" for k in KINDS) + " | "

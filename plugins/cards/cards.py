@@ -22,7 +22,8 @@ from pelican import signals
 from eventsite.filemode import new_file_mode
 
 from .drawing import CardText, draw_card
-from .settings import FALLBACK_TOKENS, setting
+from .settings import FALLBACK_TOKENS, processes, setting
+from .workers import CardWorkers
 
 logger = logging.getLogger(__name__)
 
@@ -40,10 +41,28 @@ class Stats:
         self.cpu_seconds = 0.0  # this thread's CPU time: the work itself, whatever else the machine runs
         self.names: dict[str, str] = {}  # output name → cache key, for this build
         self.pages: dict[tuple[str, str], str] = {}  # (output file, title) → card path, for this build
+        self.workers: CardWorkers | None = None  # drawing processes, started by the first card to draw
 
     def reset(self) -> None:
-        """Start counting a new build."""
+        """Start counting a new build (stopping the workers a failed build may have left)."""
+        if self.workers is not None:
+            self.workers.cancel()
         self.__init__()  # type: ignore[misc]
+
+    def workers_for(self, settings: Mapping[str, Any]) -> CardWorkers | None:
+        """The drawing processes of this build, or None when CARDS_PROCESSES is 1 (draw in this process)."""
+        count = processes(settings)
+        if count <= 1:
+            return None
+        if self.workers is None:
+            self.workers = CardWorkers(count)
+        return self.workers
+
+    def finish_drawing(self) -> None:
+        """Wait for every card handed to the workers and copy it where the pages point."""
+        if self.workers is not None:
+            self.cpu_seconds += self.workers.finish()
+            self.workers = None
 
 
 STATS = Stats()
@@ -150,19 +169,12 @@ def card_palette(size: tuple[int, int], colors: tuple[tuple[str, str], ...], bol
     return sample.quantize(32, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
 
 
-def render_card(text: CardText, settings: Mapping[str, Any]) -> str:
-    """The path of the cached PNG for TEXT, drawing it only when no cached copy exists."""
-    key = cache_key(text, settings)
-    folder = cache_folder(settings)
-    cached = os.path.join(folder, f"{key}.png")
-    if os.path.exists(cached):
-        STATS.reused += 1
-        return cached
-    size = tuple(setting(settings, "CARDS_SIZE"))
-    colors = card_colors(settings)
-    bold, regular = str(setting(settings, "CARDS_FONT_BOLD")), str(setting(settings, "CARDS_FONT_REGULAR"))
+def draw_into(cached: str, text: CardText, size: tuple[int, int], colors: dict[str, str], bold: str, regular: str) -> float:
+    """Draw the card of TEXT into the cache file CACHED (atomically); return the CPU seconds it took. Runs in a worker too."""
+    started = time.thread_time()
     image = draw_card(text, size, colors, bold, regular)
     palette = card_palette(size, tuple(sorted(colors.items())), bold, regular)
+    folder = os.path.dirname(cached)
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".png", dir=folder)
     try:
@@ -175,6 +187,26 @@ def render_card(text: CardText, settings: Mapping[str, Any]) -> str:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+    return time.thread_time() - started
+
+
+def render_card(text: CardText, settings: Mapping[str, Any], workers: CardWorkers | None = None) -> str:
+    """The path of the cached PNG for TEXT, drawing it only when no cached copy exists.
+
+    With WORKERS, the drawing is handed to a worker process and the path returned at once:
+    the file exists once WORKERS has finished (CardWorkers.finish).
+    """
+    key = cache_key(text, settings)
+    cached = os.path.join(cache_folder(settings), f"{key}.png")
+    if os.path.exists(cached) or (workers is not None and workers.drawing(cached)):
+        STATS.reused += 1
+        return cached
+    job = (cached, text, tuple(setting(settings, "CARDS_SIZE")), card_colors(settings),
+           str(setting(settings, "CARDS_FONT_BOLD")), str(setting(settings, "CARDS_FONT_REGULAR")))
+    if workers is None:
+        draw_into(*job)
+    else:
+        workers.submit(draw_into, *job)
     STATS.drawn += 1
     return cached
 
@@ -220,7 +252,8 @@ def social_card(context: Any, title: str) -> str | None:
         return done
     started, started_cpu = time.perf_counter(), time.thread_time()
     text = card_text(context, str(title).strip())
-    cached = render_card(text, context)
+    workers = STATS.workers_for(context)
+    cached = render_card(text, context, workers)
     key = os.path.basename(cached)[:-4]
     name = card_name(output_file)
     if STATS.names.get(name, key) != key:
@@ -229,7 +262,10 @@ def social_card(context: Any, title: str) -> str | None:
     relpath = f"{str(setting(context, 'CARDS_OUTPUT_DIR')).strip('/')}/{name}.png"
     target = os.path.join(str(context["OUTPUT_PATH"]), relpath)
     os.makedirs(os.path.dirname(target), exist_ok=True)
-    place_card(cached, target)
+    if workers is not None and workers.drawing(cached):
+        workers.copy_when_drawn(cached, target)
+    else:
+        place_card(cached, target)
     STATS.seconds += time.perf_counter() - started
     STATS.cpu_seconds += time.thread_time() - started_cpu
     STATS.pages[(output_file, str(title))] = relpath
@@ -249,7 +285,8 @@ def start_counting(pelican: Any) -> None:
 
 
 def report(pelican: Any) -> None:
-    """Say what the build did with the cards."""
+    """Wait for the cards still being drawn, copy them into the site, and say what the build did with the cards."""
+    STATS.finish_drawing()
     logger.info(
         "Cartes sociales : %d dessinée(s), %d reprise(s) du cache, %.2f s (%.2f s de calcul)",
         STATS.drawn, STATS.reused, STATS.seconds, STATS.cpu_seconds,

@@ -24,6 +24,9 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
         # Fonts shipped with their licence (DejaVu, Bitstream Vera licence: fonts/LICENSE-DejaVu.txt).
         "CARDS_FONT_BOLD": os.path.join(FONTS, "DejaVuSans-Bold.ttf"),
         "CARDS_FONT_REGULAR": os.path.join(FONTS, "DejaVuSans.ttf"),
+        # Worker processes that draw new cards while the pages are written; None: one per core,
+        # 1: draw in the build's own process.
+        "CARDS_PROCESSES": None,
     }
 )
 
@@ -31,6 +34,14 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
 def setting(settings: Mapping[str, Any], name: str) -> Any:
     """Read a CARDS_* setting, falling back on its default."""
     return settings.get(name, DEFAULTS[name])
+
+
+def processes(settings: Mapping[str, Any]) -> int:
+    """CARDS_PROCESSES as a count of at least 1 (None or anything else than a positive integer: the cores)."""
+    value = setting(settings, "CARDS_PROCESSES")
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    return os.cpu_count() or 1
 
 
 # Used when neither the theme nor EVENT_COLORS give a token: plain, readable and neutral.

@@ -102,6 +102,8 @@ def link_outputs(store: str, site_root: str, outputs: Iterable[str], owned_dirs:
     """Hard-link (or copy) each current output from the store into the site; drop stale ones.
 
     The site may be a fresh folder each build (atomic builds): linking costs no image work.
+    A link already in place is made again: a build into the previous site deletes every file
+    it did not write (eventsite/recycling.py), and linking anew is what marks it as written.
     """
     linked = 0
     for relative in sorted(outputs):
@@ -110,8 +112,6 @@ def link_outputs(store: str, site_root: str, outputs: Iterable[str], owned_dirs:
             target = resolve_inside(site_root, relative)
         except PathOutside as error:
             logger.warning("Image non publiée : %s ; supprimez le dossier cache/ puis reconstruisez", error)
-            continue
-        if os.path.exists(target) and os.path.samefile(source, target):
             continue
         os.makedirs(os.path.dirname(target), exist_ok=True)
         temporary = os.path.join(os.path.dirname(target), ".tmp-" + os.path.basename(target))

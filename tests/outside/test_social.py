@@ -127,6 +127,18 @@ def test_cards_are_cached_on_text_design_and_fonts(tmp_path, site):
     assert redrawn == drawn
 
 
+def test_cards_drawn_by_worker_processes_are_those_drawn_in_the_build(tmp_path, site):
+    cards = {}
+    for count in (1, 2):
+        root = tmp_path / f"processes-{count}"
+        out, drawn, _, _ = build_cards(root, site, root / "cache", CARDS_PROCESSES=count)
+        assert drawn > 5
+        cards[count] = {p.name: p.read_bytes() for p in (out / "images/cartes").iterdir()}
+        pointed = {tags(page).get("og:image", "").rsplit("/images/cartes/", 1)[-1] for page in out.rglob("*.html")}
+        assert len(pointed) > 5 and pointed <= set(cards[count])  # every page's card is in the site at the end
+    assert cards[2] == cards[1]
+
+
 def test_whole_site_cards_cold_under_two_seconds(tmp_path):
     started = time.perf_counter()
     out = tmp_path / "output"

@@ -82,7 +82,9 @@ def test_a_kill_at_any_step_of_the_swap_leaves_a_whole_site(tmp_path: Path, mode
         steps += 1
     else:
         pytest.fail("the swap never finished")
-    assert steps >= 2  # the kill did land inside the swap
+    # The kill did land inside the swap. The hook cannot see renameat2 (a foreign call): after the
+    # exchange only the previous site's rename into the spare is left to kill.
+    assert steps >= (1 if mode == "exchange" else 3)
 
 
 def test_the_next_build_removes_the_leftovers_of_a_killed_build_but_not_a_running_one(tmp_path, site) -> None:
@@ -97,7 +99,7 @@ def test_the_next_build_removes_the_leftovers_of_a_killed_build_but_not_a_runnin
     with running:
         build_site(SETTINGS, out, strict=True, overrides=site_overrides(tmp_path, content))
         assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".output")) == [
-            ".output-build-cafe", ".output-build-cafe.lock"]
+            ".output-build-cafe", ".output-build-cafe.lock", ".output-spare"]  # the restored site, kept as the spare
     assert (out / "programme/index.html").is_file()
 
 
