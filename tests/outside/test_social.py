@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 from PIL import Image
@@ -139,17 +138,13 @@ def test_cards_drawn_by_worker_processes_are_those_drawn_in_the_build(tmp_path, 
     assert cards[2] == cards[1]
 
 
-def test_whole_site_cards_cold_under_two_seconds(tmp_path):
-    started = time.perf_counter()
+def test_whole_site_cards_are_drawn_on_a_cold_build(tmp_path):
+    # Their cost is measured by bench/site/run.py (cards' CPU in its report), never asserted here.
     out = tmp_path / "output"
     build_site(SETTINGS, out, strict=True, overrides={"CACHE_PATH": str(tmp_path / "cache"), "LOAD_CONTENT_CACHE": False, "SEARCH_PAGEFIND": False, **FILLED_LEGAL})
     stats = cards_module.STATS
     assert stats.drawn >= 25
-    # The budget is 2 s for the ~30 cards of the French site, i.e. 1/15 s a card (the English
-    # edition doubles the count). CPU time, not wall time: the machine may be building something else.
-    per_card = stats.cpu_seconds / stats.drawn
-    assert per_card < 2.0 / 30, f"{stats.drawn} cards in {stats.cpu_seconds:.2f} s of CPU ({stats.seconds:.2f} s)"
-    assert time.perf_counter() - started < 60
+    assert all((out / relpath).is_file() for relpath in stats.pages.values())
 
 
 def test_a_page_with_its_own_image_keeps_it(tmp_path, site):
