@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -102,6 +103,15 @@ def cache_locked(settings: Mapping[str, Any]) -> Iterator[None]:
         yield
 
 
+def empty_folder(folder: Path) -> None:
+    """Remove everything inside FOLDER, keeping the folder itself (and so its lock and mode)."""
+    for child in folder.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+
+
 def pelican_settings(settings_file: Path, overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Pelican's settings from SETTINGS_FILE with OVERRIDES applied (the file is not changed)."""
     return read_settings(str(settings_file), override=dict(overrides or {}))
@@ -130,23 +140,29 @@ def build_site(
         if strict:
             extra["EVENT_STRICT"] = True
         started = time.perf_counter()
-        with collect_warnings() as collector:
-            try:
-                settings = pelican_settings(settings_file, extra)
-                with cache_locked(settings):
-                    pelican = Pelican(settings)
-                    strict = strict or bool(pelican.settings.get("EVENT_STRICT"))  # publishconf.py asks for it
-                    generators, context = read_and_link(pelican)
-                    problems = content_problems(context)
-                    if strict and (problems or collector.messages(problems)):
-                        raise BuildFailed([*problems, *(f"avertissement (mode strict) : {w}" for w in collector.messages(problems))])
-                    # Stale files of the previous site go before the search index reads the site.
-                    write(pelican, generators, before_finalized=lambda: remove_unwritten(staging, previous))
-            except BuildFailed:
-                raise
-            except Exception as error:  # every failure becomes one report, never a traceback
-                failures = getattr(error, "problems", None)
-                raise BuildFailed(list(failures) if failures else [f"{type(error).__name__}: {error}"]) from error
+        while True:
+            with collect_warnings() as collector:
+                try:
+                    settings = pelican_settings(settings_file, extra)
+                    with cache_locked(settings):
+                        pelican = Pelican(settings)
+                        strict = strict or bool(pelican.settings.get("EVENT_STRICT"))  # publishconf.py asks for it
+                        generators, context = read_and_link(pelican)
+                        problems = content_problems(context)
+                        if strict and (problems or collector.messages(problems)):
+                            raise BuildFailed([*problems, *(f"avertissement (mode strict) : {w}" for w in collector.messages(problems))])
+                        # Stale files of the previous site go before the search index reads the site.
+                        write(pelican, generators, before_finalized=lambda: remove_unwritten(staging, previous))
+                except BuildFailed:
+                    raise
+                except Exception as error:  # every failure becomes one report, never a traceback
+                    if previous:  # written over the previous site (a folder became a file…): once more, from empty
+                        empty_folder(staging)
+                        previous = {}
+                        continue
+                    failures = getattr(error, "problems", None)
+                    raise BuildFailed(list(failures) if failures else [f"{type(error).__name__}: {error}"]) from error
+            break
         warnings = collector.messages(problems)
         if strict and warnings:
             raise BuildFailed([f"avertissement (mode strict) : {w}" for w in warnings])

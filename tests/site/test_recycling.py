@@ -68,3 +68,20 @@ def test_writing_over_a_recycled_hard_link_never_changes_the_store(tmp_path: Pat
     (site / "photo.webp").unlink()
     remove_unwritten(tmp_path / "spare", marks)
     assert not (tmp_path / "spare/images").exists()  # and folders left empty go
+
+
+def test_a_folder_of_the_previous_site_that_becomes_a_file_does_not_fail_the_build(tmp_path: Path) -> None:
+    settings = make_project(tmp_path)
+    page = tmp_path / "content/pages/trajet.md"
+    page.write_text("Title: Trajet\nSave_as: acces/index.html\nUrl: acces/\n\nLe trajet.\n", encoding="utf-8")
+    output = tmp_path / "output"
+    build(settings, output)
+    build(settings, output)  # the first site, with its folder acces/, is now the spare
+    page.write_text("Title: Trajet\nSave_as: acces\nUrl: acces\n\nLe trajet.\n", encoding="utf-8")
+
+    build(settings, output)  # written over the spare, where acces is a folder: done again from empty
+
+    assert (output / "acces").is_file() and "Le trajet." in (output / "acces").read_text(encoding="utf-8")
+    cold = tmp_path / "cold"
+    build(settings, cold)
+    assert tree(output) == tree(cold)
