@@ -55,8 +55,8 @@ def serve(c, port=PORT):
 
 @task
 def clean(c):
-    """Supprimer output/ et le cache de construction."""
-    for folder in (OUTPUT, ROOT / "cache"):
+    """Supprimer output/, sa copie de réserve et le cache de construction."""
+    for folder in (OUTPUT, ROOT / ".output-spare", ROOT / "cache"):
         shutil.rmtree(folder, ignore_errors=True)
 
 
