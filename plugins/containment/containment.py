@@ -7,7 +7,8 @@ symlinks and `../`, and writes pages where Save_as or Slug say. This plugin:
 - publishes static files under safe names ({static} links follow);
 - never writes a page or article read through a link leaving content/, or whose output leaves the output folder;
 - warns, once the site is written, about any name that is still not a safe slug.
-Every message is French and names the file; a strict build fails on them.
+Every refusal is sent before writing through the content problem channel (docs/architecture.md,
+« Problèmes de contenu »), in French, naming the file; a strict build fails on them.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from typing import Any
 
+from blinker import signal
 from pelican import signals
 from pelican.contents import Static
 
@@ -25,8 +27,18 @@ from eventsite.safepaths import PathOutside, is_hidden, resolve_inside, safe_slu
 
 logger = logging.getLogger(__name__)
 
+CONTENT_PROBLEM = signal("content_problem")
+
 # A written name: lower-case ASCII, digits, hyphens, underscores and dots (never a leading dot but .nojekyll).
 SAFE_NAME = re.compile(r"^(?:[a-z0-9_][a-z0-9._-]*|\.nojekyll)$")
+
+
+def report(sender: Any, context: MutableMapping[str, Any] | None, file: str, field: str, message: str, fix: str) -> None:
+    """Send a refusal (severity error) through the content problem channel; log it if nothing collects it."""
+    file = file.replace(os.sep, "/")
+    if context is None or not CONTENT_PROBLEM.send(sender, context=context, file=file, line=None, field=field,
+                                                   message=message, fix=fix, severity="error"):
+        logger.warning("%s%s : %s → %s", file, f" [champ {field}]" if field else "", message, fix)
 
 
 def linking_files(generated: Mapping[str, Any]) -> dict[str, list[str]]:
@@ -70,12 +82,17 @@ def drop_unsafe_static_files(generator: Any) -> None:
         generator.context["static_content"].pop(relative, None)
         linked_by = links.get(os.path.normpath(relative), [])
         if linked_by or not is_hidden(relative):
-            logger.warning(
-                "%s [lien {static} ou {attach}] : « %s » n'est pas publié : %s → ne liez que des fichiers "
-                "déposés sous content/images/ (ni lien symbolique vers l'extérieur, ni « ../ », ni fichier caché)",
-                ", ".join(linked_by) or relative, relative, why,
-            )
+            for source in linked_by or [relative]:
+                report(generator, generator.context, source, "",
+                       f"le fichier « {relative} » (lien {{static}} ou {{attach}}) n'est pas publié : {why}",
+                       "ne liez que des fichiers déposés sous content/images/ "
+                       "(ni lien symbolique vers l'extérieur, ni « ../ », ni fichier caché)")
     generator.staticfiles[:] = kept
+
+
+def content_context(content: Any) -> MutableMapping[str, Any] | None:
+    """The build's context a page or article was read with (Pelican's generators pass theirs to each content)."""
+    return getattr(content, "_context", None)
 
 
 def refuse_source_outside(content: Any) -> bool:
@@ -86,8 +103,9 @@ def refuse_source_outside(content: Any) -> bool:
     try:
         resolve_inside(root, os.path.relpath(content.source_path, root))
     except PathOutside:
-        logger.warning("%s : ce fichier est un lien vers un fichier hors de content/ : il n'est pas publié "
-                       "→ remplacez le lien par le fichier lui-même", content.get_relative_source_path())
+        report(content, content_context(content), content.get_relative_source_path(), "",
+               "ce fichier est un lien vers un fichier hors de content/ : il n'est pas publié",
+               "remplacez le lien par le fichier lui-même")
         content._content = ""  # never shown, even where another page would include it
         content.override_save_as = ""
         return True
@@ -111,9 +129,9 @@ def keep_pages_inside(content: Any) -> None:
         resolve_inside(content.settings["OUTPUT_PATH"], save_as)
     except PathOutside:
         field = "Save_as" if "save_as" in content.metadata else "Slug"
-        logger.warning("%s [champ %s] : la page serait écrite hors du dossier du site (« %s ») ; elle ne l'est pas "
-                       "→ écrivez un chemin sans « ../ » ni « / » au début, par ex. Save_as: infos/index.html "
-                       "ou Slug: infos", content.get_relative_source_path(), field, save_as)
+        report(content, content_context(content), content.get_relative_source_path(), field,
+               f"la page serait écrite hors du dossier du site (« {save_as} ») ; elle ne l'est pas",
+               "écrivez un chemin sans « ../ » ni « / » au début, par ex. Save_as: infos/index.html ou Slug: infos")
         content.override_save_as = ""
 
 
@@ -133,8 +151,9 @@ def publish_static_files_under_safe_names(generator: Any) -> None:
         relative = static.get_relative_source_path()
         safe = safe_static_path(relative)
         if safe in taken:
-            logger.warning("%s : ce fichier serait publié sous le même nom « %s » que %s ; il ne l'est pas "
-                           "→ renommez l'un des deux fichiers", relative, safe, taken[safe])
+            report(generator, generator.context, relative, "",
+                   f"ce fichier serait publié sous le même nom « {safe} » que {taken[safe]} ; il ne l'est pas",
+                   "renommez l'un des deux fichiers")
             generator.context["static_content"].pop(relative, None)
             continue
         taken[safe] = relative

@@ -22,10 +22,10 @@ class GalleryGenerator(Generator):
     def generate_context(self) -> None:
         """Build every gallery's images and put context['galleries'] (slug -> Gallery)."""
         gs = settings.load(self.settings)
-        sources = reader.read_galleries(os.path.join(self.path, gs.path), self.path)
-        for source in sources:
-            for problem in source.problems:
-                channel.report(self, self.context, self.path, problem)
+        folder_problems: list[reader.Problem] = []
+        sources = reader.read_galleries(os.path.join(self.path, gs.path), self.path, folder_problems)
+        for problem in [*folder_problems, *(p for source in sources for p in source.problems)]:
+            channel.report(self, self.context, self.path, problem)
         manifest = manifest_path(self.settings, gs, "galleries")
         store = pipeline.store_root(manifest)
         report = pipeline.run(

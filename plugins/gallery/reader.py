@@ -355,8 +355,8 @@ def read_gallery(folder: str, slug: str = "") -> GallerySource:
     )
 
 
-def gallery_slug(root: str, name: str, content_root: str, taken: dict[str, str]) -> str:
-    """Return the safe slug of gallery folder NAME, or "" (with a French warning) when it cannot be used.
+def gallery_slug(root: str, name: str, content_root: str, taken: dict[str, str], problems: list[Problem]) -> str:
+    """Return the safe slug of gallery folder NAME, or "" (with a problem in PROBLEMS) when it cannot be used.
 
     A folder that resolves outside content/ (a symlink to /etc…), a name with no letter or digit
     (`..`, `．．`) and a name whose slug another folder already has are all left out.
@@ -365,32 +365,35 @@ def gallery_slug(root: str, name: str, content_root: str, taken: dict[str, str])
     try:
         resolve_inside(content_root, os.path.relpath(folder, content_root))
     except PathOutside:
-        logger.warning("Galerie ignorée : %s est un lien vers un dossier hors de content/ ; "
-                       "copiez les photos elles-mêmes dans content/galleries/", folder)
+        problems.append(Problem(folder, None, "", "galerie ignorée : ce dossier est un lien vers un dossier hors de content/",
+                                "copiez les photos elles-mêmes dans content/galleries/"))
         return ""
     slug = safe_slug(name)
     if not slug:
-        logger.warning("Galerie ignorée : le nom du dossier %s ne contient ni lettre ni chiffre ; "
-                       "renommez-le, par ex. « journee-2026 »", folder)
+        problems.append(Problem(folder, None, "", "galerie ignorée : le nom du dossier ne contient ni lettre ni chiffre",
+                                "renommez-le, par ex. « journee-2026 »"))
     elif slug in taken:
-        logger.warning("Galerie ignorée : le dossier %s donnerait la même adresse « %s » que %s ; "
-                       "renommez l'un des deux dossiers", folder, slug, taken[slug])
+        problems.append(Problem(folder, None, "",
+                                f"galerie ignorée : ce dossier donnerait la même adresse « {slug} » que "
+                                f"{os.path.relpath(taken[slug], content_root).replace(os.sep, '/')}",
+                                "renommez l'un des deux dossiers"))
         return ""
     return slug
 
 
-def read_galleries(root: str, content_root: str | None = None) -> list[GallerySource]:
-    """Read every gallery folder under root (inside content_root), each under its safe slug."""
+def read_galleries(root: str, content_root: str | None = None, problems: list[Problem] | None = None) -> list[GallerySource]:
+    """Read every gallery folder under root (inside content_root), each under its safe slug; folders left out go to PROBLEMS."""
     if not os.path.isdir(root):
         return []
     content_root = content_root or os.path.dirname(root.rstrip(os.sep))
+    problems = [] if problems is None else problems
     sources = []
     taken: dict[str, str] = {}
     for name in sorted(os.listdir(root)):
         folder = os.path.join(root, name)
         if name.startswith(".") or not os.path.isdir(folder):
             continue
-        slug = gallery_slug(root, name, content_root, taken)
+        slug = gallery_slug(root, name, content_root, taken, problems)
         if slug:
             taken[slug] = folder
             sources.append(read_gallery(folder, slug))

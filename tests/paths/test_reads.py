@@ -41,6 +41,9 @@ def test_links_out_of_content_are_refused(tmp_path, link, private, marker) -> No
     (root / private).parent.mkdir(parents=True, exist_ok=True)
     (root / private).write_bytes(marker + b"\n")
 
+    problems = check_content(SETTINGS, site_overrides(root, content))
+    assert [(p.file, p.severity) for p in problems if "hors du dossier content/" in p.message] == [
+        ("news/programme.md", "error")]
     with pytest.raises(BuildFailed) as failed:
         build(root, content)
     assert any("news/programme.md" in p and "hors du dossier content/" in p for p in failed.value.problems)
@@ -110,6 +113,9 @@ def test_a_gallery_folder_linked_outside_content_is_not_read(tmp_path, target) -
     (content / "galleries").mkdir()
     os.symlink(outside, content / "galleries" / "ailleurs")
 
+    problems = check_content(SETTINGS, site_overrides(root, content))
+    assert [(p.file, p.severity) for p in problems if "hors de content/" in p.message] == [
+        ("galleries/ailleurs", "error")]
     with pytest.raises(BuildFailed) as failed:
         build(root, content)
     assert any("galleries/ailleurs" in p and "hors de content/" in p for p in failed.value.problems)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventsite.build import BuildFailed
+from eventsite.check import check_content
 from tests.conftest import BASE_SITE, parse, write_site
 from tests.paths.support import build, write_image, written_files
 
@@ -96,8 +97,16 @@ def test_a_save_as_beside_the_output_folder_is_refused(tmp_path, caplog, header,
     out = tmp_path / "site"  # « site2 » starts with « site »: Pelican's own prefix check lets it pass
     settings = read_settings(str(SETTINGS), override=site_overrides(tmp_path, content, OUTPUT_PATH=str(out)))
 
+    problems = check_content(SETTINGS, site_overrides(tmp_path, content, OUTPUT_PATH=str(out)))
+    assert [(p.file, p.field, p.severity) for p in problems if "hors du dossier du site" in p.message] == [
+        ("pages/evasion.md", field, "error")]
+    with pytest.raises(BuildFailed):
+        build(tmp_path, content, output=out)
+    assert not (tmp_path / "site2").exists()
+    caplog.clear()
+
     Pelican(settings).run()
 
     assert not (tmp_path / "site2").exists()
-    assert any(f"pages/evasion.md [champ {field}]" in r.getMessage() for r in caplog.records)
+    assert len([r for r in caplog.records if f"pages/evasion.md [champ {field}]" in r.getMessage()]) == 1
     assert (out / "index.html").is_file()
