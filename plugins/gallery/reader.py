@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import logging
 import os
 import re
 import unicodedata
@@ -15,8 +14,6 @@ from event.weburl import WEB_URL_FIX, web_url_error
 from pelican.utils import get_date
 
 from eventsite.safepaths import PathOutside, resolve_inside, safe_slug
-
-logger = logging.getLogger(__name__)
 
 METADATA_FILE = "gallery.md"
 REMOVALS_FILE = "retraits.txt"
