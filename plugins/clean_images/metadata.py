@@ -9,6 +9,7 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 from types import MappingProxyType
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 # TIFF/EXIF tags that say something about the picture, its author, place or device.
@@ -90,47 +91,56 @@ def _jpeg(handle: BinaryIO) -> list[str]:
             labels.append(f"segment APP{marker - 0xE0}")
 
 
+def _chunks(handle: BinaryIO, start: int, head: Callable[[bytes], tuple[bytes, int]],
+            padding: Callable[[int], int]) -> Iterator[tuple[bytes, int]]:
+    """Yield (kind, size) for each chunk of a PNG or RIFF stream; the reader may read the chunk's data.
+
+    HEAD turns a chunk's 8-byte header into (kind, size); PADDING(size) is what follows the data
+    (PNG's CRC, RIFF's pad byte). Whatever the caller read, the next chunk is found from the header.
+    """
+    handle.seek(start)
+    while True:
+        header = handle.read(8)
+        if len(header) < 8:
+            return
+        kind, size = head(header)
+        following = handle.tell() + size + padding(size)
+        yield kind, size
+        handle.seek(following)
+
+
+def _png_head(header: bytes) -> tuple[bytes, int]:
+    return header[4:], struct.unpack(">I", header[:4])[0]
+
+
+def _riff_head(header: bytes) -> tuple[bytes, int]:
+    return header[:4], struct.unpack("<I", header[4:])[0]
+
+
 def _png(handle: BinaryIO) -> list[str]:
     labels: list[str] = []
-    handle.seek(8)
-    while True:
-        head = handle.read(8)
-        if len(head) < 8:
-            return labels
-        length, kind = struct.unpack(">I", head[:4])[0], head[4:]
+    for kind, length in _chunks(handle, 8, _png_head, lambda size: 4):
         if kind == b"IEND":
-            return labels
+            break
         if kind in PNG_TEXT:
-            keyword = handle.read(min(length, 80)).split(b"\x00", 1)[0]
-            handle.seek(length - min(length, 80) + 4, 1)
-            name = keyword.decode("latin-1")
+            name = handle.read(min(length, 80)).split(b"\x00", 1)[0].decode("latin-1")
             labels.append("XMP" if name == "XML:com.adobe.xmp" else
                           "commentaire" if name.lower() == "comment" else f"texte PNG « {name} »")
-            continue
-        if kind == b"eXIf":
+        elif kind == b"eXIf":
             labels += ["EXIF", *_tiff_labels(handle.read(length))]
-            handle.seek(4, 1)
-            continue
-        if kind == b"iCCP":
+        elif kind == b"iCCP":
             labels.append("profil ICC")
-        handle.seek(length + 4, 1)
+    return labels
 
 
 def _webp(handle: BinaryIO) -> list[str]:
     labels: list[str] = []
-    handle.seek(12)
-    while True:
-        head = handle.read(8)
-        if len(head) < 8:
-            return labels
-        kind, size = head[:4], struct.unpack("<I", head[4:])[0]
+    for kind, size in _chunks(handle, 12, _riff_head, lambda size: size % 2):
         if kind == b"EXIF":
             labels += ["EXIF", *_tiff_labels(handle.read(size).removeprefix(b"Exif\x00\x00"))]
-            handle.seek(size % 2, 1)
-            continue
-        if kind in WEBP_CHUNKS:
+        elif kind in WEBP_CHUNKS:
             labels.append(WEBP_CHUNKS[kind])
-        handle.seek(size + size % 2, 1)
+    return labels
 
 
 def _skip_sub_blocks(handle: BinaryIO) -> bool:

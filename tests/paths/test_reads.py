@@ -26,6 +26,15 @@ def leaked(out: Path, marker: bytes) -> list[str]:
     return [str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and marker in p.read_bytes()]
 
 
+def assert_refused_everywhere(root: Path, content: Path, file: str, words: str) -> None:
+    """`check` lists the refusal of FILE as an error, and a strict build fails naming it."""
+    problems = check_content(SETTINGS, site_overrides(root, content))
+    assert [(p.file, p.severity) for p in problems if words in p.message] == [(file, "error")]
+    with pytest.raises(BuildFailed) as failed:
+        build(root, content)
+    assert any(file in p and words in p for p in failed.value.problems)
+
+
 def news(link: str) -> dict[str, str]:
     """A news file whose body links LINK."""
     return {"news/programme.md": f"Title: Programme\nDate: 2018-03-05 10:00\n\nLe [programme]({link}).\n"}
@@ -41,12 +50,7 @@ def test_links_out_of_content_are_refused(tmp_path, link, private, marker) -> No
     (root / private).parent.mkdir(parents=True, exist_ok=True)
     (root / private).write_bytes(marker + b"\n")
 
-    problems = check_content(SETTINGS, site_overrides(root, content))
-    assert [(p.file, p.severity) for p in problems if "hors du dossier content/" in p.message] == [
-        ("news/programme.md", "error")]
-    with pytest.raises(BuildFailed) as failed:
-        build(root, content)
-    assert any("news/programme.md" in p and "hors du dossier content/" in p for p in failed.value.problems)
+    assert_refused_everywhere(root, content, "news/programme.md", "hors du dossier content/")
 
     out = build(root, content, strict=False)
     assert leaked(out, marker) == []
@@ -113,12 +117,7 @@ def test_a_gallery_folder_linked_outside_content_is_not_read(tmp_path, target) -
     (content / "galleries").mkdir()
     os.symlink(outside, content / "galleries" / "ailleurs")
 
-    problems = check_content(SETTINGS, site_overrides(root, content))
-    assert [(p.file, p.severity) for p in problems if "hors de content/" in p.message] == [
-        ("galleries/ailleurs", "error")]
-    with pytest.raises(BuildFailed) as failed:
-        build(root, content)
-    assert any("galleries/ailleurs" in p and "hors de content/" in p for p in failed.value.problems)
+    assert_refused_everywhere(root, content, "galleries/ailleurs", "hors de content/")
 
     out = build(root, content, strict=False)
     assert not (out / "galeries" / "ailleurs").exists() and not (out / "images" / "galeries").exists()
