@@ -41,11 +41,15 @@ class ReusedMarkdownMixin:
         markdown.reset()
         return markdown
 
+    def _text(self, source_path: str) -> str:
+        """The Markdown text of SOURCE_PATH, as Pelican opens it (a subclass may prepare it)."""
+        with pelican_open(source_path) as text:
+            return text
+
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Parse content and metadata of a Markdown file, as MarkdownReader.read does."""
         self._source_path = source_path
         self._md = self._markdown()
-        with pelican_open(source_path) as text:
-            content = self._md.convert(text)
+        content = self._md.convert(self._text(source_path))
         metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}  # type: ignore[attr-defined]
         return content, metadata

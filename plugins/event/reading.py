@@ -85,7 +85,6 @@ def parse_entity(
     """Build an entity from a file's header; return it, its problems, and whether it can be placed on the site."""
     problems = duplicate_problems(head, source_path)
     values: dict[str, Any] = {}
-    complete = True
     known = {f.key for f in ctype.fields}
     for field in ctype.fields:
         found = head.get(field.key)
@@ -93,18 +92,15 @@ def parse_entity(
         if not raw:
             if field.required:
                 problems.append(missing_problem(ctype, field, source_path))
-            complete = complete and not field.essential
             continue
         if is_placeholder(raw):
             problems.append(placeholder_problem(source_path, found.spelling, raw, found.line))
-            complete = complete and not field.essential
             continue
         try:
             values[field.attribute] = field.parse(raw)
         except schema.FieldError as error:
             left_out = LEFT_OUT if field.essential else ""
             problems.append(ContentProblem(source_path, found.spelling, error.message + left_out, error.fix, found.line))
-            complete = complete and not field.essential
     for found in head.firsts():
         if found.key in known or found.key in schema.COMMON_FIELDS:
             continue
@@ -119,4 +115,5 @@ def parse_entity(
         slug = "sans-nom"
         problems.append(ContentProblem(source_path, "", "le nom du fichier ne contient ni lettre ni chiffre",
                                        "renommez le fichier avec le nom de l'élément, par ex. jeanne-dupont.md"))
+    complete = all(field.attribute in values for field in ctype.fields if field.essential)
     return ctype.cls(slug=slug, source_path=source_path, source=source, **values), problems, complete

@@ -13,14 +13,10 @@ from .markdown_reuse import ReusedMarkdownMixin
 class EventMarkdownReader(ReusedMarkdownMixin, MarkdownReader):
     """Markdown files read as authors write them: UTF-8 with or without BOM, « Champ : valeur », French names."""
 
-    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        """The HTML body and Pelican's metadata; NotUtf8Error for a file that is not UTF-8."""
-        self._source_path = source_path
+    def _text(self, source_path: str) -> str:
+        """The file's text with its header as the one header parser reads it; NotUtf8Error if not UTF-8."""
         text = header.read_text(source_path)
-        self._md = self._markdown()  # one instance per reader, reset for each file
-        content = self._md.convert(header.clean_text(text, header.parse_header(text)))
-        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
-        return content, metadata
+        return header.clean_text(text, header.parse_header(text))
 
 
 def use_event_reader(readers: Any) -> None:

@@ -7,11 +7,10 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from eventsite.safepaths import PathOutside, resolve_inside, safe_slug
+from eventsite.safepaths import PathOutside, resolve_inside
 
 from . import build, pipeline
 from .jobs import Job
-from .reader import Problem
 from .settings import GallerySettings
 
 logger = logging.getLogger(__name__)
@@ -30,12 +29,12 @@ def image_sources(event: Any, content_root: str) -> set[str]:
                 try:
                     found.add(resolve_inside(content_root, str(path)))
                 except PathOutside:
-                    continue  # never read: _jobs reports it
+                    continue  # never read: the event plugin reports it, with its file, field and line
     return found
 
 
 def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], store: str, people: Sequence[Any], field: str,
-          profile: str, url_dir: str, alt_format: str, problems: list[Problem]) -> dict[str, tuple[Any, Job]]:
+          profile: str, url_dir: str, alt_format: str) -> dict[str, tuple[Any, Job]]:
     """Return key -> (entity, job) for every entity that names an image in field."""
     found: dict[str, tuple[Any, Job]] = {}
     for index, entity in enumerate(people):
@@ -49,8 +48,8 @@ def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], store: str, people:
             continue  # never read: the event plugin reports it, with its file, field and line
         if not os.path.isfile(source):
             continue  # the event plugin reports the missing image, with its file and line
-        # The file name, never the display name: an ASCII slug with no way out of its folder.
-        stem = safe_slug(str(getattr(entity, "slug", "") or "")) or f"{profile}-{index}"
+        # The file name, never the display name: the entity's slug is already safe (event.reading).
+        stem = str(getattr(entity, "slug", "") or "") or f"{profile}-{index}"
         key = f"{profile}/{stem}"
         if key in found:
             stem, key = f"{stem}-{index}", f"{key}-{index}"
@@ -62,15 +61,14 @@ def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], store: str, people:
 
 
 def process_event(gs: GallerySettings, pelican_settings: Mapping[str, Any], event: Any,
-                  manifest: str, problems: list[Problem] | None = None) -> pipeline.Report:
-    """Build portraits and logos and set `.picture` on each speaker and partner; add to PROBLEMS what is wrong."""
-    problems = [] if problems is None else problems
+                  manifest: str) -> pipeline.Report:
+    """Build portraits and logos and set `.picture` on each speaker and partner (failures are in the report)."""
     store = pipeline.store_root(manifest)
     found = {
         **_jobs(gs, pelican_settings, store, getattr(event, "speakers", ()) or (), "photo", "portrait",
-                gs.portrait_output_dir, "Portrait de {name}", problems),
+                gs.portrait_output_dir, "Portrait de {name}"),
         **_jobs(gs, pelican_settings, store, getattr(event, "partners", ()) or (), "logo", "logo",
-                gs.logo_output_dir, "Logo de {name}", problems),
+                gs.logo_output_dir, "Logo de {name}"),
     }
     report = pipeline.run(
         [job for _entity, job in found.values()],

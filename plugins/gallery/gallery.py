@@ -79,8 +79,7 @@ def all_generators_finalized(generators: Sequence[Any]) -> None:
     event = context.get("event")
     if event is not None:
         gs = settings.load(pelican_settings)
-        report = event_images.process_event(gs, pelican_settings, event,
-                                            manifest_path(pelican_settings, gs, "event"), problems)
+        report = event_images.process_event(gs, pelican_settings, event, manifest_path(pelican_settings, gs, "event"))
         problems += channel.failure_problems(report)
     for problem in problems:
         channel.report(generators[0], context, pelican_settings["PATH"], problem)

@@ -185,9 +185,8 @@ def run(
     failures.sort()
     for source, note in sorted(notes):
         logger.info("Image convertie : %s : %s", source, note)
-    for source, message in failures:
-        # The callers send each failure through the content problem channel (channel.failure_problems).
-        logger.warning("Image laissée de côté : %s : %s", source, message, extra={"content_problem": True})
+    # Failures are not logged here: the callers send each one through the content problem channel
+    # (gallery/channel.failure_problems), which logs it once.
     report = Report(pictures, processed, reused, tuple(failures), time.perf_counter() - start)
     logger.info(report.summary(label))
     return report

@@ -369,7 +369,8 @@ def gallery_slug(root: str, name: str, content_root: str, taken: dict[str, str],
     if not slug:
         problems.append(Problem(folder, None, "", "galerie ignorée : le nom du dossier ne contient ni lettre ni chiffre",
                                 "renommez-le, par ex. « journee-2026 »"))
-    elif slug in taken:
+        return ""
+    if slug in taken:
         problems.append(Problem(folder, None, "",
                                 f"galerie ignorée : ce dossier donnerait la même adresse « {slug} » que "
                                 f"{os.path.relpath(taken[slug], content_root).replace(os.sep, '/')}",

@@ -146,9 +146,9 @@ def test_each_bad_input_is_named_left_out_and_the_rest_builds(
     assert "trop grande" in failed["bombe.png"]
     assert "animée" in failed["anime.gif"]
     assert "panorama" in failed["panorama.jpg"]
-    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    for name in failed:
-        assert any(name in message for message in warnings), name
+    # The pipeline reports its failures, it does not log them: its callers send them through the
+    # content problem channel (tests/authoring/test_problem_matrix.py, « photo illisible »).
+    assert not any(name in r.getMessage() for r in caplog.records for name in failed if r.levelno >= logging.WARNING)
     assert not any("Traceback" in r.getMessage() for r in caplog.records)
     files = all_files(bad_gallery / "out")
     assert not any(".tmp-" in name for name in files)
