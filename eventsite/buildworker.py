@@ -163,7 +163,8 @@ class WarmSite:
         self._owed = None
         bundle = str(search.setting(settings, "SEARCH_BUNDLE_DIR")).strip("/")
         try:
-            with staging_folder(self.output) as staging:
+            # An empty folder: a copy over the parked previous site would bring back its deleted pages.
+            with staging_folder(self.output, reuse_spare=False) as staging:
                 linked_copy(self.output, staging, leave_out=bundle)
                 if run_until(search.pagefind_command(str(staging), settings), pending):
                     search.normalise_entry(str(staging), settings)

@@ -153,11 +153,11 @@ def claim_spare(output: Path, staging: Path) -> bool:
 
 
 @contextmanager
-def staging_folder(output: Path) -> Iterator[Path]:
+def staging_folder(output: Path, *, reuse_spare: bool = True) -> Iterator[Path]:
     """Yield a folder beside OUTPUT (mode from the umask), locked, removed on the way out.
 
-    It is the previous site when one was parked (claim_spare): the build must then delete the
-    files it did not write (eventsite/recycling.py); otherwise it is a new empty folder.
+    With REUSE_SPARE it is the previous site when one was parked (claim_spare): the build must then
+    delete the files it did not write (eventsite/recycling.py); otherwise it is a new empty folder.
     """
     output.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(output)
@@ -167,7 +167,8 @@ def staging_folder(output: Path) -> Iterator[Path]:
     staging = output.with_name(f".{output.name}-build-{token}")
     try:
         os.mkdir(staging)  # 0o777 minus the umask, unlike tempfile.mkdtemp's 0o700
-        claim_spare(output, staging)
+        if reuse_spare:
+            claim_spare(output, staging)
         yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -191,6 +191,22 @@ def test_search_stays_usable_and_indexes_a_new_page_after_a_warm_rebuild(warm: W
     assert eventually(lambda: indexed_pages(output)["fr"] == before["fr"] + 1), (before, indexed_pages(output))
 
 
+def test_a_deleted_page_stays_gone_once_the_search_index_catches_up(warm: WarmBuild, tmp_path: Path) -> None:
+    """Indexing copies the served site into an empty folder, never over the parked previous site."""
+    output = tmp_path / "output"
+    page = output / "intervenants" / "chloe-petit" / "index.html"
+    assert warm().ok
+    before = indexed_pages(output)
+    write_site(tmp_path, {"speakers/chloe-petit.md": "Name: Chloé Petit\nRole: Cheffe de projet\n\nBio de Chloé.\n"})
+    assert warm().ok and page.is_file()
+    assert eventually(lambda: indexed_pages(output)["fr"] == before["fr"] + 1)
+    assert warm().ok  # nothing changed: the site with Chloé's page is parked as the spare
+    (tmp_path / "content" / "speakers" / "chloe-petit.md").unlink()
+    assert warm().ok and not page.exists()
+    assert eventually(lambda: indexed_pages(output)["fr"] == before["fr"]), indexed_pages(output)
+    assert not page.exists()
+
+
 def test_search_indexing_gives_way_to_a_build_asked_for_meanwhile(tmp_path: Path) -> None:
     """The worker's indexing stops when a build is asked for (that build keeps the previous index); a failure is named."""
     from eventsite.buildworker import run_until
