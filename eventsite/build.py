@@ -149,17 +149,22 @@ def build_site(
                         strict = strict or bool(pelican.settings.get("EVENT_STRICT"))  # publishconf.py asks for it
                         generators, context = read_and_link(pelican)
                         problems = content_problems(context)
-                        if strict and (problems or collector.messages(problems)):
-                            raise BuildFailed([*problems, *(f"avertissement (mode strict) : {w}" for w in collector.messages(problems))])
+                        logged = collector.messages(problems)
+                        if strict and (problems or logged):
+                            raise BuildFailed([*problems, *(f"avertissement (mode strict) : {w}" for w in logged)])
                         # Stale files of the previous site go before the search index reads the site.
                         write(pelican, generators, before_finalized=lambda: remove_unwritten(staging, previous))
                 except BuildFailed:
                     raise
+                except (IsADirectoryError, NotADirectoryError, FileExistsError) as error:
+                    if not previous:
+                        raise BuildFailed([f"{type(error).__name__}: {error}"]) from error
+                    # Written over the previous site, where a folder became a file (or the reverse):
+                    # once more, from an empty folder. Any other failure is reported at once.
+                    empty_folder(staging)
+                    previous = {}
+                    continue
                 except Exception as error:  # every failure becomes one report, never a traceback
-                    if previous:  # written over the previous site (a folder became a file…): once more, from empty
-                        empty_folder(staging)
-                        previous = {}
-                        continue
                     failures = getattr(error, "problems", None)
                     raise BuildFailed(list(failures) if failures else [f"{type(error).__name__}: {error}"]) from error
             break
