@@ -15,7 +15,7 @@ from eventsite.activecontent import active_problems, embed_allowed, embed_hint, 
 from eventsite.htmlscan import PageScan, Ref, css_urls, scan_page
 from eventsite.report import CheckReport, Problem, format_report, unique_sorted
 from eventsite.urls import SiteUrls, Target, candidate_files, default_base_path
-from plugins.clean_images.metadata import metadata_labels
+from eventsite.imagemetadata import metadata_labels
 
 HTML_SUFFIXES = (".html", ".htm")
 

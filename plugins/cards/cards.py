@@ -61,7 +61,7 @@ class Stats:
     def finish_drawing(self) -> None:
         """Wait for every card handed to the workers and copy it where the pages point."""
         if self.workers is not None:
-            self.cpu_seconds += self.workers.finish()
+            self.cpu_seconds += self.workers.finish(place_card)
             self.workers = None
 
 
@@ -280,7 +280,8 @@ def add_template_helpers(generator: Any) -> None:
 
 
 def start_counting(pelican: Any) -> None:
-    """Reset the counters when a build starts."""
+    """Check CARDS_PROCESSES and reset the counters when a build starts."""
+    processes(pelican.settings)  # a wrong value stops the build here, in French
     STATS.reset()
 
 

@@ -37,11 +37,13 @@ def setting(settings: Mapping[str, Any], name: str) -> Any:
 
 
 def processes(settings: Mapping[str, Any]) -> int:
-    """CARDS_PROCESSES as a count of at least 1 (None or anything else than a positive integer: the cores)."""
+    """CARDS_PROCESSES as a count of at least 1 (None: one per core); anything else is a French ValueError."""
     value = setting(settings, "CARDS_PROCESSES")
+    if value is None:
+        return os.cpu_count() or 1
     if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
         return value
-    return os.cpu_count() or 1
+    raise ValueError(f"CARDS_PROCESSES vaut {value!r} : écrivez None (un processus par cœur) ou un nombre entier ≥ 1, par ex. 2")
 
 
 # Used when neither the theme nor EVENT_COLORS give a token: plain, readable and neutral.

@@ -28,11 +28,11 @@ class CardWorkers:
         self.pending[cached] = self.pool.submit(draw, cached, *arguments)
 
     def copy_when_drawn(self, cached: str, target: str) -> None:
-        """Copy CACHED to TARGET once its drawing is done (finish)."""
+        """Place CACHED at TARGET once its drawing is done (finish)."""
         self.copies.append((cached, target))
 
-    def finish(self) -> float:
-        """Wait for every drawing (a failed one raises its error), copy the cards into the site, stop the workers.
+    def finish(self, place: Callable[[str, str], None] = shutil.copyfile) -> float:
+        """Wait for every drawing (a failed one raises its error), PLACE the cards into the site, stop the workers.
 
         Return the CPU seconds the workers spent drawing.
         """
@@ -40,7 +40,7 @@ class CardWorkers:
             cpu = sum(future.result() for future in self.pending.values())
             for cached, target in self.copies:
                 os.makedirs(os.path.dirname(target), exist_ok=True)  # a rebuild may have swept it meanwhile
-                shutil.copyfile(cached, target)
+                place(cached, target)
             return cpu
         finally:
             self.pool.shutdown(wait=True, cancel_futures=True)

@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 from PIL import Image, ImageSequence
 
-from .metadata import metadata_labels
+from eventsite.imagemetadata import metadata_labels
 
 # The formats whose metadata metadata.py reads (the JPEG opener also gives MPO).
 FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF")

@@ -11,7 +11,7 @@ from cards.drawing import CardText, draw_card, load_font, wrap
 from cards.cards import card_colors
 from cards.settings import DEFAULTS
 from tests.conftest import REPO
-from eventsite.build import build_site
+from eventsite.build import BuildFailed, build_site
 from tests.conftest import FILLED_LEGAL, SETTINGS, parse, site_overrides
 from tests.outside.conftest import SITEURL, html_pages, page_url, url_to_file
 
@@ -126,16 +126,26 @@ def test_cards_are_cached_on_text_design_and_fonts(tmp_path, site):
     assert redrawn == drawn
 
 
-def test_cards_drawn_by_worker_processes_are_those_drawn_in_the_build(tmp_path, site):
+def test_cards_drawn_by_worker_processes_are_those_drawn_in_the_build(tmp_path, site, monkeypatch):
+    handed = []
+    submit = cards_module.CardWorkers.submit
+    monkeypatch.setattr(cards_module.CardWorkers, "submit", lambda self, *a: (handed.append(a[1]), submit(self, *a))[1])
     cards = {}
     for count in (1, 2):
         root = tmp_path / f"processes-{count}"
         out, drawn, _, _ = build_cards(root, site, root / "cache", CARDS_PROCESSES=count)
         assert drawn > 5
         cards[count] = {p.name: p.read_bytes() for p in (out / "images/cartes").iterdir()}
+        assert bool(handed) == (count == 2)  # one process draws itself; two hand the cards to workers
         pointed = {tags(page).get("og:image", "").rsplit("/images/cartes/", 1)[-1] for page in out.rglob("*.html")}
         assert len(pointed) > 5 and pointed <= set(cards[count])  # every page's card is in the site at the end
     assert cards[2] == cards[1]
+
+
+@pytest.mark.parametrize("value", [0, "2", True, 1.5])
+def test_a_wrong_cards_processes_stops_the_build_in_french(tmp_path, site, value):
+    with pytest.raises(BuildFailed, match="CARDS_PROCESSES vaut"):
+        build_cards(tmp_path, site, tmp_path / "cache", CARDS_PROCESSES=value)
 
 
 def test_whole_site_cards_are_drawn_on_a_cold_build(tmp_path):

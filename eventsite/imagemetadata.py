@@ -1,6 +1,6 @@
 """Find the metadata an image file carries by reading its headers only (stdlib, no decoding).
 
-Shared by the clean_images plugin (which files to clean) and the pre-publish checks
+Shared by the clean_images plugin (which files to clean), `invoke check` and the pre-publish checks
 (eventsite.checks refuses any output image that still carries one).
 """
 
