@@ -56,7 +56,9 @@ def serve(c, port=PORT):
 @task
 def clean(c):
     """Supprimer output/, sa copie de réserve et le cache de construction."""
-    for folder in (OUTPUT, ROOT / ".output-spare", ROOT / "cache"):
+    from eventsite.staging import spare_name
+
+    for folder in (OUTPUT, spare_name(OUTPUT), ROOT / "cache"):
         shutil.rmtree(folder, ignore_errors=True)
 
 

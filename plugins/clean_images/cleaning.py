@@ -87,12 +87,13 @@ def clean_file(path: Path, cache: Path, quality: int) -> tuple[str, ...]:
     if not found:
         return ()
     cached = cache / f"{content_hash(path)}{path.suffix.lower()}"
-    if not cached.is_file() or metadata_labels(cached):
+    if not cached.is_file():  # the cache holds only copies checked clean when they were written
         cache.mkdir(parents=True, exist_ok=True)
         _atomic(cached, lambda tmp: write_clean(path, tmp, quality))
-    left = metadata_labels(cached)
-    if left:
-        raise CleaningFailed("métadonnées restantes : " + ", ".join(left))
+        left = metadata_labels(cached)
+        if left:
+            cached.unlink()
+            raise CleaningFailed("métadonnées restantes : " + ", ".join(left))
     mode = path.stat().st_mode & 0o777
 
     def copy_cached(tmp: Path) -> None:

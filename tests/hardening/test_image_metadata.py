@@ -63,10 +63,12 @@ def test_clean_images_are_left_alone_and_copies_cached(tmp_path: Path) -> None:
     write_with_metadata(output / "a.jpg", "JPEG")
     assert clean_output(output, tmp_path / "cache", 90) == 1
     assert (clean.stat().st_mtime_ns, clean.stat().st_ino) == stamp
-    assert len(list((tmp_path / "cache").iterdir())) == 1
-    write_with_metadata(output / "a.jpg", "JPEG")  # the same original again: the cached copy
+    [copy] = (tmp_path / "cache").iterdir()
+    written = copy.stat().st_mtime_ns, copy.stat().st_ino
+    write_with_metadata(output / "a.jpg", "JPEG")  # the same original again: the cached copy, not encoded again
     assert clean_output(output, tmp_path / "cache", 90) == 1
-    assert len(list((tmp_path / "cache").iterdir())) == 1
+    assert list((tmp_path / "cache").iterdir()) == [copy]
+    assert (copy.stat().st_mtime_ns, copy.stat().st_ino) == written
 
 
 def test_an_image_that_cannot_be_cleaned_is_named_and_still_refused(tmp_path: Path, caplog) -> None:

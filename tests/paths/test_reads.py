@@ -88,7 +88,17 @@ def test_dot_files_are_never_copied(tmp_path) -> None:
 
     assert (out / "images" / "plan.jpg").is_file()
     assert leaked(out, b"SECRET_TOKEN") == []
+    # Pelican's own IGNORE_FILES (**/.*) already leaves unlinked dot-files out: this guards that default.
     assert not [p for p in out.rglob(".*") if p.name not in (".nojekyll",)]
+
+
+def test_a_dot_file_linked_from_a_page_is_refused_and_never_copied(tmp_path) -> None:
+    # The containment plugin's own refusal: a link makes Pelican copy a file its IGNORE_FILES skips.
+    root, content = project(tmp_path, {**news("{attach}images/.env"), "images/.env": "SECRET_TOKEN=abc\n"})
+
+    assert_refused_everywhere(root, content, "news/programme.md", "fichier caché")
+    out = build(root, content, strict=False)
+    assert leaked(out, b"SECRET_TOKEN") == []
 
 
 def test_a_photo_outside_content_is_a_problem_and_never_published(tmp_path) -> None:
