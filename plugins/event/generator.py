@@ -23,6 +23,7 @@ from .reading import ContentType, content_types, parse_entity
 from .settings import EventSettings, localized_settings, read_event_settings
 from .translation import Translation, orphan_translations, parse_translation, translated_event, translation_lang
 from .validation import validate_event
+from .editions import EDITIONS_KEY, make_editions
 
 
 def entity_url(entity: Entity, key: str, settings: EventSettings) -> str:
@@ -135,6 +136,7 @@ class EventGenerator(Generator):
         self.context["event"] = self.event
         self.context["event_settings"] = self.event_settings
         self.context["event_languages"] = dict(self.localized)
+        self.context[EDITIONS_KEY] = make_editions(self.settings["DEFAULT_LANG"], self.localized)
 
     def _write(self, writer: Any, url: str, template: str, **extra: Any) -> None:
         resolve_inside(self.output_path, save_as_for(url))  # slugs are safe: a settings error at worst
