@@ -116,18 +116,19 @@ EVENT_LANGUAGES = {
         "EVENT_NAME": "Digital transformation: a lever for management innovation in the French civil service",
         "EVENT_TAGLINE": "A seminar for public managers of the three French civil services in Auvergne-Rhône-Alpes",
         "EVENT_LOCALE": "en_GB",
+        # Menu paths are the same as in French: the edition puts them under « en/ ».
         "EVENT_NAV": (
-            ("Home", "en/"),
-            ("Programme", "en/programme/"),
-            ("Speakers", "en/intervenants/"),
-            ("Proposals", "en/propositions/"),
-            ("Partners", "en/partenaires/"),
+            ("Home", ""),
+            ("Programme", "programme/"),
+            ("Speakers", "intervenants/"),
+            ("Proposals", "propositions/"),
+            ("Partners", "partenaires/"),
             ("Photos", "galeries/"),
-            ("Practical information", "en/infos-pratiques/"),
+            ("Practical information", "infos-pratiques/"),
         ),
         "EVENT_FOOTER_LINKS": (
-            ("Legal notice", "en/mentions-legales/"),
-            ("Accessibility: {conformity}", "en/accessibilite/"),
+            ("Legal notice", "mentions-legales/"),
+            ("Accessibility: {conformity}", "accessibilite/"),
         ),
         "EVENT_SESSION_KINDS": {
             "welcome": "Welcome",

@@ -96,7 +96,8 @@ def parse(path: Path) -> BeautifulSoup:
 def _disconnect_signals() -> Iterator[None]:
     """Disconnect plugin receivers after each test so builds do not leak into each other."""
     yield
-    for value in [*vars(signals).values(), blinker.signal("content_problem")]:
+    named = ("content_problem", "event.enrich", "event.editions_ready")  # plugins/event/signals.py
+    for value in [*vars(signals).values(), *map(blinker.signal, named)]:
         if isinstance(value, blinker.Signal):
             for receiver_id in list(value.receivers):
                 value.receivers.pop(receiver_id, None)

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
-from jinja2 import pass_context
 from pelican import signals
 
 from . import dates
 from .generator import EventGenerator
-from .localize import colors_css, localized_event
+from .localize import colors_css, in_edition_locale
 from .navigation import footer_links, navigation
 from .channel import CONTENT_PROBLEM, collect
 from .pelican_content import report_unread_files
+from .pelican_translation import inherit_original
 from .settings import check_settings
 from .source_reader import use_event_reader
+from .writer import edition_writer
 
 logger = logging.getLogger(__name__)
 
@@ -37,27 +37,15 @@ def add_generator(pelican: Any) -> type[EventGenerator]:
     return EventGenerator
 
 
-def in_page_locale(function: Callable[..., str]) -> Callable[..., str]:
-    """A Jinja filter calling FUNCTION with the locale of the page's event settings."""
-
-    @pass_context
-    def localized(context: Any, *args: Any) -> str:
-        return function(*args, locale=context["event_settings"].locale)
-
-    localized.__doc__ = function.__doc__
-    return localized
-
-
 def add_template_helpers(generator: Any) -> None:
-    """Give every generator's templates the date filters, the menus and the page's language."""
+    """Give every generator's templates the date filters and menus of the page's edition."""
     generator.env.filters.update(
-        {name: in_page_locale(getattr(dates, name)) for name in ("long_date", "short_date", "clock_time", "time_range", "date_span")}
+        {name: in_edition_locale(getattr(dates, name)) for name in ("long_date", "short_date", "clock_time", "time_range", "date_span")}
     )
     generator.env.globals.update(
         {
             "navigation": navigation,
             "footer_links": footer_links,
-            "localized_event": localized_event,
             "colors_css": colors_css,
         }
     )
@@ -80,8 +68,11 @@ def register() -> None:
     signals.initialized.connect(check_event_settings)
     signals.readers_init.connect(use_event_reader)
     signals.get_generators.connect(add_generator)
+    signals.get_writer.connect(edition_writer)
     signals.generator_init.connect(add_template_helpers)
     signals.content_object_init.connect(parse_figures)
+    signals.article_generator_context.connect(inherit_original)
+    signals.page_generator_context.connect(inherit_original)
     CONTENT_PROBLEM.connect(collect)
     signals.article_generator_finalized.connect(report_unread_files)
     signals.page_generator_finalized.connect(report_unread_files)

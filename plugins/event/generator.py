@@ -23,7 +23,9 @@ from .reading import ContentType, content_types, parse_entity
 from .settings import EventSettings, localized_settings, read_event_settings
 from .translation import Translation, orphan_translations, parse_translation, translated_event, translation_lang
 from .validation import validate_event
-from .editions import EDITIONS_KEY, make_editions
+from .catalogues import catalogue_folder, load_catalogues
+from .editions import EDITIONS_KEY, editions_of, make_editions
+from .signals import EDITIONS_READY, EVENT_ENRICH
 
 
 def entity_url(entity: Entity, key: str, settings: EventSettings) -> str:
@@ -53,7 +55,6 @@ class EventGenerator(Generator):
         self.event = Event()
         self.problems: list[ContentProblem] = []
         self.translations: dict[str, dict[str, dict[str, Translation]]] = {}
-        self.localized: dict[str, tuple[Event, EventSettings]] = {}
         # Entities that cannot be placed (a session without its day): checked, then left out of the site.
         self.incomplete: list[Entity] = []
 
@@ -107,36 +108,38 @@ class EventGenerator(Generator):
         return entities
 
     def localize(self, lang: str) -> tuple[Event, EventSettings]:
-        """The event in LANG: translated copies, linked, with URLs under « LANG/ »."""
-        settings = localized_settings(self.settings, lang)
-        event = translated_event(self.event, self.translations.get(lang, {}), lang, self.settings["DEFAULT_LANG"])
+        """The event in LANG: copies of the enriched model with their translation, linked, with URLs under LANG's prefix."""
+        default = self.settings["DEFAULT_LANG"]
+        settings = self.event_settings if lang == default else localized_settings(self.settings, lang)
+        event = translated_event(self.event, self.translations.get(lang, {}), lang, default)
         for ctype in content_types(settings):
             for entity in getattr(event, ctype.collection):
                 entity.url = entity_url(entity, ctype.key, settings)
         link_event(event, settings)
-        set_outcome_urls(event, settings)
+        set_outcome_urls(event, settings, sources=False)
         return event, settings
 
     def generate_context(self) -> None:
-        """Read, validate and link the event, then share it with every template."""
+        """Read, validate and link the model, let plugins enrich it, then make one edition per language."""
         for ctype in content_types(self.event_settings):
             getattr(self.event, ctype.collection).extend(self.read_type(ctype))
         self.problems += validate_event(self.event, self.event_settings, Path(self.path))
         self.problems += content_placeholders(Path(self.path), tuple(self.event_settings.paths.values()))
         leave_out(self.event, self.incomplete)
         link_event(self.event, self.event_settings)
-        set_outcome_urls(self.event, self.event_settings)
-        self.localized = {self.settings["DEFAULT_LANG"]: (self.event, self.event_settings)}
-        for lang in self.event_settings.languages:
-            self.localized[lang] = self.localize(lang)
+        set_outcome_urls(self.event, self.event_settings, sources=True)
         problems_of(self.context)  # the banner's list exists even when nothing is wrong
         for problem in self.problems:
             report(self, self.context, problem)
         self.readers.save_cache()
         self.context["event"] = self.event
         self.context["event_settings"] = self.event_settings
-        self.context["event_languages"] = dict(self.localized)
-        self.context[EDITIONS_KEY] = make_editions(self.settings["DEFAULT_LANG"], self.localized)
+        EVENT_ENRICH.send(self, context=self.context, event=self.event, settings=self.settings)
+        default = self.settings["DEFAULT_LANG"]
+        views = {lang: self.localize(lang) for lang in (default, *self.event_settings.languages)}
+        catalogues = load_catalogues(catalogue_folder(self.settings), tuple(views))
+        self.context[EDITIONS_KEY] = make_editions(default, views, catalogues)
+        EDITIONS_READY.send(self, context=self.context, editions=self.context[EDITIONS_KEY])
 
     def _write(self, writer: Any, url: str, template: str, **extra: Any) -> None:
         resolve_inside(self.output_path, save_as_for(url))  # slugs are safe: a settings error at worst
@@ -150,19 +153,21 @@ class EventGenerator(Generator):
         )
 
     def alternates(self, key: str, slug: str = "") -> dict[str, str]:
-        """Language → URL of the page KEY (of entity SLUG) in each language of the site."""
-        return {lang: settings.urls[key].format(slug=slug, theme="") for lang, (_event, settings) in self.localized.items()}
+        """Language → URL of the page KEY (of entity SLUG) in each edition."""
+        return {edition.lang: edition.settings.urls[key].format(slug=slug, theme="") for edition in editions_of(self.context)}
 
     def generate_output(self, writer: Any) -> None:
-        """Write the programme, speakers, partners and outcomes pages in every language."""
-        for lang, (event, settings) in self.localized.items():
-            extra = {"lang": lang, "event": event, "event_settings": settings}
+        """Write the programme, speakers, partners and outcomes pages of every edition."""
+        for edition in editions_of(self.context):
+            urls = edition.settings.urls
             for key in ("programme", "speakers", "partners", "outcomes"):
-                self._write(writer, settings.urls[key], key, alternates=self.alternates(key), **extra)
-            for speaker in event.speakers:
-                self._write(writer, speaker.url, "speaker", speaker=speaker, alternates=self.alternates("speaker", speaker.slug), **extra)
-            for theme in event.themes:
-                self._write(writer, theme.url, "theme", theme=theme, alternates=self.alternates("theme", theme.slug), **extra)
+                self._write(writer, urls[key], key, edition=edition, alternates=self.alternates(key))
+            for speaker in edition.event.speakers:
+                self._write(writer, speaker.url, "speaker", edition=edition, speaker=speaker,
+                            alternates=self.alternates("speaker", speaker.slug))
+            for theme in edition.event.themes:
+                self._write(writer, theme.url, "theme", edition=edition, theme=theme,
+                            alternates=self.alternates("theme", theme.slug))
 
 
 def leave_out(event: Event, entities: list[Entity]) -> None:
@@ -173,11 +178,12 @@ def leave_out(event: Event, entities: list[Entity]) -> None:
         collection[:] = [entity for entity in collection if id(entity) not in gone]
 
 
-def set_outcome_urls(event: Event, settings: EventSettings) -> None:
-    """Workshops and proposals link to their theme's page, known only once linked."""
+def set_outcome_urls(event: Event, settings: EventSettings, sources: bool) -> None:
+    """Workshops and proposals link to their theme's page, known only once linked (their Pelican
+    source pages too when SOURCES: the model's, never an edition's copy, which shares them)."""
     for key, entities in (("workshop", event.workshops), ("proposal", event.proposals)):
         for entity in entities:
             entity.url = entity_url(entity, key, settings)
-            if entity.source is not None:
+            if sources and entity.source is not None:
                 entity.source.override_url = entity.url
                 entity.source.override_save_as = save_as_for(entity.url)

@@ -7,6 +7,8 @@ from typing import Any
 
 from jinja2 import pass_context
 
+from .editions import is_external
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -15,6 +17,7 @@ class NavItem:
     label: str
     path: str
     current: str | None
+    external: bool = False
 
 
 def save_as_for(url: str) -> str:
@@ -35,21 +38,24 @@ def current_state(item_url: str, output_file: str) -> str | None:
 
 
 def menu(items: tuple[tuple[str, str], ...], output_file: str) -> list[NavItem]:
-    """The menu ITEMS with the current one marked for OUTPUT_FILE."""
-    return [NavItem(label, url, current_state(url, output_file)) for label, url in items]
+    """The menu ITEMS (paths already in the page's edition) with the current one marked for OUTPUT_FILE."""
+    return [
+        NavItem(label, url, None, True) if is_external(url) else NavItem(label, url, current_state(url, output_file))
+        for label, url in items
+    ]
 
 
 @pass_context
 def navigation(context: Any) -> list[NavItem]:
-    """Jinja global: the main menu for the page being written."""
-    return menu(context["event_settings"].nav, context.get("output_file", ""))
+    """Jinja global: the main menu of the page's edition, its current page marked."""
+    return menu(context["edition"].nav, context.get("output_file", ""))
 
 
 @pass_context
 def footer_links(context: Any) -> list[NavItem]:
-    """Jinja global: the footer's links for the page being written; « {conformity} » in a label
+    """Jinja global: the footer's links of the page's edition; « {conformity} » in a label
     becomes the accessibility conformity notice (legal plugin's `conformity_notice()`)."""
     notice = context.get("conformity_notice")
     conformity = str(context.call(notice)) if callable(notice) else ""
-    items = tuple((label.replace("{conformity}", conformity), url) for label, url in context["event_settings"].footer_links)
+    items = tuple((label.replace("{conformity}", conformity), url) for label, url in context["edition"].footer_links)
     return menu(items, context.get("output_file", ""))

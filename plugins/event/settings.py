@@ -12,6 +12,10 @@ from typing import Any
 TOKEN_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 LANG_RE = re.compile(r"^[a-z]{2,3}$")
+# EVENT_* settings that are the same in every language (EVENT_LANGUAGES cannot override them).
+UNTRANSLATABLE = ("EVENT_LANGUAGES", "EVENT_PATHS", "EVENT_URLS", "EVENT_CATALOGUES")
+# Other plugins' settings an edition may override (their plugin checks the values): the legal texts.
+OTHER_TRANSLATABLE_PREFIXES = ("LEGAL_",)
 
 DEFAULTS: Mapping[str, Any] = MappingProxyType(
     {
@@ -30,6 +34,8 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
         # Other languages of the site: code → EVENT_* settings that differ in that language
         # (EVENT_NAME, EVENT_LOCALE, EVENT_NAV, EVENT_SESSION_KINDS...). Pages go under <code>/.
         "EVENT_LANGUAGES": MappingProxyType({}),
+        # Folder of the theme's gettext catalogues (<lang>/LC_MESSAGES/messages.po); None: THEME/translations.
+        "EVENT_CATALOGUES": None,
         # Colour tokens of the theme to override: token name (without --color-) → #rrggbb.
         "EVENT_COLORS": MappingProxyType({}),
         "EVENT_SESSION_KINDS": MappingProxyType(
@@ -162,12 +168,17 @@ def check_colors(colors: Any) -> list[str]:
     ]
 
 
+def event_overrides(overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """The EVENT_* entries of one language's overrides (the others belong to other plugins)."""
+    return {k: v for k, v in overrides.items() if str(k).startswith("EVENT_")}
+
+
 def localized_settings(settings: Mapping[str, Any], lang: str) -> EventSettings:
     """The EVENT_* settings in LANG: the overrides of EVENT_LANGUAGES[LANG], URLs under « LANG/ »."""
     base = read_event_settings(settings)
     if lang not in base.languages:
         return base
-    merged = read_event_settings({**settings, **base.languages[lang]})
+    merged = read_event_settings({**settings, **event_overrides(base.languages[lang])})
     return replace(merged, urls=MappingProxyType({k: f"{lang}/{v}" for k, v in merged.urls.items()}))
 
 
@@ -194,10 +205,10 @@ def check_settings(settings: Mapping[str, Any]) -> list[str]:
         for lang, overrides in languages.items():
             if not LANG_RE.match(str(lang)):
                 problems.append(f"EVENT_LANGUAGES : code de langue incorrect {lang!r} (ex. en).")
-            wrong = [k for k in overrides if k not in DEFAULTS or k in ("EVENT_LANGUAGES", "EVENT_PATHS", "EVENT_URLS")]
+            wrong = [k for k in overrides if (k not in DEFAULTS or k in UNTRANSLATABLE) and not str(k).startswith(OTHER_TRANSLATABLE_PREFIXES)]
             if wrong:
                 problems.append(f"EVENT_LANGUAGES[{lang!r}] : réglages non traduisibles {', '.join(map(str, wrong))}.")
-            problems += [f"EVENT_LANGUAGES[{lang!r}] → {p}" for p in check_settings({**settings, "EVENT_COLORS": {}, **overrides, "EVENT_LANGUAGES": {}})]
+            problems += [f"EVENT_LANGUAGES[{lang!r}] → {p}" for p in check_settings({**settings, "EVENT_COLORS": {}, **event_overrides(overrides), "EVENT_LANGUAGES": {}})]
     try:
         from babel import Locale
 

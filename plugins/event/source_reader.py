@@ -8,6 +8,7 @@ from pelican.readers import MarkdownReader
 
 from . import header
 from .markdown_reuse import ReusedMarkdownMixin
+from .pelican_translation import mark_translation
 
 
 class EventMarkdownReader(ReusedMarkdownMixin, MarkdownReader):
@@ -17,6 +18,12 @@ class EventMarkdownReader(ReusedMarkdownMixin, MarkdownReader):
         """The file's text with its header as the one header parser reads it; NotUtf8Error if not UTF-8."""
         text = header.read_text(source_path)
         return header.clean_text(text, header.parse_header(text))
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """Content and metadata; a news or page translation (<folder>/<lang>/x.md) is marked with its language and original."""
+        content, metadata = super().read(source_path)
+        mark_translation(source_path, self.settings, metadata)
+        return content, metadata
 
 
 def use_event_reader(readers: Any) -> None:

@@ -7,13 +7,18 @@ import os
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from blinker import signal
 from pelican import signals
 from pelican.contents import Content
 
-from . import channel, event_images, reader, settings
+from . import channel, event_images, reader
+from . import settings as settings_module
 from .generator import GalleryGenerator, manifest_path
 
 logger = logging.getLogger(__name__)
+
+# The event plugin's enrichment moment (plugins/event/signals.py): the model before its editions are made.
+EVENT_ENRICH = signal("event.enrich")
 
 CONTENT_LISTS = (
     "articles", "translations", "drafts", "drafts_translations", "hidden_articles",
@@ -70,19 +75,20 @@ def embed_galleries(generators: Sequence[Any], galleries: dict[str, Any]) -> lis
 
 
 def all_generators_finalized(generators: Sequence[Any]) -> None:
-    """Embed galleries in articles and pages; build event portraits and logos."""
+    """Embed galleries in articles and pages."""
     if not generators:
         return
     context = generators[0].context
-    pelican_settings = generators[0].settings
-    problems = embed_galleries(generators, context.get("galleries", {}))
-    event = context.get("event")
-    if event is not None:
-        gs = settings.load(pelican_settings)
-        report = event_images.process_event(gs, pelican_settings, event, manifest_path(pelican_settings, gs, "event"))
-        problems += channel.failure_problems(report)
-    for problem in problems:
-        channel.report(generators[0], context, pelican_settings["PATH"], problem)
+    for problem in embed_galleries(generators, context.get("galleries", {})):
+        channel.report(generators[0], context, generators[0].settings["PATH"], problem)
+
+
+def attach_event_pictures(sender: Any, *, context: Any, event: Any, settings: Any) -> None:
+    """Receiver of ``event.enrich``: build portraits and logos and set ``.picture`` on the language-neutral model."""
+    gs = settings_module.load(settings)
+    report = event_images.process_event(gs, settings, event, manifest_path(settings, gs, "event"))
+    for problem in channel.failure_problems(report):
+        channel.report(sender, context, settings["PATH"], problem)
 
 
 def exclude_processed_images(static_generator: Any) -> None:
@@ -108,3 +114,4 @@ def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.static_generator_finalized.connect(exclude_processed_images)
     signals.all_generators_finalized.connect(all_generators_finalized)
+    EVENT_ENRICH.connect(attach_event_pictures)

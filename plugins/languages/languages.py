@@ -1,4 +1,4 @@
-"""Pelican entry point of the languages plugin: gettext in templates, switch and hreflang helpers."""
+"""Pelican entry point of the languages plugin: gettext of the page's edition, switch and hreflang helpers."""
 
 from __future__ import annotations
 
@@ -8,19 +8,7 @@ from jinja2 import pass_context
 from pelican import signals
 
 from . import switch
-from .catalogues import load_catalogues
-from .settings import LanguageSettings, check_language_settings, read_language_settings
-
-
-class LanguageSettingsError(Exception):
-    """Raised at start-up when LANGUAGES_* settings cannot be used."""
-
-
-def check_settings(pelican: Any) -> None:
-    """Check the LANGUAGES_* settings once, when Pelican starts."""
-    problems = check_language_settings(pelican.settings)
-    if problems:
-        raise LanguageSettingsError("Réglages incorrects :\n" + "\n".join(f"  - {p}" for p in problems))
+from .settings import LanguageSettings, read_language_settings
 
 
 def _with_settings(function: Any, settings: LanguageSettings) -> Any:
@@ -34,31 +22,31 @@ def _with_settings(function: Any, settings: LanguageSettings) -> Any:
     return helper
 
 
+@pass_context
+def gettext(context: Any, message: str) -> str:
+    """MESSAGE in the language of the page's edition."""
+    edition = context.get("edition")
+    return edition.gettext(message) if edition is not None else message
+
+
+@pass_context
+def ngettext(context: Any, singular: str, plural: str, number: int) -> str:
+    """The form for NUMBER in the language of the page's edition."""
+    edition = context.get("edition")
+    if edition is None:
+        return singular if number == 1 else plural
+    return edition.ngettext(singular, plural, number)
+
+
 def install(generator: Any) -> None:
-    """Give a generator's templates gettext in the page's language and the switch helpers."""
+    """Give a generator's templates gettext from the page's edition and the switch helpers."""
     settings = read_language_settings(generator.settings)
-    catalogues = load_catalogues(settings.catalogues, tuple(settings.homes))
-
-    @pass_context
-    def gettext(context: Any, message: str) -> str:
-        lang = switch.page_lang(context, settings)
-        return catalogues[lang].gettext(message) if lang in catalogues else message
-
-    @pass_context
-    def ngettext(context: Any, singular: str, plural: str, number: int) -> str:
-        lang = switch.page_lang(context, settings)
-        chosen = catalogues.get(lang)
-        if chosen is None:
-            return singular if number == 1 else plural
-        return chosen.ngettext(singular, plural, number)
-
     env = generator.env
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals.update(
         {
-            "page_lang": _with_settings(switch.page_lang, settings),
             "language_switch": _with_settings(switch.alternates, settings),
             "hreflang_links": _with_settings(switch.hreflang_links, settings),
             "lang_attr": _with_settings(switch.lang_attr, settings),
@@ -69,5 +57,4 @@ def install(generator: Any) -> None:
 
 def register() -> None:
     """Connect the languages plugin's handlers to Pelican's signals."""
-    signals.initialized.connect(check_settings)
     signals.generator_init.connect(install)

@@ -1,4 +1,4 @@
-"""Which language a page is in, and where the same page is in the other languages."""
+"""Where the same page is in the other editions: the language switch, hreflang links and lang attributes."""
 
 from __future__ import annotations
 
@@ -31,16 +31,7 @@ def _content(context: Mapping[str, Any]) -> Any:
     return None
 
 
-def page_lang(context: Mapping[str, Any], settings: LanguageSettings) -> str:
-    """The language of the page being written: explicit `lang`, else its content's, else the default."""
-    explicit = context.get("lang")
-    if isinstance(explicit, str) and explicit:
-        return explicit
-    content = _content(context)
-    return str(getattr(content, "lang", None) or settings.default)
-
-
-def translations_of(context: Mapping[str, Any], settings: LanguageSettings) -> dict[str, str]:
+def translations_of(context: Mapping[str, Any]) -> dict[str, str]:
     """Language → URL of this very page in each language it exists in (itself included)."""
     given = context.get("alternates")
     if isinstance(given, Mapping):
@@ -55,31 +46,32 @@ def translations_of(context: Mapping[str, Any], settings: LanguageSettings) -> d
 
 
 def alternates(context: Mapping[str, Any], settings: LanguageSettings) -> list[Alternate]:
-    """One link per other language: the same page when translated, else that language's home."""
-    current = page_lang(context, settings)
-    same_page = translations_of(context, settings)
+    """One link per other edition: the same page when translated, else that edition's home."""
+    current = context["edition"]
+    same_page = translations_of(context)
     links = []
-    for lang, home in settings.homes.items():
-        if lang == current:
+    for edition in context.get("editions", ()):
+        if edition.lang == current.lang:
             continue
-        translated = lang in same_page
-        links.append(Alternate(lang, settings.names.get(lang, lang), same_page[lang] if translated else home, translated))
+        translated = edition.lang in same_page
+        url = same_page[edition.lang] if translated else edition.url("")
+        links.append(Alternate(edition.lang, settings.names.get(edition.lang, edition.lang), url, translated))
     return links
 
 
 def hreflang_links(context: Mapping[str, Any], settings: LanguageSettings) -> list[Alternate]:
     """Every language version of this page, itself included; empty when it is not translated."""
-    same_page = translations_of(context, settings)
+    same_page = translations_of(context)
     return [Alternate(lang, settings.names.get(lang, lang), url, True) for lang, url in sorted(same_page.items())]
 
 
 def language_home(context: Mapping[str, Any], settings: LanguageSettings) -> str:
-    """The URL of the home page in the page's language, from the site root."""
-    return settings.homes.get(page_lang(context, settings), "")
+    """The URL of the page's edition's home, from the site root."""
+    return str(context["edition"].url(""))
 
 
 def lang_attr(context: Mapping[str, Any], settings: LanguageSettings, lang: str | None) -> Markup:
-    """` lang="xx"` when LANG differs from the page's language, else nothing."""
-    if not lang or lang == page_lang(context, settings):
+    """` lang="xx"` when LANG differs from the language of the page's edition, else nothing."""
+    if not lang or lang == context["edition"].lang:
         return Markup("")
     return Markup(' lang="%s"') % lang

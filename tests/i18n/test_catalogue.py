@@ -5,7 +5,7 @@ from __future__ import annotations
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from languages.catalogues import compile_po, load_catalogues
+from event.catalogues import compile_po, load_catalogues
 from tests.conftest import REPO
 
 PO = REPO / "theme/translations/en/LC_MESSAGES/messages.po"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gettext
 import io
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -27,3 +29,9 @@ def load_catalogues(folder: Path, languages: tuple[str, ...], domain: str = "mes
         po_path = folder / lang / "LC_MESSAGES" / f"{domain}.po"
         found[lang] = compile_po(po_path) if po_path.is_file() else gettext.NullTranslations()
     return found
+
+
+def catalogue_folder(settings: Mapping[str, Any]) -> Path:
+    """Where the theme's catalogues are: EVENT_CATALOGUES, else THEME/translations."""
+    folder = settings.get("EVENT_CATALOGUES")
+    return Path(folder) if folder else Path(str(settings.get("THEME", "theme"))) / "translations"

@@ -1,0 +1,23 @@
+"""The event plugin's named moments, which other plugins connect to (docs/architecture.md, « Signaux »).
+
+Blinker signals are found by name: a plugin connects with ``blinker.signal("event.enrich")``
+without importing the event plugin. Receivers are module-level functions (blinker keeps weak
+references). Every receiver gets the sender (the event generator) and keyword arguments only.
+"""
+
+from __future__ import annotations
+
+from blinker import signal
+
+# Sent once the content is read, validated and linked into the one model that belongs to no
+# language, before any edition is made. Keyword arguments: ``context`` (the build's shared Pelican
+# context), ``event`` (the model, an ``Event``), ``settings`` (Pelican's settings, read only).
+# Receivers enrich the model in place (the gallery sets ``.picture`` on speakers and partners);
+# every edition is a copy made afterwards, so each one carries the enrichment. Problems go through
+# ``content_problem``.
+EVENT_ENRICH = signal("event.enrich")
+
+# Sent once ``context["editions"]`` holds the frozen editions (default language first). Keyword
+# arguments: ``context``, ``editions`` (the tuple). For plugins that prepare per-language data
+# before the pages are written; the editions themselves never change.
+EDITIONS_READY = signal("event.editions_ready")

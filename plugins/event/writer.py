@@ -1,0 +1,39 @@
+"""The writer of the build: every page it writes gets its ``edition``, even those Pelican's own generators write."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pelican.writers import Writer
+
+from .editions import edition_for
+
+
+def content_lang(kwargs: Mapping[str, Any]) -> str | None:
+    """The language of what is being written: an explicit ``lang``, else its page's or article's."""
+    explicit = kwargs.get("lang")
+    if isinstance(explicit, str) and explicit:
+        return explicit
+    for key in ("page", "article"):
+        lang = getattr(kwargs.get(key), "lang", None)
+        if lang:
+            return str(lang)
+    return None
+
+
+class EditionWriter(Writer):
+    """Pelican's Writer, adding ``edition=`` (from the page's or article's language) when the caller gave none."""
+
+    def write_file(self, name: Any, template: Any, context: Mapping[str, Any], *args: Any, **kwargs: Any) -> Any:
+        """Write NAME as Pelican does, with the edition of its language in the template's context."""
+        if "edition" not in kwargs:
+            edition = edition_for(context, content_lang(kwargs))
+            if edition is not None:
+                kwargs["edition"] = edition
+        return super().write_file(name, template, context, *args, **kwargs)
+
+
+def edition_writer(_pelican: Any) -> type[EditionWriter]:
+    """Handler of Pelican's get_writer: write with EditionWriter."""
+    return EditionWriter
