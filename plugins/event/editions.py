@@ -65,6 +65,9 @@ class Edition:
     overrides: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     nav: tuple[Link, ...] = ()
     footer_links: tuple[Link, ...] = ()
+    # Pelican's published news and pages as this edition shows them: the translation, else the original.
+    news: tuple[Any, ...] = ()
+    pages: tuple[Any, ...] = ()
 
     def url(self, path: str) -> str:
         """PATH (site-relative, language-neutral: « programme/ ») in this edition (« en/programme/ »)."""
@@ -93,6 +96,7 @@ def make_edition(
     view: tuple[Event, EventSettings],
     translations: gettext_module.NullTranslations | None = None,
     overrides: Mapping[str, Any] | None = None,
+    content: tuple[tuple[Any, ...], tuple[Any, ...]] = ((), ()),
 ) -> Edition:
     """The Edition of LANG from its linked VIEW: menus moved under its prefix, gettext and overrides attached."""
     event, settings = view
@@ -108,6 +112,8 @@ def make_edition(
         overrides=MappingProxyType(dict(overrides or {})),
         nav=tuple((label, localize_path(path, prefix)) for label, path in settings.nav),
         footer_links=tuple((label, localize_path(path, prefix)) for label, path in settings.footer_links),
+        news=content[0],
+        pages=content[1],
     )
 
 
@@ -115,11 +121,13 @@ def make_editions(
     default_lang: str,
     views: Mapping[str, tuple[Event, EventSettings]],
     catalogues: Mapping[str, gettext_module.NullTranslations] | None = None,
+    content: Mapping[str, tuple[tuple[Any, ...], tuple[Any, ...]]] | None = None,
 ) -> tuple[Edition, ...]:
     """One Edition per language of VIEWS, DEFAULT_LANG first, the others under « <lang>/ » in code order."""
     ordered = [default_lang] + sorted(lang for lang in views if lang != default_lang)
     return tuple(
-        make_edition(lang, default_lang, views[lang], (catalogues or {}).get(lang), views[lang][1].languages.get(lang))
+        make_edition(lang, default_lang, views[lang], (catalogues or {}).get(lang), views[lang][1].languages.get(lang),
+                     (content or {}).get(lang, ((), ())))
         for lang in ordered
         if lang in views
     )

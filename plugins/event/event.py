@@ -6,9 +6,11 @@ import logging
 from typing import Any
 
 from pelican import signals
+from pelican.generators import Generator
 
 from . import dates
 from .generator import EventGenerator
+from .pelican_editions import EditionPagesGenerator
 from .localize import colors_css, in_edition_locale
 from .navigation import footer_links, navigation
 from .channel import CONTENT_PROBLEM, collect
@@ -32,9 +34,9 @@ def check_event_settings(pelican: Any) -> None:
         raise SettingsError("Réglages incorrects :\n" + "\n".join(f"  - {p}" for p in problems))
 
 
-def add_generator(pelican: Any) -> type[EventGenerator]:
-    """Give Pelican the event generator."""
-    return EventGenerator
+def add_generator(pelican: Any) -> tuple[type[Generator], ...]:
+    """Give Pelican the event generator, then the writer of the editions' untranslated news and pages."""
+    return EventGenerator, EditionPagesGenerator
 
 
 def add_template_helpers(generator: Any) -> None:

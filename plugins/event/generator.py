@@ -24,7 +24,8 @@ from .settings import EventSettings, localized_settings, read_event_settings
 from .translation import Translation, orphan_translations, parse_translation, translated_event, translation_lang
 from .validation import validate_event
 from .catalogues import catalogue_folder, load_catalogues
-from .editions import EDITIONS_KEY, editions_of, make_editions
+from .editions import EDITIONS_KEY, edition_prefix, editions_of, make_editions
+from .pelican_editions import in_edition
 from .signals import EDITIONS_READY, EVENT_ENRICH
 
 
@@ -138,7 +139,11 @@ class EventGenerator(Generator):
         default = self.settings["DEFAULT_LANG"]
         views = {lang: self.localize(lang) for lang in (default, *self.event_settings.languages)}
         catalogues = load_catalogues(catalogue_folder(self.settings), tuple(views))
-        self.context[EDITIONS_KEY] = make_editions(default, views, catalogues)
+        content = {
+            lang: tuple(in_edition(self.context.get(key, ()), lang, edition_prefix(lang, default), default) for key in ("articles", "pages"))
+            for lang in views
+        }
+        self.context[EDITIONS_KEY] = make_editions(default, views, catalogues, content)
         EDITIONS_READY.send(self, context=self.context, editions=self.context[EDITIONS_KEY])
 
     def _write(self, writer: Any, url: str, template: str, **extra: Any) -> None:

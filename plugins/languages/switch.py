@@ -31,37 +31,44 @@ def _content(context: Mapping[str, Any]) -> Any:
     return None
 
 
-def translations_of(context: Mapping[str, Any]) -> dict[str, str]:
-    """Language → URL of this very page in each language it exists in (itself included)."""
+def edition_lang(item: Any) -> str:
+    """The edition a page or article belongs to: the one showing it (an untranslated original elsewhere), else its language."""
+    return str(getattr(item, "edition_lang", None) or item.lang)
+
+
+def translations_of(context: Mapping[str, Any], shown: bool = True) -> dict[str, str]:
+    """Language → URL of this very page in each edition it exists in (itself included); without SHOWN,
+    only its real translations (an untranslated original shown in another edition left out)."""
     given = context.get("alternates")
     if isinstance(given, Mapping):
         return dict(given) if len(given) > 1 else {}
     content = _content(context)
     if content is None:
         return {}
-    found = {str(content.lang): content.url}
-    for other in getattr(content, "translations", ()) or ():
-        found.setdefault(str(other.lang), other.url)
+    found = {}
+    for item in (content, *(getattr(content, "translations", ()) or ())):
+        if shown or not hasattr(item, "edition_lang"):
+            found.setdefault(edition_lang(item), item.url)
     return found if len(found) > 1 else {}
 
 
 def alternates(context: Mapping[str, Any], settings: LanguageSettings) -> list[Alternate]:
-    """One link per other edition: the same page when translated, else that edition's home."""
+    """One link per other edition: the same page there (marked untranslated when shown in its original language), else its home."""
     current = context["edition"]
     same_page = translations_of(context)
+    translated = translations_of(context, shown=False)
     links = []
     for edition in context.get("editions", ()):
         if edition.lang == current.lang:
             continue
-        translated = edition.lang in same_page
-        url = same_page[edition.lang] if translated else edition.url("")
-        links.append(Alternate(edition.lang, settings.names.get(edition.lang, edition.lang), url, translated))
+        url = same_page.get(edition.lang, edition.url(""))
+        links.append(Alternate(edition.lang, settings.names.get(edition.lang, edition.lang), url, edition.lang in translated))
     return links
 
 
 def hreflang_links(context: Mapping[str, Any], settings: LanguageSettings) -> list[Alternate]:
-    """Every language version of this page, itself included; empty when it is not translated."""
-    same_page = translations_of(context)
+    """Every translation of this page, itself included; empty when it is not translated."""
+    same_page = translations_of(context, shown=False)
     return [Alternate(lang, settings.names.get(lang, lang), url, True) for lang, url in sorted(same_page.items())]
 
 

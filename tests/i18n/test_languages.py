@@ -63,13 +63,21 @@ def test_translated_pelican_page_and_home(tmp_path, site):
     assert set(alternates(fr)) == set(alternates(en)) == {"fr", "en"}
 
 
-def test_untranslated_page_switches_to_the_other_home_without_hreflang(tmp_path, site):
+def test_untranslated_page_and_news_are_shown_in_the_english_edition_marked_french(tmp_path, site):
     out = build(tmp_path, site)
     soup = parse(out / "contact/index.html")
-    assert switch(soup) == [("en", "../en/")]
-    assert alternates(soup) == {}
+    assert switch(soup) == [("en", "../en/contact/")]
+    assert soup.select_one(".language-switch a").has_attr("data-untranslated")
+    assert alternates(soup) == {}  # no hreflang: there is no English text
+    english = parse(out / "en/contact/index.html")
+    assert english.html["lang"] == "en" and english.select_one(".skip-link").get_text() == "Skip to content"
+    assert english.select_one("main .wrap--text")["lang"] == "fr" and "Écrivez-nous." in english.main.get_text()
+    assert switch(english) == [("fr", "../../contact/")] and alternates(english) == {}
     article = parse(out / "actualites/compte-rendu/index.html")
-    assert switch(article) == [("en", "../../en/")] and alternates(article) == {}
+    assert switch(article) == [("en", "../../en/actualites/compte-rendu/")] and alternates(article) == {}
+    news = parse(out / "en/actualites/index.html")
+    assert news.html["lang"] == "en" and news.select_one(".card__title")["lang"] == "fr"
+    assert news.select_one(".card__title a")["href"] == "../../en/actualites/compte-rendu/"
 
 
 def test_english_programme_uses_translations_and_marks_french_passages(tmp_path, site):
