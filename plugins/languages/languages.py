@@ -50,7 +50,6 @@ def install(generator: Any) -> None:
             "language_switch": _with_settings(switch.alternates, settings),
             "hreflang_links": _with_settings(switch.hreflang_links, settings),
             "lang_attr": _with_settings(switch.lang_attr, settings),
-            "language_home": _with_settings(switch.language_home, settings),
         }
     )
 

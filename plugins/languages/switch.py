@@ -72,11 +72,6 @@ def hreflang_links(context: Mapping[str, Any], settings: LanguageSettings) -> li
     return [Alternate(lang, settings.names.get(lang, lang), url, True) for lang, url in sorted(same_page.items())]
 
 
-def language_home(context: Mapping[str, Any], settings: LanguageSettings) -> str:
-    """The URL of the page's edition's home, from the site root."""
-    return str(context["edition"].url(""))
-
-
 def lang_attr(context: Mapping[str, Any], settings: LanguageSettings, lang: str | None) -> Markup:
     """` lang="xx"` when LANG differs from the language of the page's edition, else nothing."""
     if not lang or lang == context["edition"].lang:

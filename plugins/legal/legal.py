@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from blinker import signal
 from jinja2 import pass_context
+from markupsafe import Markup, escape
 from pelican import signals
 
-from .settings import check_legal_settings, read_legal_settings, unfilled_settings
+from .settings import KEYS, LegalSettings, check_legal_settings, read_legal_settings, unfilled_settings
 
 logger = logging.getLogger(__name__)
 
@@ -28,17 +32,52 @@ def check_settings(pelican: Any) -> None:
         raise LegalSettingsError("Réglages incorrects :\n" + "\n".join(f"  - {p}" for p in problems))
 
 
-@pass_context
-def conformity_notice(context: Any) -> str:
-    """Jinja global: the conformity wording (« partiellement conforme ») in the page's language."""
-    wording = context["legal"].conformity
-    gettext = context.get("gettext")
-    return str(context.call(gettext, wording)) if callable(gettext) else wording
+@dataclass(frozen=True)
+class LegalTexts:
+    """The legal settings as one edition shows them, and the language each text is written in."""
+
+    settings: LegalSettings
+    edition_lang: str
+    langs: Mapping[str, str]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.settings, name)
+
+    def lang(self, name: str) -> str:
+        """The language of the text NAME (« checks »): the edition's when translated, else the originals'."""
+        return self.langs.get(name, self.edition_lang)
+
+    def marked(self, name: str) -> Markup:
+        """The text NAME, escaped, in a ``<span lang>`` when it is not in the edition's language."""
+        value = escape(str(getattr(self.settings, name)))
+        if self.lang(name) == self.edition_lang:
+            return value
+        return Markup('<span lang="%s">%s</span>') % (self.lang(name), value)
+
+
+def legal_texts(settings: Mapping[str, Any], edition: Any) -> LegalTexts:
+    """The LEGAL_* settings in EDITION: its translations (EVENT_LANGUAGES[lang]["LEGAL_…"]) over the originals."""
+    overrides = {k: v for k, v in edition.overrides.items() if str(k).startswith("LEGAL_")}
+    langs = {name: edition.lang if edition.default or key in overrides else edition.default_lang for name, key in KEYS.items()}
+    return LegalTexts(read_legal_settings({**settings, **overrides}), edition.lang, MappingProxyType(langs))
 
 
 def add_legal(generator: Any) -> None:
-    """Give every generator's templates the legal settings and the conformity notice."""
-    generator.env.globals.update({"legal": read_legal_settings(generator.settings), "conformity_notice": conformity_notice})
+    """Give every generator's templates ``legal_of(edition)`` and the conformity notice of the page's edition."""
+    settings = generator.settings
+
+    def legal_of(edition: Any) -> LegalTexts:
+        """Jinja global: the legal texts of EDITION."""
+        return legal_texts(settings, edition)
+
+    @pass_context
+    def conformity_notice(context: Any) -> str:
+        """Jinja global: the conformity wording (« partiellement conforme ») in the page's edition."""
+        return str(context["edition"].gettext(legal_of(context["edition"]).conformity))
+
+    generator.env.globals.update({"legal_of": legal_of, "conformity_notice": conformity_notice})
 
 
 def report_placeholders(generators: list[Any]) -> None:

@@ -35,6 +35,37 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
 )
 
 
+# LegalSettings attribute → the setting it comes from.
+KEYS: Mapping[str, str] = MappingProxyType(
+    {
+        "publisher": "LEGAL_PUBLISHER",
+        "publisher_address": "LEGAL_PUBLISHER_ADDRESS",
+        "director": "LEGAL_DIRECTOR",
+        "host": "LEGAL_HOST",
+        "contact": "LEGAL_CONTACT",
+        "status": "LEGAL_A11Y_STATUS",
+        "standard": "LEGAL_A11Y_STANDARD",
+        "rate": "LEGAL_A11Y_RATE",
+        "checks": "LEGAL_A11Y_CHECKS",
+        "non_accessible": "LEGAL_A11Y_NON_ACCESSIBLE",
+        "date": "LEGAL_A11Y_DATE",
+        "page": "LEGAL_A11Y_PAGE",
+    }
+)
+
+
+def language_overrides(settings: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Language → the LEGAL_* settings EVENT_LANGUAGES translates for it (the legal texts of that edition)."""
+    languages = settings.get("EVENT_LANGUAGES") or {}
+    if not isinstance(languages, Mapping):
+        return {}
+    return {
+        str(lang): {k: v for k, v in overrides.items() if str(k).startswith("LEGAL_")}
+        for lang, overrides in languages.items()
+        if isinstance(overrides, Mapping)
+    }
+
+
 @dataclass(frozen=True)
 class LegalSettings:
     """What the legal notice and the accessibility statement say, defaults filled in."""
@@ -87,7 +118,18 @@ def read_legal_settings(settings: Mapping[str, Any]) -> LegalSettings:
 
 
 def check_legal_settings(settings: Mapping[str, Any]) -> list[str]:
-    """Return a message for each LEGAL_* setting that cannot be used."""
+    """Return a message for each LEGAL_* setting that cannot be used, translations in EVENT_LANGUAGES included."""
+    problems = check_values(settings)
+    for lang, overrides in language_overrides(settings).items():
+        unknown = sorted(k for k in overrides if k not in DEFAULTS)
+        if unknown:
+            problems.append(f"EVENT_LANGUAGES[{lang!r}] : réglages inconnus {', '.join(unknown)} (voir la liste des LEGAL_*).")
+        problems += [f"EVENT_LANGUAGES[{lang!r}] → {p}" for p in check_values({**settings, **overrides})]
+    return problems
+
+
+def check_values(settings: Mapping[str, Any]) -> list[str]:
+    """Return a message for each LEGAL_* value of SETTINGS that cannot be used."""
     problems = []
     if _get(settings, "LEGAL_A11Y_STATUS") not in STATUSES:
         problems.append(f"LEGAL_A11Y_STATUS : écrivez {', '.join(STATUSES)} (reçu {_get(settings, 'LEGAL_A11Y_STATUS')!r}).")
@@ -105,10 +147,11 @@ PLACEHOLDER = "[à compléter"
 
 
 def unfilled_settings(settings: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """(setting, text) for each LEGAL_* setting still holding a « [à compléter : …] » placeholder."""
+    """(setting, text) for each LEGAL_* setting or translation still holding a « [à compléter : …] » placeholder."""
     found = []
-    for key in DEFAULTS:
-        value = _get(settings, key)
+    translated = [(f"EVENT_LANGUAGES[{lang!r}][{key!r}]", value)
+                  for lang, overrides in language_overrides(settings).items() for key, value in overrides.items()]
+    for key, value in [*((key, _get(settings, key)) for key in DEFAULTS), *translated]:
         for text in value if isinstance(value, (list, tuple)) else (value,):
             if isinstance(text, str) and PLACEHOLDER in text.casefold():
                 found.append((key, text))
