@@ -103,10 +103,10 @@ EVENT_FOOTER_LINKS = (
 # Content problems shown in a banner on every page of the preview (publishconf.py sets False).
 EVENT_SHOW_PROBLEMS = True
 
-# The English edition (languages plugin + EVENT_LANGUAGES). A page is translated by a file of the
-# same name in a « en/ » folder beside it: content/pages/en/infos-pratiques.md,
-# content/sessions/en/table-ronde.md (only the texts to translate). Everything English is under /en/.
-LANGUAGES_HOMES = {"fr": "", "en": "en/"}
+# The English edition (EVENT_LANGUAGES; one edition per language, docs/architecture.md). Anything is
+# translated by a file of the same name in a « en/ » folder beside it, holding only the texts it
+# translates: content/pages/en/infos-pratiques.md, content/sessions/en/table-ronde.md. Everything
+# English is under en/; what is not translated is shown there in French, marked lang="fr".
 PAGE_LANG_URL = "{lang}/{slug}/"
 PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 ARTICLE_LANG_URL = "{lang}/actualites/{slug}/"
@@ -127,6 +127,7 @@ EVENT_LANGUAGES = {
             ("Practical information", "infos-pratiques/"),
         ),
         "EVENT_FOOTER_LINKS": (
+            ("The organisers", "organisateurs/"),
             ("Legal notice", "mentions-legales/"),
             ("Accessibility: {conformity}", "accessibilite/"),
         ),

@@ -32,9 +32,11 @@ def translation_source(source_path: str, settings: Mapping[str, Any]) -> tuple[s
     relpath = PurePosixPath(os.path.relpath(source_path, settings["PATH"]).replace(os.sep, "/"))
     languages = settings.get("EVENT_LANGUAGES") or {}
     for folder in (*settings.get("ARTICLE_PATHS", ()), *settings.get("PAGE_PATHS", ())):
+        depth = len(PurePosixPath(folder).parts)
+        if relpath.parts[:depth] != PurePosixPath(folder).parts:
+            continue
         lang = translation_lang(str(relpath), folder, languages)
         if lang:
-            depth = len(PurePosixPath(folder).parts)
             return lang, str(PurePosixPath(*relpath.parts[:depth], *relpath.parts[depth + 1:]))
     return None
 
