@@ -53,7 +53,7 @@ def _jobs(gs: GallerySettings, settings_: Mapping[str, Any], store: str, people:
         key = f"{profile}/{stem}"
         if key in found:
             stem, key = f"{stem}-{index}", f"{key}-{index}"
-        alt = getattr(entity, f"{field}_alt", None) or alt_format.format(name=name)
+        alt = getattr(entity, f"{field}_alt", None) or alt_format % {"name": name}
         job = build.make_job(gs, store, key,
                              source, profile, url_dir, stem, alt)
         found[key] = (entity, job)
@@ -66,9 +66,9 @@ def process_event(gs: GallerySettings, pelican_settings: Mapping[str, Any], even
     store = pipeline.store_root(manifest)
     found = {
         **_jobs(gs, pelican_settings, store, getattr(event, "speakers", ()) or (), "photo", "portrait",
-                gs.portrait_output_dir, "Portrait de {name}"),
+                gs.portrait_output_dir, "Portrait de %(name)s"),
         **_jobs(gs, pelican_settings, store, getattr(event, "partners", ()) or (), "logo", "logo",
-                gs.logo_output_dir, "Logo de {name}"),
+                gs.logo_output_dir, "Logo de %(name)s"),
     }
     report = pipeline.run(
         [job for _entity, job in found.values()],
@@ -85,3 +85,23 @@ def process_event(gs: GallerySettings, pelican_settings: Mapping[str, Any], even
         except AttributeError:
             logger.warning("Impossible de poser .picture sur %r : l'objet n'est pas modifiable", entity)
     return report
+
+
+# Default alt texts (French source strings, translated by each edition's gettext).
+DEFAULT_ALTS = (("speakers", "photo", "Portrait de %(name)s"), ("partners", "logo", "Logo de %(name)s"))
+
+
+def translate_alts(edition: Any) -> None:
+    """Give the pictures of EDITION's speakers and partners their alt in its language.
+
+    An author's alt (Description_photo) comes from the edition's copy, translated when the
+    translation gives one; the default alt comes from the edition's gettext.
+    """
+    for collection, field, default in DEFAULT_ALTS:
+        for entity in getattr(edition.event, collection, ()) or ():
+            picture = getattr(entity, "picture", None)
+            if picture is None:
+                continue
+            name = str(getattr(entity, "name", "") or "")
+            alt = getattr(entity, f"{field}_alt", None) or edition.gettext(default) % {"name": name}
+            entity.picture = picture.with_alt(alt)

@@ -19,6 +19,7 @@ logger = logging.getLogger(__name__)
 
 # The event plugin's enrichment moment (plugins/event/signals.py): the model before its editions are made.
 EVENT_ENRICH = signal("event.enrich")
+EDITIONS_READY = signal("event.editions_ready")
 
 CONTENT_LISTS = (
     "articles", "translations", "drafts", "drafts_translations", "hidden_articles",
@@ -91,6 +92,12 @@ def attach_event_pictures(sender: Any, *, context: Any, event: Any, settings: An
         channel.report(sender, context, settings["PATH"], problem)
 
 
+def translate_picture_alts(_sender: Any, *, context: Any, editions: Any) -> None:
+    """Receiver of ``event.editions_ready``: portraits and logos get their alt in each edition's language."""
+    for edition in editions:
+        event_images.translate_alts(edition)
+
+
 def exclude_processed_images(static_generator: Any) -> None:
     """Keep Pelican from copying as-is (metadata included) the portraits and logos this plugin processes.
 
@@ -115,3 +122,4 @@ def register() -> None:
     signals.static_generator_finalized.connect(exclude_processed_images)
     signals.all_generators_finalized.connect(all_generators_finalized)
     EVENT_ENRICH.connect(attach_event_pictures)
+    EDITIONS_READY.connect(translate_picture_alts)

@@ -34,3 +34,18 @@ def test_english_speaker_and_partner_pages_show_the_french_pictures(tmp_path, si
     assert pictures(out / "en/intervenants/index.html") == pictures(out / "intervenants/index.html")
     logos = pictures(out / "partenaires/index.html")
     assert logos and pictures(out / "en/partenaires/index.html") == logos
+
+
+def test_default_alt_texts_are_in_each_edition_language(tmp_path, site) -> None:
+    content = site(PICTURED)
+    write_image(content / "images/intervenants/alice.jpg")
+    write_image(content / "images/partenaires/ira.png", mode="RGBA", colour=(0, 0, 0, 0), fmt="PNG")
+    out = tmp_path / "output"
+    build_site(SETTINGS, out, strict=True, overrides=site_overrides(tmp_path, content, GALLERY_PROCESSES=1))
+
+    def alts(page: str) -> list[str]:
+        return [img["alt"] for img in parse(out / page).select("main picture img")]
+
+    assert alts("intervenants/alice-martin/index.html") == ["Portrait de Alice Martin"]
+    assert alts("en/intervenants/alice-martin/index.html") == ["Portrait of Alice Martin"]
+    assert alts("en/partenaires/index.html") == ["Logo of IRA de Lyon"]
