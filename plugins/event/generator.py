@@ -24,7 +24,7 @@ from .settings import EventSettings, localized_settings, read_event_settings
 from .translation import Translation, orphan_translations, parse_translation, translated_event, translation_lang
 from .validation import validate_event
 from .catalogues import catalogue_folder, load_catalogues
-from .editions import EDITIONS_KEY, edition_prefix, editions_of, make_editions
+from .editions import EDITIONS_KEY, Edition, edition_prefix, editions_of, make_editions
 from .pelican_editions import in_edition
 from .signals import EDITIONS_READY, EVENT_ENRICH
 
@@ -120,8 +120,8 @@ class EventGenerator(Generator):
         set_outcome_urls(event, settings, sources=False)
         return event, settings
 
-    def generate_context(self) -> None:
-        """Read, validate and link the model, let plugins enrich it, then make one edition per language."""
+    def read_model(self) -> None:
+        """Read, validate and link the language-neutral model; report every problem found."""
         for ctype in content_types(self.event_settings):
             getattr(self.event, ctype.collection).extend(self.read_type(ctype))
         self.problems += validate_event(self.event, self.event_settings, Path(self.path))
@@ -133,17 +133,26 @@ class EventGenerator(Generator):
         for problem in self.problems:
             report(self, self.context, problem)
         self.readers.save_cache()
-        self.context["event"] = self.event
-        self.context["event_settings"] = self.event_settings
-        EVENT_ENRICH.send(self, context=self.context, event=self.event, settings=self.settings)
+
+    def make_editions(self) -> tuple[Edition, ...]:
+        """One edition per language, from the enriched model, the catalogues and Pelican's news and pages."""
         default = self.settings["DEFAULT_LANG"]
         views = {lang: self.localize(lang) for lang in (default, *self.event_settings.languages)}
         catalogues = load_catalogues(catalogue_folder(self.settings), tuple(views))
         content = {
-            lang: tuple(in_edition(self.context.get(key, ()), lang, edition_prefix(lang, default), default) for key in ("articles", "pages"))
+            lang: tuple(in_edition(self.context.get(key, ()), lang, edition_prefix(lang, default), default)
+                        for key in ("articles", "pages"))
             for lang in views
         }
-        self.context[EDITIONS_KEY] = make_editions(default, views, catalogues, content)
+        return make_editions(default, views, catalogues, content)
+
+    def generate_context(self) -> None:
+        """Read the model, let plugins enrich it (event.enrich), then make the editions (event.editions_ready)."""
+        self.read_model()
+        self.context["event"] = self.event
+        self.context["event_settings"] = self.event_settings
+        EVENT_ENRICH.send(self, context=self.context, event=self.event, settings=self.settings)
+        self.context[EDITIONS_KEY] = self.make_editions()
         EDITIONS_READY.send(self, context=self.context, editions=self.context[EDITIONS_KEY])
 
     def _write(self, writer: Any, url: str, template: str, **extra: Any) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+from typing import Any
 
 from pelican.generators import Generator
 
@@ -45,24 +47,22 @@ class GalleryGenerator(Generator):
         self.context["galleries"] = self.galleries
 
     def generate_output(self, writer) -> None:  # type: ignore[no-untyped-def]
-        """Write galeries/<slug>/index.html and galeries/index.html in every edition (« en/galeries/… »)."""
+        """Write galeries/<slug>/index.html and galeries/index.html in every edition of the event plugin (« en/galeries/… »)."""
         relative = self.settings["RELATIVE_URLS"]
         template = self.get_template("gallery")
-        editions = self.context.get("editions") or (None,)  # the event plugin's editions, default first
+        editions = self.context.get("editions", ())
         index = f"{self.gallery_settings.page_dir}/"
         for edition in editions:
-            prefix = edition.prefix if edition is not None else ""
-            extra = {} if edition is None else {"edition": edition}
             for gallery in self.galleries.values():
-                save_as = prefix + gallery.save_as
+                save_as = edition.url(gallery.save_as)
                 resolve_inside(self.output_path, save_as)  # safe slugs: never raises
                 writer.write_file(save_as, template, self.context, gallery=gallery, relative_urls=relative,
-                                  alternates=alternates(editions, gallery.url), **extra)
-            writer.write_file(f"{prefix}{index}index.html", self.get_template("galleries"), self.context,
+                                  edition=edition, alternates=alternates(editions, gallery.url))
+            writer.write_file(edition.url(f"{index}index.html"), self.get_template("galleries"), self.context,
                               galleries_list=tuple(self.galleries.values()), relative_urls=relative,
-                              alternates=alternates(editions, index), **extra)
+                              edition=edition, alternates=alternates(editions, index))
 
 
-def alternates(editions, url: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def alternates(editions: Sequence[Any], url: str) -> dict[str, str]:
     """Language → URL of the same gallery page in each edition."""
-    return {edition.lang: edition.url(url) for edition in editions if edition is not None}
+    return {edition.lang: edition.url(url) for edition in editions}
