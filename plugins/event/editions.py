@@ -68,6 +68,12 @@ class Edition:
     # Pelican's published news and pages as this edition shows them: the translation, else the original.
     news: tuple[Any, ...] = ()
     pages: tuple[Any, ...] = ()
+    # (« news » or « pages », slug) → the item above, for the language switch.
+    counterparts: Mapping[tuple[str, str], Any] = field(default_factory=lambda: MappingProxyType({}), compare=False)
+
+    def shown(self, kind: str, slug: str) -> Any | None:
+        """The news item (KIND « news ») or page (« pages ») of SLUG as this edition shows it, or None."""
+        return self.counterparts.get((kind, slug))
 
     def url(self, path: str) -> str:
         """PATH (site-relative, language-neutral: « programme/ ») in this edition (« en/programme/ »)."""
@@ -114,6 +120,9 @@ def make_edition(
         footer_links=tuple((label, localize_path(path, prefix)) for label, path in settings.footer_links),
         news=content[0],
         pages=content[1],
+        counterparts=MappingProxyType(
+            {(kind, str(item.slug)): item for kind, items in zip(("news", "pages"), content) for item in items}
+        ),
     )
 
 

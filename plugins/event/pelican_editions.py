@@ -19,13 +19,10 @@ from .pelican_translation import translated_address
 class EditionView:
     """A news item or page shown in another edition: its own address there, everything else the original's."""
 
-    def __init__(self, original: Any, lang: str, prefix: str) -> None:
+    def __init__(self, original: Any, prefix: str) -> None:
         self._original = original
-        # The edition that shows it; its text stays in the original's ``lang``.
-        self.edition_lang = lang
         self.url = translated_address(str(original.url), prefix, "url")
         self.save_as = f"{prefix}{original.save_as}"
-        self.translations: list[Any] = []
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name == "_original":
@@ -34,22 +31,17 @@ class EditionView:
 
 
 def in_edition(items: Iterable[Any], lang: str, prefix: str, default_lang: str) -> tuple[Any, ...]:
-    """ITEMS (Pelican's articles or pages of the default language) as the edition LANG shows them.
+    """ITEMS (Pelican's articles or pages of the default language) as the edition LANG shows them:
+    the translation into LANG when there is one, else an EditionView of the original.
 
-    The translation into LANG when there is one, else an EditionView of the original, which
-    becomes one of the original's translations (so the language switch finds it).
+    Pelican's objects are left as they are (its feeds and translations lists know nothing of views).
     """
     if lang == default_lang:
         return tuple(items)
-    shown = []
-    for item in items:
-        translation = next((t for t in getattr(item, "translations", ()) if t.lang == lang), None)
-        if translation is None:
-            translation = EditionView(item, lang, prefix)
-            translation.translations = [item, *item.translations]
-            item.translations.append(translation)
-        shown.append(translation)
-    return tuple(shown)
+    return tuple(
+        next((t for t in getattr(item, "translations", ()) if t.lang == lang), None) or EditionView(item, prefix)
+        for item in items
+    )
 
 
 class EditionPagesGenerator(Generator):

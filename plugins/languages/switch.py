@@ -21,35 +21,32 @@ class Alternate:
     translated: bool
 
 
-def _content(context: Mapping[str, Any]) -> Any:
-    """The page or article this output file is made of, if any."""
+def _content(context: Mapping[str, Any]) -> tuple[str, Any] | None:
+    """(« pages » or « news », the page or article) this output file is made of, if any."""
     output_file = context.get("output_file")
-    for key in ("page", "article"):
+    for key, kind in (("page", "pages"), ("article", "news")):
         item = context.get(key)
         if item is not None and getattr(item, "save_as", None) == output_file:
-            return item
+            return kind, item
     return None
 
 
-def edition_lang(item: Any) -> str:
-    """The edition a page or article belongs to: the one showing it (an untranslated original elsewhere), else its language."""
-    return str(getattr(item, "edition_lang", None) or item.lang)
-
-
 def translations_of(context: Mapping[str, Any], shown: bool = True) -> dict[str, str]:
-    """Language → URL of this very page in each edition it exists in (itself included); without SHOWN,
-    only its real translations (an untranslated original shown in another edition left out)."""
+    """Edition language → URL of this very page in each edition (itself included); without SHOWN,
+    only where it is in that edition's language (an untranslated original shown elsewhere left out)."""
     given = context.get("alternates")
     if isinstance(given, Mapping):
         return dict(given) if len(given) > 1 else {}
-    content = _content(context)
-    if content is None:
+    found = _content(context)
+    if found is None:
         return {}
-    found = {}
-    for item in (content, *(getattr(content, "translations", ()) or ())):
-        if shown or not hasattr(item, "edition_lang"):
-            found.setdefault(edition_lang(item), item.url)
-    return found if len(found) > 1 else {}
+    kind, content = found
+    urls = {}
+    for edition in context.get("editions", ()):
+        item = edition.shown(kind, str(content.slug))
+        if item is not None and (shown or item.lang == edition.lang):
+            urls[edition.lang] = item.url
+    return urls if len(urls) > 1 else {}
 
 
 def alternates(context: Mapping[str, Any], settings: LanguageSettings) -> list[Alternate]:
