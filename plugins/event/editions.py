@@ -7,7 +7,7 @@ generator that writes something per language loops over it; templates receive ``
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,7 +36,7 @@ def make_editions(default_lang: str, views: Mapping[str, tuple[Event, EventSetti
     """One Edition per language of VIEWS, DEFAULT_LANG first, the others under « <lang>/ »."""
     ordered = [default_lang] + sorted(lang for lang in views if lang != default_lang)
     return tuple(
-        Edition(lang, lang == default_lang, "" if lang == default_lang else f"{lang}/", *views[lang])
+        Edition(lang, lang == default_lang, "" if lang == default_lang else f"{lang}/", settings=views[lang][1], event=views[lang][0])
         for lang in ordered
         if lang in views
     )
@@ -54,3 +54,28 @@ def edition_for(context: Mapping[str, Any], lang: str | None) -> Edition | None:
         if edition.lang == lang:
             return edition
     return editions[0] if editions else None
+
+
+def page_edition(context: Mapping[str, Any]) -> Edition | None:
+    """The edition of the page being written: the ``edition`` it was given, else the one of its language.
+
+    The language is the page's ``lang``, else that of the page or article the output file is made of.
+    """
+    given = context.get("edition")
+    if isinstance(given, Edition):
+        return given
+    lang = context.get("lang")
+    if not isinstance(lang, str) or not lang:
+        lang = None
+        for key in ("page", "article"):
+            item = context.get(key)
+            if item is not None and getattr(item, "save_as", None) == context.get("output_file"):
+                lang = getattr(item, "lang", None)
+                break
+    return edition_for(context, lang)
+
+
+def gettext_of(edition: Edition) -> Callable[[str], str]:
+    """The edition's ``gettext`` (a str → str field, when editions carry one), else the French source strings as they are."""
+    found = getattr(edition, "gettext", None)
+    return found if callable(found) else str
