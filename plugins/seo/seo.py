@@ -25,7 +25,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
-from event.editions import Edition, page_edition
+from event.editions import Edition, editions_of, page_edition
 
 from .jsonld import event_jsonld, news_jsonld, person_jsonld, to_script_json
 from .settings import setting
@@ -92,19 +92,16 @@ class SocialMeta:
     image_size: tuple[int, int] | None
     image_alt: str
     locale: str
+    locale_alternates: tuple[str, ...]
     site_name: str
     twitter_site: str
 
 
 def own_image(context: Any) -> str | None:
     """An image the page names itself (« Image: » in an article's or page's metadata)."""
-    for key in ("article", "page"):
-        item = context.get(key)
-        if item is not None and getattr(item, "save_as", None) == context.get("output_file"):
-            image = getattr(item, "image", None) or getattr(item, "og_image", None)
-            if image:
-                return str(image).lstrip("/")
-    return None
+    item = own_content(context)
+    image = getattr(item, "image", None) or getattr(item, "og_image", None)
+    return str(image).lstrip("/") if image else None
 
 
 def drawn_card(context: Any) -> Any:
@@ -125,6 +122,32 @@ def edition_settings(context: Any) -> Any:
     """The event settings of the page's edition (its name, locale, venue), else the context's."""
     edition = page_edition(context)
     return edition.settings if edition is not None else context.get("event_settings")
+
+
+def own_content(context: Any) -> Any:
+    """The page or article the output file is made of, if any."""
+    for key in ("article", "page"):
+        item = context.get(key)
+        if item is not None and getattr(item, "save_as", None) == context.get("output_file"):
+            return item
+    return None
+
+
+def other_languages(context: Any) -> set[str]:
+    """The languages this very page also exists in: the ``alternates`` it was given, else its content's translations."""
+    given = context.get("alternates")
+    if isinstance(given, Mapping):
+        return set(given)
+    content = own_content(context)
+    return {str(t.lang) for t in getattr(content, "translations", ()) or ()}
+
+
+def locale_alternates(context: Any, edition: Edition | None) -> tuple[str, ...]:
+    """og:locale:alternate: the locales of the page's versions in the other editions."""
+    if edition is None:
+        return ()
+    langs = other_languages(context) - {edition.lang}
+    return tuple(e.settings.locale for e in editions_of(context) if e.lang in langs and e.settings.locale)
 
 
 def page_type(context: Any) -> str:
@@ -155,6 +178,7 @@ def social_meta(context: Any, title: str, description: str) -> SocialMeta:
         image_size=tuple(card.size) if card is not None else None,
         image_alt=f"{title} · {site_name}" if title else site_name,
         locale=locale,
+        locale_alternates=locale_alternates(context, edition),
         site_name=site_name,
         twitter_site=str(setting(context, "SEO_TWITTER_SITE") or ""),
     )
