@@ -7,13 +7,13 @@ Context keys needed: ``editions`` (event plugin), ``pages`` and ``articles`` (Pe
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup
 
 from event.dates import long_date
-from event.editions import Edition, editions_of, gettext_of
+from event.editions import Edition, contents_of, editions_of, gettext_of, menus_of
 from event.navigation import save_as_for
 
 from .drawing import CardText
@@ -44,8 +44,7 @@ def plain(title: Any) -> str:
 
 def menu_titles(edition: Edition) -> dict[str, str]:
     """Output file → label of every page the edition's menus lead to (« Accessibilité : {conformity} » → « Accessibilité »)."""
-    items = [*edition.settings.nav, *edition.settings.footer_links]
-    return {save_as_for(url): label.split("{", 1)[0].rstrip(" :") for label, url in items if label}
+    return {save_as_for(url): label.split("{", 1)[0].rstrip(" :") for label, url in menus_of(edition) if label and "://" not in url}
 
 
 def edition_titles(edition: Edition, context: Mapping[str, Any]) -> dict[str, str]:
@@ -65,14 +64,6 @@ def edition_titles(edition: Edition, context: Mapping[str, Any]) -> dict[str, st
     return titles
 
 
-def written_contents(context: Mapping[str, Any]) -> Iterable[Any]:
-    """Every published Pelican page and article, and their translations."""
-    for key in ("pages", "articles"):
-        for item in context.get(key, ()) or ():
-            yield item
-            yield from getattr(item, "translations", ()) or ()
-
-
 def page_cards(context: Mapping[str, Any]) -> tuple[dict[str, CardText], set[str]]:
     """Output file → the text of its card, for every page the build will or may write; and the files only
     the menus name (a gallery index, another plugin's page), which may not be written at all."""
@@ -87,8 +78,8 @@ def page_cards(context: Mapping[str, Any]) -> tuple[dict[str, CardText], set[str
             galleries = context.get("galleries") or {}
             for gallery in galleries.values() if isinstance(galleries, Mapping) else galleries:
                 known[gallery.save_as] = gallery.title
-        for item in written_contents(context):
-            if getattr(item, "lang", edition.lang) == edition.lang and getattr(item, "save_as", ""):
+        for item in contents_of(edition, context):
+            if getattr(item, "save_as", ""):
                 known[item.save_as] = plain(item.title)
         menus = menu_titles(edition)
         guessed.update(output for output in menus if output not in known and output not in cards)
@@ -100,6 +91,8 @@ def page_cards(context: Mapping[str, Any]) -> tuple[dict[str, CardText], set[str
         guessed.add(edition.url("index.html"))  # written by whoever writes the home, if anyone does
     if not editions:  # no event plugin: Pelican's pages only, under the site's name
         name = str(context.get("SITENAME") or "")
-        cards.update({item.save_as: CardText("", plain(item.title), name) for item in written_contents(context) if item.save_as})
+        items = [version for key in ("pages", "articles") for item in context.get(key, ()) or ()
+                 for version in (item, *(getattr(item, "translations", ()) or ()))]
+        cards.update({item.save_as: CardText("", plain(item.title), name) for item in items if item.save_as})
     return cards, guessed
 

@@ -56,6 +56,8 @@ def edition_for(context: Mapping[str, Any], lang: str | None) -> Edition | None:
     return editions[0] if editions else None
 
 
+# --- Helpers of the generators that write per edition (agenda, memento, search, cards, seo) -------------
+
 def page_edition(context: Mapping[str, Any]) -> Edition | None:
     """The edition of the page being written: the ``edition`` it was given, else the one of its language.
 
@@ -79,3 +81,25 @@ def gettext_of(edition: Edition) -> Callable[[str], str]:
     """The edition's ``gettext`` (a str → str field, when editions carry one), else the French source strings as they are."""
     found = getattr(edition, "gettext", None)
     return found if callable(found) else str
+
+
+def menus_of(edition: Edition) -> tuple[tuple[str, str], ...]:
+    """The edition's menu and footer links (label, site-relative URL in this edition)."""
+    nav = getattr(edition, "nav", None) or edition.settings.nav
+    footer = getattr(edition, "footer_links", None) or edition.settings.footer_links
+    return (*nav, *footer)
+
+
+def contents_of(edition: Edition, context: Mapping[str, Any]) -> list[Any]:
+    """Pelican's published pages and articles as EDITION shows them: its own ``news`` and ``pages`` when
+    editions carry them, else those of the context (and their translations) written in its language."""
+    carried = [*getattr(edition, "news", ()), *getattr(edition, "pages", ())]
+    if carried:
+        return carried
+    found = []
+    for key in ("pages", "articles"):
+        for item in context.get(key, ()) or ():
+            for version in (item, *(getattr(item, "translations", ()) or ())):
+                if getattr(version, "lang", edition.lang) == edition.lang and getattr(version, "status", "published") == "published":
+                    found.append(version)
+    return found

@@ -20,9 +20,10 @@ from types import MappingProxyType
 from typing import Any
 
 from pelican import signals
+from pelican.contents import Article
 from pelican.generators import Generator
 
-from event.editions import Edition, edition_for, editions_of, gettext_of
+from event.editions import Edition, contents_of, edition_for, editions_of, gettext_of, menus_of
 
 from .settings import setting
 
@@ -57,19 +58,6 @@ def memento_links(context: Any, lang: str) -> tuple[Link, ...]:
     return (Link(str(page.title), str(page.url)),) if page is not None else ()
 
 
-def in_language(items: Any, lang: str) -> list[Any]:
-    """Published ITEMS (Pelican pages or articles) in LANG: the item itself, or its translation into LANG."""
-    found = []
-    for item in items:
-        if getattr(item, "status", "published") != "published":
-            continue
-        if getattr(item, "lang", lang) == lang:
-            found.append(item)
-            continue
-        found.extend(t for t in getattr(item, "translations", ()) or () if t.lang == lang)
-    return found
-
-
 def site_sections(context: Any, edition: Edition | None = None) -> list[Section]:
     """Every page of EDITION (the default one when None), grouped, for readers without JavaScript."""
     edition = edition or edition_for(context, None)
@@ -77,7 +65,8 @@ def site_sections(context: Any, edition: Edition | None = None) -> list[Section]
     prefix = edition.prefix if edition is not None else ""
     _ = gettext_of(edition) if edition is not None else str
     sections: list[Section] = []
-    pages = in_language(context.get("pages", []), lang)
+    contents = contents_of(edition, context) if edition is not None else list(context.get("pages", []))
+    pages = [item for item in contents if not isinstance(item, Article)]
     home = [Link(_("Accueil"), prefix)]
     others = sorted((Link(p.title, p.url) for p in pages if p.url not in ("", "index.html", prefix, prefix + "index.html")),
                     key=lambda l: l.title)
@@ -102,7 +91,7 @@ def site_sections(context: Any, edition: Edition | None = None) -> list[Section]
             )
         )
         sections.append(Section(_("Partenaires"), (Link(_("Organisateurs et partenaires"), urls["partners"]),)))
-    articles = in_language(context.get("articles", []), lang)
+    articles = [item for item in contents if isinstance(item, Article)]
     news_url = str(context.get("INDEX_SAVE_AS", "")).removesuffix("index.html") if prefix == "" else ""
     news = ([Link(_("Toutes les actualités"), news_url)] if news_url else []) + [Link(a.title, a.url) for a in articles]
     if news:
@@ -113,7 +102,7 @@ def site_sections(context: Any, edition: Edition | None = None) -> list[Section]
         sections.append(Section(_("Photos"), tuple(photos)))
     # Whatever else the menus lead to (a gallery index, a page another plugin writes) goes in too.
     listed = {link.url for section in sections for link in section.links}
-    menus = [*getattr(event_settings, "nav", ()), *getattr(event_settings, "footer_links", ())]
+    menus = list(menus_of(edition)) if edition is not None else []
     search_url = prefix + str(setting(context, "SEARCH_URL"))
     extra = [
         Link(label.split("{", 1)[0].rstrip(" :") or url, url)  # a label with a {placeholder} keeps its plain part

@@ -10,15 +10,9 @@ the page's own ``<link rel="alternate" hreflang>``) and an ``x-default``: the DE
 
 from __future__ import annotations
 
-import logging
-import os
-import re
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import urljoin
 
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -27,27 +21,17 @@ from pelican.generators import Generator
 
 from event.editions import Edition, editions_of, page_edition
 
+from .addresses import is_absolute, page_path
 from .jsonld import event_jsonld, news_jsonld, person_jsonld, to_script_json
 from .settings import setting
+from .sitemap import build_sitemap, write_sitemap
 
-logger = logging.getLogger(__name__)
+__all__ = ["build_sitemap", "page_path", "register"]
 
-SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-XHTML_NS = "http://www.w3.org/1999/xhtml"
 SITEURL_KEY = "configured_siteurl"
 
 
 # --- addresses -------------------------------------------------------------------------------
-
-def is_absolute(url: str) -> bool:
-    """Tell whether URL starts with http:// or https://."""
-    return bool(re.match(r"^https?://", url or ""))
-
-
-def page_path(output_file: str) -> str:
-    """The site-relative URL a file is served at: « programme/index.html » → « programme/ »."""
-    return re.sub(r"(^|/)index\.html$", r"\1", output_file)
-
 
 def linker(context: Any):
     """A function turning a site-relative path into this page's best URL: absolute when SITEURL is."""
@@ -231,99 +215,6 @@ def add_template_helpers(generator: Any) -> None:
     env = getattr(generator, "env", None)
     if env is not None:
         env.globals.update({"social_meta": social_meta, "structured_data": structured_data})
-
-
-# --- sitemap.xml -----------------------------------------------------------------------------
-
-def site_pages(output_path: str, exclude: tuple[str, ...]) -> list[str]:
-    """Every HTML file of the built site, as sorted paths relative to OUTPUT_PATH."""
-    found = []
-    for folder, dirs, files in os.walk(output_path):
-        dirs.sort()
-        for name in files:
-            if not name.endswith(".html"):
-                continue
-            relpath = os.path.relpath(os.path.join(folder, name), output_path).replace(os.sep, "/")
-            if not any(relpath.startswith(prefix) or relpath == prefix for prefix in exclude):
-                found.append(relpath)
-    return sorted(found, key=lambda p: (p != "index.html", p))
-
-
-class Hreflangs(HTMLParser):
-    """The ``<link rel="alternate" hreflang href>`` of an HTML page's head: language → href as written."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: dict[str, str] = {}
-        self.done = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Keep each alternate link; stop at the body."""
-        if tag == "body":
-            self.done = True
-        values = dict(attrs)
-        if tag == "link" and not self.done and values.get("rel") == "alternate" and values.get("hreflang") and values.get("href"):
-            self.found.setdefault(str(values["hreflang"]), str(values["href"]))
-
-
-def page_alternates(output_path: str, relpath: str) -> dict[str, str]:
-    """Language → site-relative path of each language version of the page RELPATH (empty when it has none)."""
-    parser = Hreflangs()
-    with open(os.path.join(output_path, relpath), encoding="utf-8") as handle:
-        text = handle.read()
-    parser.feed(text[: text.find("<body")] if "<body" in text else text)
-    page = "/" + page_path(relpath)
-    found = {lang: href if is_absolute(href) else urljoin(page, href) for lang, href in parser.found.items()}
-    return found if len(found) > 1 else {}
-
-
-def absolute_alternates(found: Mapping[str, str], base: str, default_lang: str) -> list[tuple[str, str]]:
-    """(hreflang, URL) of each version, then x-default (the DEFAULT_LANG version), URLs under BASE."""
-    def full(href: str) -> str:
-        return href if is_absolute(href) else f"{base}/{href.lstrip('/')}"
-
-    versions = [(lang, page_path(full(href))) for lang, href in sorted(found.items())]
-    if default_lang in found:
-        versions.append(("x-default", page_path(full(found[default_lang]))))
-    return versions
-
-
-def build_sitemap(
-    paths: list[str], siteurl: str, alternates: Mapping[str, list[tuple[str, str]]] | None = None
-) -> ET.ElementTree:
-    """A sitemap listing PATHS under SITEURL, each with its language versions (ALTERNATES: path → (hreflang, URL))."""
-    ET.register_namespace("", SITEMAP_NS)
-    ET.register_namespace("xhtml", XHTML_NS)
-    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
-    base = siteurl.rstrip("/")
-    for path in paths:
-        url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
-        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = f"{base}/{page_path(path)}"
-        for lang, href in (alternates or {}).get(path, ()):
-            ET.SubElement(url, f"{{{XHTML_NS}}}link", {"rel": "alternate", "hreflang": lang, "href": href})
-    ET.indent(urlset)
-    return ET.ElementTree(urlset)
-
-
-def write_sitemap(pelican: Any) -> None:
-    """finalized handler: write sitemap.xml from every page actually written, whatever wrote it."""
-    target = setting(pelican.settings, "SEO_SITEMAP")
-    if not target:
-        return
-    siteurl = str(pelican.settings.get("SITEURL") or "")
-    if not is_absolute(siteurl):
-        logger.debug("sitemap: SITEURL n'est pas absolu, les adresses du plan du site sont relatives à la racine")
-    paths = site_pages(pelican.output_path, tuple(setting(pelican.settings, "SEO_SITEMAP_EXCLUDE")))
-    default_lang = str(pelican.settings.get("DEFAULT_LANG") or "")
-    alternates = {}
-    for path in paths:
-        found = page_alternates(pelican.output_path, path)
-        if found:
-            alternates[path] = absolute_alternates(found, siteurl.rstrip("/"), default_lang)
-    tree = build_sitemap(paths, siteurl, alternates)
-    destination = os.path.join(pelican.output_path, str(target))
-    os.makedirs(os.path.dirname(destination), exist_ok=True)
-    tree.write(destination, encoding="utf-8", xml_declaration=True)
 
 
 def register() -> None:

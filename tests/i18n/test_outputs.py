@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import pytest
 from icalendar import Calendar
