@@ -1,4 +1,12 @@
-"""Pelican wiring of the agenda plugin: .ics calendars, programme.json and « add to calendar » links."""
+"""Pelican wiring of the agenda plugin: .ics calendars, programme.json and « add to calendar » links.
+
+One set of files per edition, under its prefix (« programme/seminaire.ics », « en/programme/seminaire.ics »),
+each in its edition's language: the edition's view of the event, its settings (name, venue, kinds)
+and, for the few labels of a description, its ``gettext`` when the edition has one.
+
+Context keys needed: ``editions`` (event plugin, plugins/event/editions.py). Template globals:
+``agenda_url(session=None)`` and ``programme_json_url()``, in the edition of the page being written.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +25,8 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
+
+from event.editions import Edition, editions_of, gettext_of, page_edition
 
 from . import ical
 from .settings import setting
@@ -101,30 +111,37 @@ def venue_text(venue: Mapping[str, str]) -> str:
     return ", ".join(filter(None, (venue.get("name", ""), venue.get("address", ""), town)))
 
 
-def people_text(label: str, people: Iterable[Any]) -> str:
-    """« Intervenants : A (rôle), B » or an empty string."""
+Translate = Callable[[str], str]
+
+
+def people_text(label: str, people: Iterable[Any], lang: str = "fr") -> str:
+    """« Intervenants : A (rôle), B » (« Speakers: … » outside French) or an empty string."""
     names = [f"{p.name} ({p.role})" if p.role else p.name for p in people]
-    return f"{label} : {', '.join(names)}" if names else ""
+    colon = " :" if lang == "fr" else ":"
+    return f"{label}{colon} {', '.join(names)}" if names else ""
 
 
-def session_description(session: Any) -> str:
-    """What a calendar shows under a session's title."""
+def session_description(session: Any, translate: Translate = str, lang: str = "fr") -> str:
+    """What a calendar shows under a session's title, its labels in LANG."""
     parts = [
         plain_text(session.body),
-        people_text("Intervenants", session.speakers),
-        people_text("Animation", session.moderators),
+        people_text(translate("Intervenants"), session.speakers, lang),
+        people_text(translate("Animation"), session.moderators, lang),
     ]
     return "\n\n".join(p for p in parts if p)
 
 
 # --- calendars -------------------------------------------------------------------------------
 
-def session_vevent(session: Any, settings: Mapping[str, Any], event_settings: Any, stamp: dt.datetime) -> str:
-    """One session as a VEVENT's text (properties in icalendar's order)."""
+def session_vevent(
+    session: Any, settings: Mapping[str, Any], event_settings: Any, stamp: dt.datetime,
+    translate: Translate = str, lang: str = "fr",
+) -> str:
+    """One session as a VEVENT's text (properties in icalendar's order), its labels in LANG."""
     start, end = session_span(session, event_settings.timezone)
     text = ical.escape_text
     url = absolute_url(settings, session.url)
-    description = session_description(session)
+    description = session_description(session, translate, lang)
     if url:
         description = f"{description}\n\n{url}" if description else url
     properties = [
@@ -151,10 +168,13 @@ def build_calendar(
     settings: Mapping[str, Any],
     event_settings: Any,
     vtimezone: Callable[[str, int, int], str] | None = None,
+    translate: Translate = str,
+    lang: str = "fr",
 ) -> bytes:
     """The iCalendar text of a calendar holding SESSIONS, its time zone defined by a VTIMEZONE.
 
-    VTIMEZONE (a function from ical.timezone_maker()) lets many calendars share one zone text.
+    VTIMEZONE (a function from ical.timezone_maker()) lets many calendars share one zone text;
+    TRANSLATE and LANG give the descriptions' labels in the calendar's language.
     """
     sessions = list(sessions)
     vtimezone = vtimezone or ical.timezone_maker()
@@ -168,7 +188,7 @@ def build_calendar(
         ("X-WR-TIMEZONE", text(event_settings.timezone)),
     ]
     stamp = dtstamp(settings, event_settings)
-    events = [session_vevent(session, settings, event_settings, stamp) for session in sessions]
+    events = [session_vevent(session, settings, event_settings, stamp, translate, lang) for session in sessions]
     zone = ""
     if sessions and not ical.is_utc(event_settings.timezone):
         years = [s.day.year for s in sessions]
@@ -179,8 +199,8 @@ def build_calendar(
 
 # --- programme.json --------------------------------------------------------------------------
 
-def programme_data(event: Any, settings: Mapping[str, Any], event_settings: Any) -> dict[str, Any]:
-    """The programme as plain data: see docs/programme-json.md."""
+def programme_data(event: Any, settings: Mapping[str, Any], event_settings: Any, prefix: str = "") -> dict[str, Any]:
+    """The programme as plain data (see docs/programme-json.md); PREFIX is its edition's (« en/ »)."""
     tz = event_settings.timezone
 
     def link(path: str) -> str:
@@ -208,7 +228,7 @@ def programme_data(event: Any, settings: Mapping[str, Any], event_settings: Any)
                         "moderators": person_ids(session.moderators),
                         "description": plain_text(session.body),
                         "url": link(session.url),
-                        "calendar": link(session_file(settings, session.slug)),
+                        "calendar": link(prefix + session_file(settings, session.slug)),
                         "workshops": [
                             {
                                 "id": w.slug,
@@ -232,9 +252,9 @@ def programme_data(event: Any, settings: Mapping[str, Any], event_settings: Any)
             "end": event_settings.end.isoformat() if event_settings.end else None,
             "timezone": tz,
             "venue": dict(event_settings.venue),
-            "url": link(""),
+            "url": link(prefix),
             "programme_url": link(event_settings.urls["programme"]),
-            "calendar": link(str(setting(settings, "AGENDA_EVENT_FILE"))),
+            "calendar": link(prefix + str(setting(settings, "AGENDA_EVENT_FILE"))),
         },
         "rooms": rooms,
         "sessions": sessions,
@@ -252,9 +272,9 @@ def programme_data(event: Any, settings: Mapping[str, Any], event_settings: Any)
     }
 
 
-def programme_json(event: Any, settings: Mapping[str, Any], event_settings: Any) -> str:
+def programme_json(event: Any, settings: Mapping[str, Any], event_settings: Any, prefix: str = "") -> str:
     """programme.json's text: stable key order, UTF-8, one trailing newline."""
-    return json.dumps(programme_data(event, settings, event_settings), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(programme_data(event, settings, event_settings, prefix), ensure_ascii=False, indent=2) + "\n"
 
 
 # --- Pelican ---------------------------------------------------------------------------------
@@ -268,30 +288,36 @@ def write_file(output_path: str, relpath: str, data: bytes) -> None:
 
 
 class AgendaGenerator(Generator):
-    """Writes the event's and each session's .ics file and programme.json."""
+    """Writes, for each edition, the event's and each session's .ics file and programme.json."""
 
     def generate_context(self) -> None:
         """Nothing to read: the event plugin has read the sessions."""
 
     def generate_output(self, writer: Any) -> None:
-        """Write the calendars and programme.json into the output folder."""
-        event = self.context.get("event")
-        event_settings = self.context.get("event_settings")
-        if event is None or event_settings is None:
-            logger.debug("agenda: no event in the context (is the event plugin listed before agenda?)")
+        """Write every edition's calendars and programme.json into the output folder."""
+        editions = editions_of(self.context)
+        if not editions:
+            logger.debug("agenda: no edition in the context (is the event plugin listed before agenda?)")
             return
-        sessions = [s for day in event.programme for slot in day.slots for s in slot.sessions]
         vtimezone = ical.timezone_maker()  # one VTIMEZONE text for all the calendars of this build
-        whole = build_calendar(sessions, event_settings.name, self.settings, event_settings, vtimezone)
-        write_file(self.output_path, str(setting(self.settings, "AGENDA_EVENT_FILE")), whole)
+        for edition in editions:
+            self.write_edition(edition, vtimezone)
+
+    def write_edition(self, edition: Edition, vtimezone: Callable[[str, int, int], str]) -> None:
+        """Write one edition's calendars and programme.json under its prefix, in its language."""
+        event, event_settings = edition.event, edition.settings
+        translate, lang = gettext_of(edition), edition.lang
+        sessions = [s for day in event.programme for slot in day.slots for s in slot.sessions]
+        whole = build_calendar(sessions, event_settings.name, self.settings, event_settings, vtimezone, translate, lang)
+        write_file(self.output_path, edition.url(str(setting(self.settings, "AGENDA_EVENT_FILE"))), whole)
         for session in sessions:
             name = f"{session.title} · {event_settings.name}"
-            calendar = build_calendar([session], name, self.settings, event_settings, vtimezone)
-            write_file(self.output_path, session_file(self.settings, session.slug), calendar)
+            calendar = build_calendar([session], name, self.settings, event_settings, vtimezone, translate, lang)
+            write_file(self.output_path, edition.url(session_file(self.settings, session.slug)), calendar)
         write_file(
             self.output_path,
-            str(setting(self.settings, "AGENDA_JSON_FILE")),
-            programme_json(event, self.settings, event_settings).encode("utf-8"),
+            edition.url(str(setting(self.settings, "AGENDA_JSON_FILE"))),
+            programme_json(event, self.settings, event_settings, edition.prefix).encode("utf-8"),
         )
 
 
@@ -300,18 +326,24 @@ def add_generator(pelican: Any) -> type[AgendaGenerator]:
     return AgendaGenerator
 
 
+def edition_prefix(context: Any) -> str:
+    """The URL prefix of the page being written (« en/ »), empty in the default language."""
+    edition = page_edition(context)
+    return edition.prefix if edition is not None else ""
+
+
 @pass_context
 def agenda_url(context: Any, session: Any = None) -> str:
-    """Jinja global: the site-relative path of SESSION's .ics file, or the whole event's."""
+    """Jinja global: the site-relative path of SESSION's .ics file, or the whole event's, in the page's edition."""
     if session is None:
-        return str(setting(context, "AGENDA_EVENT_FILE"))
-    return session_file(context, session.slug)
+        return edition_prefix(context) + str(setting(context, "AGENDA_EVENT_FILE"))
+    return edition_prefix(context) + session_file(context, session.slug)
 
 
 @pass_context
 def programme_json_url(context: Any) -> str:
-    """Jinja global: the site-relative path of programme.json."""
-    return str(setting(context, "AGENDA_JSON_FILE"))
+    """Jinja global: the site-relative path of programme.json in the page's edition."""
+    return edition_prefix(context) + str(setting(context, "AGENDA_JSON_FILE"))
 
 
 def add_template_helpers(generator: Any) -> None:

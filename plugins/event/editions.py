@@ -10,7 +10,7 @@ Templates read ``edition`` and never work out their language.
 from __future__ import annotations
 
 import gettext as gettext_module
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -154,3 +154,52 @@ def edition_for(context: Mapping[str, Any], lang: str | None) -> Edition | None:
         if edition.lang == lang:
             return edition
     return editions[0] if editions else None
+
+
+# --- Helpers of the generators that write per edition (agenda, memento, search, cards, seo) -------------
+
+def page_edition(context: Mapping[str, Any]) -> Edition | None:
+    """The edition of the page being written: the ``edition`` it was given, else the one of its language.
+
+    The language is the page's ``lang``, else that of the page or article the output file is made of.
+    """
+    given = context.get("edition")
+    if isinstance(given, Edition):
+        return given
+    lang = context.get("lang")
+    if not isinstance(lang, str) or not lang:
+        lang = None
+        for key in ("page", "article"):
+            item = context.get(key)
+            if item is not None and getattr(item, "save_as", None) == context.get("output_file"):
+                lang = getattr(item, "lang", None)
+                break
+    return edition_for(context, lang)
+
+
+def gettext_of(edition: Edition) -> Callable[[str], str]:
+    """The edition's ``gettext`` (a str → str field, when editions carry one), else the French source strings as they are."""
+    found = getattr(edition, "gettext", None)
+    return found if callable(found) else str
+
+
+def menus_of(edition: Edition) -> tuple[tuple[str, str], ...]:
+    """The edition's menu and footer links (label, site-relative URL in this edition)."""
+    nav = getattr(edition, "nav", None) or edition.settings.nav
+    footer = getattr(edition, "footer_links", None) or edition.settings.footer_links
+    return (*nav, *footer)
+
+
+def contents_of(edition: Edition, context: Mapping[str, Any]) -> list[Any]:
+    """Pelican's published pages and articles as EDITION shows them: its own ``news`` and ``pages`` when
+    editions carry them, else those of the context (and their translations) written in its language."""
+    carried = [*getattr(edition, "news", ()), *getattr(edition, "pages", ())]
+    if carried:
+        return carried
+    found = []
+    for key in ("pages", "articles"):
+        for item in context.get(key, ()) or ():
+            for version in (item, *(getattr(item, "translations", ()) or ())):
+                if getattr(version, "lang", edition.lang) == edition.lang and getattr(version, "status", "published") == "published":
+                    found.append(version)
+    return found

@@ -1,14 +1,34 @@
-"""Pelican wiring of the memento plugin: one page holding every theme, workshop and proposal."""
+"""Pelican wiring of the memento plugin: one page per edition holding every theme, workshop and proposal.
+
+Context keys: needs ``editions`` (event plugin); provides ``memento_pages``, a mapping language →
+:class:`MementoPage` (its title and site-relative URL in that edition), put in ``generate_context``
+when the event has themes, so that other plugins (search's list of pages) can link the memento.
+Template global: ``memento_url()``, the memento of the page's edition (a lookup, no side effect).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
-from .settings import DEFAULTS, setting
+from event.editions import editions_of, gettext_of, page_edition
+
+from .settings import setting
+
+MEMENTO_KEY = "memento_pages"
+
+
+@dataclass(frozen=True)
+class MementoPage:
+    """The memento of one edition: its title and site-relative URL."""
+
+    title: str
+    url: str
 
 
 def save_as(url: str) -> str:
@@ -16,26 +36,46 @@ def save_as(url: str) -> str:
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
+def memento_pages(editions: Any, settings: Mapping[str, Any]) -> dict[str, MementoPage]:
+    """Language → the memento of each edition whose event has themes."""
+    url, title = str(setting(settings, "MEMENTO_URL")), str(setting(settings, "MEMENTO_TITLE"))
+    return {e.lang: MementoPage(gettext_of(e)(title), e.url(url)) for e in editions if e.event.themes}
+
+
+def mementos_of(context: Mapping[str, Any]) -> Mapping[str, MementoPage]:
+    """The build's mementos by language (empty when the memento plugin is off or nothing has themes)."""
+    return context.get(MEMENTO_KEY) or {}
+
+
 class MementoGenerator(Generator):
-    """Writes the memento page once the event plugin has read and linked the outcomes."""
+    """Writes each edition's memento once the event plugin has read and linked the outcomes."""
 
     def generate_context(self) -> None:
-        """Nothing to read."""
+        """Say where each edition's memento will be (context["memento_pages"])."""
+        self.context[MEMENTO_KEY] = memento_pages(editions_of(self.context), self.settings)
 
     def generate_output(self, writer: Any) -> None:
-        """Write the memento, if the event has themes."""
-        event = self.context.get("event")
-        if event is None or not event.themes:
-            return
-        url = str(setting(self.settings, "MEMENTO_URL"))
-        writer.write_file(
-            save_as(url),
-            self.get_template(str(setting(self.settings, "MEMENTO_TEMPLATE"))),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            page_url=url,
-            memento_title=str(setting(self.settings, "MEMENTO_TITLE")),
-        )
+        """Write the memento of every edition whose event has themes."""
+        pages = mementos_of(self.context)
+        alternates = {lang: page.url for lang, page in pages.items()}
+        template = self.get_template(str(setting(self.settings, "MEMENTO_TEMPLATE")))
+        for edition in editions_of(self.context):
+            page = pages.get(edition.lang)
+            if page is None:
+                continue
+            writer.write_file(
+                save_as(page.url),
+                template,
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                page_url=page.url,
+                edition=edition,
+                lang=edition.lang,
+                event=edition.event,
+                event_settings=edition.settings,
+                alternates=alternates,
+                memento_title=page.title,
+            )
 
 
 def add_generator(pelican: Any) -> type[MementoGenerator]:
@@ -45,8 +85,10 @@ def add_generator(pelican: Any) -> type[MementoGenerator]:
 
 @pass_context
 def memento_url(context: Any) -> str:
-    """Jinja global: the site-relative URL of the memento."""
-    return str(setting(context, "MEMENTO_URL"))
+    """Jinja global: the site-relative URL of the memento in the page's edition."""
+    edition = page_edition(context)
+    page = mementos_of(context).get(edition.lang) if edition is not None else None
+    return page.url if page is not None else str(setting(context, "MEMENTO_URL"))
 
 
 def add_template_helpers(generator: Any) -> None:
@@ -56,14 +98,7 @@ def add_template_helpers(generator: Any) -> None:
         env.globals["memento_url"] = memento_url
 
 
-def publish_settings(pelican: Any) -> None:
-    """Put the MEMENTO_* values in the settings, so that other plugins (search's list of pages) can link the memento."""
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
-
-
 def register() -> None:
     """Connect the memento plugin's handlers to Pelican's signals."""
-    signals.initialized.connect(publish_settings)
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_template_helpers)

@@ -1,4 +1,11 @@
-"""Pelican wiring of the search plugin: the search page and a Pagefind index built when the build ends."""
+"""Pelican wiring of the search plugin: one search page per edition and a Pagefind index built when the build ends.
+
+Pagefind makes one index per language, from each page's ``<html lang>``, in one bundle
+(SEARCH_BUNDLE_DIR); the UI on « en/recherche/ » (lang="en") loads the English index only.
+Context keys needed: ``editions`` (event plugin); ``memento_pages`` (memento plugin, optional).
+Context key provided: ``search_pages``, a read-only mapping language → site-relative URL of that
+edition's search page, put in ``generate_context``.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +16,20 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from pelican import signals
+from pelican.contents import Article
 from pelican.generators import Generator
+
+from event.editions import Edition, contents_of, edition_for, editions_of, gettext_of, menus_of
 
 from .settings import setting
 
 logger = logging.getLogger(__name__)
+
+SEARCH_KEY = "search_pages"
 
 
 class PagefindFailed(Exception):
@@ -39,79 +52,103 @@ class Section:
     links: tuple[Link, ...]
 
 
-def memento_links(context: Any) -> tuple[Link, ...]:
-    """The memento page, when the memento plugin is on (it publishes MEMENTO_URL in the settings)."""
-    url = context.get("MEMENTO_URL")
-    return (Link(str(context.get("MEMENTO_TITLE") or "Mémento"), str(url)),) if url else ()
+def memento_links(context: Any, lang: str) -> tuple[Link, ...]:
+    """The memento page of LANG, when the memento plugin announced one in context["memento_pages"]."""
+    page = (context.get("memento_pages") or {}).get(lang)
+    return (Link(str(page.title), str(page.url)),) if page is not None else ()
 
 
-def site_sections(context: Any) -> list[Section]:
-    """Every page of the site, grouped, for readers without JavaScript."""
+def site_sections(context: Any, edition: Edition | None = None) -> list[Section]:
+    """Every page of EDITION (the default one when None), grouped, for readers without JavaScript."""
+    edition = edition or edition_for(context, None)
+    lang = edition.lang if edition is not None else str(context.get("DEFAULT_LANG") or "fr")
+    prefix = edition.prefix if edition is not None else ""
+    _ = gettext_of(edition) if edition is not None else str
     sections: list[Section] = []
-    pages = [p for p in context.get("pages", []) if getattr(p, "status", "published") == "published"]
-    home = [Link("Accueil", "")]
-    others = sorted((Link(p.title, p.url) for p in pages if p.url not in ("", "index.html")), key=lambda l: l.title)
-    sections.append(Section("Le site", tuple(home + others)))
-    event = context.get("event")
-    event_settings = context.get("event_settings")
+    contents = contents_of(edition, context) if edition is not None else list(context.get("pages", []))
+    pages = [item for item in contents if not isinstance(item, Article)]
+    home = [Link(_("Accueil"), prefix)]
+    others = sorted((Link(p.title, p.url) for p in pages if p.url not in ("", "index.html", prefix, prefix + "index.html")),
+                    key=lambda l: l.title)
+    sections.append(Section(_("Le site"), tuple(home + others)))
+    event = edition.event if edition is not None else context.get("event")
+    event_settings = edition.settings if edition is not None else context.get("event_settings")
     if event is not None and event_settings is not None:
         urls = event_settings.urls
         sections.append(
             Section(
-                "Programme et intervenants",
-                (Link("Programme", urls["programme"]), Link("Intervenants", urls["speakers"]))
+                _("Programme et intervenants"),
+                (Link(_("Programme"), urls["programme"]), Link(_("Intervenants"), urls["speakers"]))
                 + tuple(Link(s.name, s.url) for s in event.speakers),
             )
         )
         sections.append(
             Section(
-                "Propositions des ateliers",
-                (Link("Propositions des ateliers", urls["outcomes"]),)
+                _("Propositions des ateliers"),
+                (Link(_("Propositions des ateliers"), urls["outcomes"]),)
                 + tuple(Link(t.title, t.url) for t in event.themes)
-                + memento_links(context),
+                + memento_links(context, lang),
             )
         )
-        sections.append(Section("Partenaires", (Link("Organisateurs et partenaires", urls["partners"]),)))
-    articles = context.get("articles", [])
-    news_url = str(context.get("INDEX_SAVE_AS", "")).removesuffix("index.html")
-    news = ([Link("Toutes les actualités", news_url)] if news_url else []) + [Link(a.title, a.url) for a in articles]
+        sections.append(Section(_("Partenaires"), (Link(_("Organisateurs et partenaires"), urls["partners"]),)))
+    articles = [item for item in contents if isinstance(item, Article)]
+    news_url = str(context.get("INDEX_SAVE_AS", "")).removesuffix("index.html") if prefix == "" else ""
+    news = ([Link(_("Toutes les actualités"), news_url)] if news_url else []) + [Link(a.title, a.url) for a in articles]
     if news:
-        sections.append(Section("Actualités", tuple(news)))
+        sections.append(Section(_("Actualités"), tuple(news)))
     galleries = context.get("galleries") or {}
     photos = [Link(g.title, g.url) for g in (galleries.values() if isinstance(galleries, dict) else galleries)]
     if photos:
-        sections.append(Section("Photos", tuple(photos)))
+        sections.append(Section(_("Photos"), tuple(photos)))
     # Whatever else the menus lead to (a gallery index, a page another plugin writes) goes in too.
     listed = {link.url for section in sections for link in section.links}
-    menus = [*getattr(event_settings, "nav", ()), *getattr(event_settings, "footer_links", ())]
+    menus = list(menus_of(edition)) if edition is not None else []
+    search_url = prefix + str(setting(context, "SEARCH_URL"))
     extra = [
         Link(label.split("{", 1)[0].rstrip(" :") or url, url)  # a label with a {placeholder} keeps its plain part
         for label, url in menus
-        if url not in listed and url != str(setting(context, "SEARCH_URL"))
+        if url not in listed and url != search_url
     ]
     if extra:
         sections[0] = Section(sections[0].title, sections[0].links + tuple(dict.fromkeys(extra)))
     return sections
 
 
+def search_pages(editions: Any, settings: Any) -> dict[str, str]:
+    """Language → the site-relative URL of that edition's search page."""
+    url = str(setting(settings, "SEARCH_URL"))
+    return {edition.lang: edition.url(url) for edition in editions}
+
+
 class SearchGenerator(Generator):
-    """Writes the search page."""
+    """Writes one search page per edition; Pagefind indexes each language apart, from each page's <html lang>."""
 
     def generate_context(self) -> None:
-        """Nothing to read."""
+        """Say where each edition's search page will be (context["search_pages"])."""
+        self.context[SEARCH_KEY] = MappingProxyType(search_pages(editions_of(self.context), self.settings))
 
     def generate_output(self, writer: Any) -> None:
-        """Write the search page with its list of every page."""
-        url = str(setting(self.settings, "SEARCH_URL"))
-        writer.write_file(
-            url + "index.html" if url.endswith("/") or not url else url,
-            self.get_template(str(setting(self.settings, "SEARCH_TEMPLATE"))),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            page_url=url,
-            site_sections=site_sections(self.context),
-            search_bundle=str(setting(self.settings, "SEARCH_BUNDLE_DIR")).strip("/"),
-        )
+        """Write each edition's search page with its list of every page of that edition."""
+        editions = editions_of(self.context)
+        pages = dict(self.context[SEARCH_KEY])
+        template = self.get_template(str(setting(self.settings, "SEARCH_TEMPLATE")))
+        bundle = str(setting(self.settings, "SEARCH_BUNDLE_DIR")).strip("/")
+        for edition in editions:
+            url = pages[edition.lang]
+            writer.write_file(
+                url + "index.html" if url.endswith("/") or not url else url,
+                template,
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                page_url=url,
+                edition=edition,
+                lang=edition.lang,
+                event=edition.event,
+                event_settings=edition.settings,
+                alternates=pages,
+                site_sections=site_sections(self.context, edition),
+                search_bundle=bundle,
+            )
 
 
 def add_generator(pelican: Any) -> type[SearchGenerator]:
@@ -135,9 +172,6 @@ def pagefind_command(site: str, settings: Any) -> list[str]:
     return command + ["--force-language", str(language)] if language else command
 
 
-LAST_RUN: dict[str, float] = {}
-
-
 def run_pagefind(site: str, settings: Any) -> float:
     """Index SITE with Pagefind; return the seconds it took, raise PagefindFailed if it failed."""
     started = time.perf_counter()
@@ -154,9 +188,7 @@ def run_pagefind(site: str, settings: Any) -> float:
     if result.returncode != 0:
         raise PagefindFailed(f"Pagefind a échoué ({result.returncode}) : {(result.stderr or result.stdout).strip()}")
     normalise_entry(site, settings)
-    seconds = time.perf_counter() - started
-    LAST_RUN["seconds"] = seconds
-    return seconds
+    return time.perf_counter() - started
 
 
 def normalise_entry(site: str, settings: Any) -> None:

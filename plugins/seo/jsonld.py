@@ -79,9 +79,9 @@ def sessions_of(event: Any) -> list[Any]:
 
 
 def event_jsonld(
-    event: Any, event_settings: Any, link: Link, image: str | None, description: str, country: str = "FR"
+    event: Any, event_settings: Any, link: Link, image: str | None, description: str, country: str = "FR", home: str = ""
 ) -> dict[str, Any]:
-    """The whole event as a schema.org Event with its sessions as subEvent."""
+    """The whole event as a schema.org Event with its sessions as subEvent; HOME is its edition's home (« en/ »)."""
     tz = event_settings.timezone
     sessions = sessions_of(event)
     if sessions:
@@ -103,7 +103,7 @@ def event_jsonld(
         "eventStatus": f"{SCHEMA}/EventScheduled",
         "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
         "location": place(event_settings.venue, country),
-        "url": link(""),
+        "url": link(home),
         "inLanguage": (event_settings.locale or "fr").split("_")[0],
     }
     if image:

@@ -8,7 +8,7 @@ from PIL import Image
 
 from cards import cards as cards_module
 from cards.drawing import CardText, draw_card, load_font, wrap
-from cards.cards import card_colors
+from cards.cache import card_colors
 from cards.settings import DEFAULTS
 from tests.conftest import REPO
 from eventsite.build import BuildFailed, build_site
@@ -105,25 +105,33 @@ def test_card_text_stays_inside_its_margins():
             assert image.getpixel((x, y)) in (background, band), (x, y)
 
 
+def cached_cards(cache) -> dict[str, int]:
+    """The cards kept in CACHE (file name → mtime in ns): a card drawn by a build is a new or rewritten file."""
+    folder = cache / DEFAULTS["CARDS_CACHE_DIR"]
+    return {p.name: p.stat().st_mtime_ns for p in folder.glob("*.png")} if folder.is_dir() else {}
+
+
 def build_cards(tmp_path, site, cache, **extra):
+    """Build; return the output and the cards the build drew (new or rewritten in the cache)."""
     out = tmp_path / "output"
+    before = cached_cards(cache)
     overrides = site_overrides(tmp_path, site(), CACHE_PATH=str(cache), SEARCH_PAGEFIND=False, **extra)
     build_site(SETTINGS, out, strict=True, overrides=overrides)
-    stats = cards_module.STATS
-    return out, stats.drawn, stats.reused, stats.seconds
+    after = cached_cards(cache)
+    return out, {name for name, mtime in after.items() if before.get(name) != mtime}
 
 
 def test_cards_are_cached_on_text_design_and_fonts(tmp_path, site):
     cache = tmp_path / "cache"
-    out, drawn, reused, _ = build_cards(tmp_path, site, cache)
-    assert drawn > 5 and reused == 0
+    out, drawn = build_cards(tmp_path, site, cache)
+    assert len(drawn) > 5
     first = {p.name: p.read_bytes() for p in (out / "images/cartes").iterdir()}
-    out, drawn_again, reused_again, _ = build_cards(tmp_path, site, cache)
-    assert drawn_again == 0 and reused_again == drawn
+    out, drawn_again = build_cards(tmp_path, site, cache)
+    assert drawn_again == set()
     assert {p.name: p.read_bytes() for p in (out / "images/cartes").iterdir()} == first
     colors = {**COLORS, "background": "#333333"}
-    _, redrawn, _, _ = build_cards(tmp_path, site, cache, CARDS_COLORS=colors)
-    assert redrawn == drawn
+    _, redrawn = build_cards(tmp_path, site, cache, CARDS_COLORS=colors)
+    assert len(redrawn) == len(drawn) and not redrawn & drawn
 
 
 def test_cards_drawn_by_worker_processes_are_those_drawn_in_the_build(tmp_path, site, monkeypatch):
@@ -133,12 +141,12 @@ def test_cards_drawn_by_worker_processes_are_those_drawn_in_the_build(tmp_path, 
     cards = {}
     for count in (1, 2):
         root = tmp_path / f"processes-{count}"
-        out, drawn, _, _ = build_cards(root, site, root / "cache", CARDS_PROCESSES=count)
-        assert drawn > 5
+        out, drawn = build_cards(root, site, root / "cache", CARDS_PROCESSES=count)
+        assert len(drawn) > 5
         cards[count] = {p.name: p.read_bytes() for p in (out / "images/cartes").iterdir()}
         assert bool(handed) == (count == 2)  # one process draws itself; two hand the cards to workers
         pointed = {tags(page).get("og:image", "").rsplit("/images/cartes/", 1)[-1] for page in out.rglob("*.html")}
-        assert len(pointed) > 5 and pointed <= set(cards[count])  # every page's card is in the site at the end
+        assert len(pointed) > 5 and pointed == set(cards[count])  # every page's card is in the site at the end, no other
     assert cards[2] == cards[1]
 
 
@@ -152,9 +160,10 @@ def test_whole_site_cards_are_drawn_on_a_cold_build(tmp_path):
     # Their cost is measured by bench/site/run.py (cards' CPU in its report), never asserted here.
     out = tmp_path / "output"
     build_site(SETTINGS, out, strict=True, overrides={"CACHE_PATH": str(tmp_path / "cache"), "LOAD_CONTENT_CACHE": False, "SEARCH_PAGEFIND": False, **FILLED_LEGAL})
-    stats = cards_module.STATS
-    assert stats.drawn >= 25
-    assert all((out / relpath).is_file() for relpath in stats.pages.values())
+    assert len(cached_cards(tmp_path / "cache")) >= 25
+    for page in html_pages(out):
+        image = tags(page)["og:image"]
+        assert (page.parent / image).resolve().is_file(), (page, image)
 
 
 def test_a_page_with_its_own_image_keeps_it(tmp_path, site):

@@ -191,6 +191,18 @@ def test_search_stays_usable_and_indexes_a_new_page_after_a_warm_rebuild(warm: W
     assert eventually(lambda: indexed_pages(output)["fr"] == before["fr"] + 1), (before, indexed_pages(output))
 
 
+def test_each_language_keeps_its_search_page_and_index_across_warm_rebuilds(warm: WarmBuild, tmp_path: Path) -> None:
+    """The served bundle holds every language's index: the English search page searches it until the new one catches up."""
+    output = tmp_path / "output"
+    assert warm().ok
+    before = indexed_pages(output)
+    assert set(before) == {"fr", "en"} and (output / "en" / "recherche" / "index.html").is_file()
+    write_site(tmp_path, {"speakers/chloe-petit.md": "Name: Chloé Petit\nRole: Cheffe de projet\n\nBio de Chloé.\n"})
+    assert warm().ok
+    assert (output / "en" / "recherche" / "index.html").is_file() and set(indexed_pages(output)) == {"fr", "en"}
+    assert eventually(lambda: indexed_pages(output) == {"fr": before["fr"] + 1, "en": before["en"] + 1}), indexed_pages(output)
+
+
 def test_a_deleted_page_stays_gone_once_the_search_index_catches_up(warm: WarmBuild, tmp_path: Path) -> None:
     """Indexing copies the served site into an empty folder, never over the parked previous site."""
     output = tmp_path / "output"

@@ -1,0 +1,168 @@
+"""Cards kept by content: the design of a card, its cache key, drawing into the cache and placing into the site."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import re
+import shutil
+import stat
+import tempfile
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from PIL import Image, ImageColor
+
+from eventsite.filemode import new_file_mode
+
+from .drawing import CardText, draw_card
+from .settings import FALLBACK_TOKENS, setting
+
+# Bump when drawing.py changes what it draws, to redraw every card once.
+CARDS_VERSION = 3
+
+TOKEN = re.compile(r"--color-([a-z0-9-]+)\s*:\s*(#[0-9a-fA-F]{3,8})\b")
+
+
+@functools.lru_cache(maxsize=16)
+def _file_digest(path: str, size: int, mtime_ns: int) -> str:
+    """The sha256 of PATH as it was at SIZE and MTIME_NS."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def font_digest(path: str) -> str:
+    """The sha256 of a font file (remembered while its size and mtime stay the same)."""
+    info = os.stat(path)
+    return _file_digest(path, info.st_size, info.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _tokens_of(path: str, mtime_ns: int) -> tuple[tuple[str, str], ...]:
+    """The --color-* tokens of the stylesheet PATH as it was at MTIME_NS."""
+    with open(path, encoding="utf-8") as handle:
+        return tuple(TOKEN.findall(handle.read()))
+
+
+def theme_tokens(settings: Mapping[str, Any]) -> dict[str, str]:
+    """The --color-* design tokens of the theme's main.css (name without « --color- » → value)."""
+    path = os.path.join(str(settings.get("THEME") or ""), "static", "css", "main.css")
+    try:
+        return dict(_tokens_of(path, os.stat(path).st_mtime_ns))
+    except OSError:
+        return {}
+
+
+def blend(color: str, other: str, share: float) -> str:
+    """COLOR mixed with SHARE of OTHER (any CSS colour Pillow reads: #hex, names, rgb())."""
+    first, second = ImageColor.getrgb(color)[:3], ImageColor.getrgb(other)[:3]
+    mixed = (round(a * (1 - share) + b * share) for a, b in zip(first, second))
+    return "#" + "".join(f"{v:02x}" for v in mixed)
+
+
+def card_colors(settings: Mapping[str, Any]) -> dict[str, str]:
+    """CARDS_COLORS, else the theme's tokens with EVENT_COLORS over them."""
+    configured = setting(settings, "CARDS_COLORS")
+    if configured:
+        return dict(configured)
+    event_settings = settings.get("event_settings")
+    overrides = dict(getattr(event_settings, "colors", None) or settings.get("EVENT_COLORS") or {})
+    tokens = {**FALLBACK_TOKENS, **theme_tokens(settings), **overrides}
+    return {
+        "background": tokens["accent"],
+        "text": tokens["accent-contrast"],
+        "muted": blend(tokens["accent-contrast"], tokens["accent"], 0.18),
+        "band": tokens["surface"],
+        "band_text": tokens["text"],
+        "rule": tokens["focus"],
+    }
+
+
+def design(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """Every setting that changes how a card looks."""
+    return {
+        "size": list(setting(settings, "CARDS_SIZE")),
+        "colors": card_colors(settings),
+        "bold": font_digest(str(setting(settings, "CARDS_FONT_BOLD"))),
+        "regular": font_digest(str(setting(settings, "CARDS_FONT_REGULAR"))),
+    }
+
+
+def cache_key(text: CardText, settings: Mapping[str, Any]) -> str:
+    """The cache key of a card: its text, the design settings, the fonts' content and CARDS_VERSION."""
+    payload = json.dumps(
+        {"version": CARDS_VERSION, "text": [text.kicker, text.title, text.footer], "design": design(settings)},
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def cache_folder(settings: Mapping[str, Any]) -> str:
+    """The folder of drawn cards: CACHE_PATH/CARDS_CACHE_DIR."""
+    return os.path.join(str(settings.get("CACHE_PATH") or "cache"), str(setting(settings, "CARDS_CACHE_DIR")))
+
+
+def card_name(output_file: str) -> str:
+    """A readable file name from the page's output file: « intervenants/alice/index.html » → « intervenants-alice »."""
+    path = re.sub(r"(^|/)index\.html$", "", output_file)
+    path = re.sub(r"\.html?$", "", path)
+    name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")
+    return name or "accueil"
+
+
+@functools.lru_cache(maxsize=8)
+def card_palette(size: tuple[int, int], colors: tuple[tuple[str, str], ...], bold: str, regular: str) -> Image.Image:
+    """The 32-colour palette of every card of one design: fitted once on a sample card.
+
+    Every card has the same flat colours and the same anti-aliasing ramps between them, so
+    mapping each card onto this palette (about 1 ms) looks the same as fitting a palette to
+    each card (about 8 ms), and a card's pixels depend on its own text only.
+    """
+    sample = draw_card(CardText("1 janvier 2030 · Ville", "Titre d'exemple, sur deux lignes pour tout couvrir",
+                                "Nom de l'événement"), size, dict(colors), bold, regular)
+    return sample.quantize(32, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+
+
+def draw_into(cached: str, text: CardText, size: tuple[int, int], colors: dict[str, str], bold: str, regular: str) -> float:
+    """Draw the card of TEXT into the cache file CACHED (atomically); return the CPU seconds it took. Runs in a worker too."""
+    started = time.thread_time()
+    image = draw_card(text, size, colors, bold, regular)
+    palette = card_palette(size, tuple(sorted(colors.items())), bold, regular)
+    folder = os.path.dirname(cached)
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".png", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            # 32 colours are plenty for two flat colours and anti-aliased text: 3× smaller files.
+            image.quantize(palette=palette, dither=Image.Dither.NONE).save(handle, "PNG", compress_level=6)
+        os.chmod(tmp, new_file_mode())  # mkstemp makes 0600; the card is linked into the site
+        os.replace(tmp, cached)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return time.thread_time() - started
+
+
+def drawing_job(cached: str, text: CardText, settings: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The arguments of draw_into for TEXT (picklable: a worker process draws from them)."""
+    return (cached, text, tuple(setting(settings, "CARDS_SIZE")), card_colors(settings),
+            str(setting(settings, "CARDS_FONT_BOLD")), str(setting(settings, "CARDS_FONT_REGULAR")))
+
+
+def place_card(cached: str, target: str) -> None:
+    """Put the cached card at TARGET: a hard link when its mode is the umask's (cached cards are never rewritten), else a copy."""
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    if os.path.exists(target):
+        os.unlink(target)
+    if stat.S_IMODE(os.stat(cached).st_mode) == new_file_mode():
+        try:
+            os.link(cached, target)
+            return
+        except OSError:  # another file system, or links not allowed
+            pass
+    shutil.copyfile(cached, target)

@@ -1,0 +1,110 @@
+"""sitemap.xml from every page actually written, each translated page with its language versions and x-default."""
+
+from __future__ import annotations
+
+import logging
+import os
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import urljoin
+
+from .addresses import is_absolute, page_path
+from .settings import setting
+
+logger = logging.getLogger(__name__)
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def site_pages(output_path: str, exclude: tuple[str, ...]) -> list[str]:
+    """Every HTML file of the built site, as sorted paths relative to OUTPUT_PATH."""
+    found = []
+    for folder, dirs, files in os.walk(output_path):
+        dirs.sort()
+        for name in files:
+            if not name.endswith(".html"):
+                continue
+            relpath = os.path.relpath(os.path.join(folder, name), output_path).replace(os.sep, "/")
+            if not any(relpath.startswith(prefix) or relpath == prefix for prefix in exclude):
+                found.append(relpath)
+    return sorted(found, key=lambda p: (p != "index.html", p))
+
+
+class Hreflangs(HTMLParser):
+    """The ``<link rel="alternate" hreflang href>`` of an HTML page's head: language → href as written."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: dict[str, str] = {}
+        self.done = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Keep each alternate link; stop at the body."""
+        if tag == "body":
+            self.done = True
+        values = dict(attrs)
+        if tag == "link" and not self.done and values.get("rel") == "alternate" and values.get("hreflang") and values.get("href"):
+            self.found.setdefault(str(values["hreflang"]), str(values["href"]))
+
+
+def page_alternates(output_path: str, relpath: str) -> dict[str, str]:
+    """Language → site-relative path of each language version of the page RELPATH (empty when it has none)."""
+    parser = Hreflangs()
+    with open(os.path.join(output_path, relpath), encoding="utf-8") as handle:
+        text = handle.read()
+    parser.feed(text[: text.find("<body")] if "<body" in text else text)
+    page = "/" + page_path(relpath)
+    found = {lang: href if is_absolute(href) else urljoin(page, href) for lang, href in parser.found.items()}
+    return found if len(found) > 1 else {}
+
+
+def absolute_alternates(found: Mapping[str, str], base: str, default_lang: str) -> list[tuple[str, str]]:
+    """(hreflang, URL) of each version, then x-default (the DEFAULT_LANG version), URLs under BASE."""
+    def full(href: str) -> str:
+        return href if is_absolute(href) else f"{base}/{href.lstrip('/')}"
+
+    versions = [(lang, page_path(full(href))) for lang, href in sorted(found.items())]
+    if default_lang in found:
+        versions.append(("x-default", page_path(full(found[default_lang]))))
+    return versions
+
+
+def build_sitemap(
+    paths: list[str], siteurl: str, alternates: Mapping[str, list[tuple[str, str]]] | None = None
+) -> ET.ElementTree:
+    """A sitemap listing PATHS under SITEURL, each with its language versions (ALTERNATES: path → (hreflang, URL))."""
+    ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("xhtml", XHTML_NS)
+    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    base = siteurl.rstrip("/")
+    for path in paths:
+        url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = f"{base}/{page_path(path)}"
+        for lang, href in (alternates or {}).get(path, ()):
+            ET.SubElement(url, f"{{{XHTML_NS}}}link", {"rel": "alternate", "hreflang": lang, "href": href})
+    ET.indent(urlset)
+    return ET.ElementTree(urlset)
+
+
+def write_sitemap(pelican: Any) -> None:
+    """finalized handler: write sitemap.xml from every page actually written, whatever wrote it."""
+    target = setting(pelican.settings, "SEO_SITEMAP")
+    if not target:
+        return
+    siteurl = str(pelican.settings.get("SITEURL") or "")
+    if not is_absolute(siteurl):
+        logger.debug("sitemap: SITEURL n'est pas absolu, les adresses du plan du site sont relatives à la racine")
+    paths = site_pages(pelican.output_path, tuple(setting(pelican.settings, "SEO_SITEMAP_EXCLUDE")))
+    default_lang = str(pelican.settings.get("DEFAULT_LANG") or "")
+    alternates = {}
+    for path in paths:
+        found = page_alternates(pelican.output_path, path)
+        if found:
+            alternates[path] = absolute_alternates(found, siteurl.rstrip("/"), default_lang)
+    tree = build_sitemap(paths, siteurl, alternates)
+    destination = os.path.join(pelican.output_path, str(target))
+    os.makedirs(os.path.dirname(destination), exist_ok=True)
+    tree.write(destination, encoding="utf-8", xml_declaration=True)
