@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from .settings import EventSettings
 
 @dataclass(frozen=True)
 class ContentType:
-    """A kind of content file: its folder key, class, fields and French name."""
+    """A kind of event file as the reader sees it: its schema's key, collection, fields and label, and its class."""
 
     key: str
     collection: str
@@ -28,21 +29,30 @@ class ContentType:
     label: str
 
 
+# The model class of each kind of event file.
+ENTITY_CLASSES: dict[str, type[Entity]] = {
+    "speaker": Speaker, "session": Session, "partner": Partner, "theme": Theme, "workshop": Workshop, "proposal": Proposal,
+}
+
+
+def event_schemas(event: EventSettings) -> dict[str, schema.ContentSchema]:
+    """Every ContentSchema with EVENT's session kinds, partner tiers and folders (EVENT_PATHS) filled in, by key."""
+    schemas = schema.content_schemas(event.session_kinds, event.partner_tiers)
+    return {c.key: dataclasses.replace(c, folder=event.paths.get(c.key, c.folder)) for c in schemas}
+
+
 def content_types(event: EventSettings) -> tuple[ContentType, ...]:
     """The event's content types, in the order they are read."""
-    return (
-        ContentType("speaker", "speakers", Speaker, schema.speaker_fields(), "intervenant"),
-        ContentType("session", "sessions", Session, schema.session_fields(event.session_kinds), "séquence du programme"),
-        ContentType("partner", "partners", Partner, schema.partner_fields(event.partner_tiers), "partenaire"),
-        ContentType("theme", "themes", Theme, schema.theme_fields(), "thème"),
-        ContentType("workshop", "workshops", Workshop, schema.workshop_fields(), "atelier"),
-        ContentType("proposal", "proposals", Proposal, schema.proposal_fields(), "proposition"),
+    schemas = event_schemas(event)
+    return tuple(
+        ContentType(key, schemas[key].collection, ENTITY_CLASSES[key], schemas[key].fields, schemas[key].label)
+        for key in schema.EVENT_KINDS
     )
 
 
 def scaffold_fields(event: EventSettings) -> dict[str, tuple[schema.Field, ...]]:
-    """The fields of each kind of file `invoke new-…` creates, from the schema (its first field holds the name)."""
-    return {**{c.key: c.fields for c in content_types(event)}, "article": schema.article_fields()}
+    """The header fields of each kind of file, from the schema (its first field holds the name)."""
+    return {key: c.fields for key, c in event_schemas(event).items()}
 
 
 def one_line(value: str) -> str:
