@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from .header import Header, duplicate_problems
 from .placeholders import is_placeholder, placeholder_problem
 from .model import Entity, Partner, Proposal, Session, Speaker, Theme, Workshop
 from .problems import ContentProblem
+from .schema import unknown_field_fix
 from .settings import EventSettings
 
 
@@ -63,15 +63,6 @@ def one_line(value: str) -> str:
 def quoted(field: schema.Field) -> str:
     """« Jour » (Day): the French name authors write, with the English one it stands for."""
     return f"« {field.label} »" + (f" ({field.name})" if field.label != field.name else "")
-
-
-def unknown_field_fix(spelling: str, fields: tuple[schema.Field, ...], listing: str) -> str:
-    """« vouliez-vous écrire … ? » with the closest accepted spelling, else LISTING and the French names."""
-    spellings = {schema.fold(s): s for f in fields for s in f.spellings}
-    close = difflib.get_close_matches(schema.fold(spelling), sorted(spellings), n=1)
-    if close:
-        return f"vouliez-vous écrire « {spellings[close[0]]} » ?"
-    return listing + ", ".join(f.label for f in fields)
 
 
 LEFT_OUT = " ; en attendant, ce fichier n'apparaît pas sur le site"

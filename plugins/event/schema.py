@@ -25,13 +25,14 @@ browser editor of issue 15; names are only ever added to, never renamed):
   ``every_field()``.
 - Parsers: ``text``, ``day``, ``clock``, ``integer``, ``yes_no``, ``slug``, ``slugs``, ``names``,
   ``url``, ``urls``, ``image_path``, ``choice(allowed)``; helpers ``split_list``, ``choice_names``.
-- Names: ``fold`` (how names compare), ``alias_table(fields)``, ``ALIASES`` (every header field of
+- Names: ``fold`` (how names compare), ``unknown_field_fix`` (« vouliez-vous écrire … ? »), ``alias_table(fields)``, ``ALIASES`` (every header field of
   every file), ``PHOTO_ALIASES`` (a gallery photo's block), ``COMMON_FIELDS``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -435,7 +436,7 @@ def gallery_fields() -> tuple[Field, ...]:
             help="noms des photos à montrer en premier, séparés par des virgules (sinon : ordre des noms de fichiers)",
         ),
         Field(
-            "Removed", "removed", names, french="Retraits", options="photos", aliases=("Retire", "Retirees"),
+            "Removed", "removed", names, french="Retraits", options="photos", aliases=("Retiré", "Retirées"),
             help="noms des photos retirées (droit à l'image), séparés par des virgules",
         ),
     )
@@ -448,7 +449,7 @@ def photo_fields() -> tuple[Field, ...]:
             "Alt", "alt", text, required=True, french="Alt", aliases=("Texte alternatif", "Texte_alternatif"),
             help="ce que montre la photo, pour qui ne la voit pas",
         ),
-        Field("Caption", "caption", text, french="Légende", help="légende affichée sous la photo (Markdown)", widget="text"),
+        Field("Caption", "caption", text, french="Légende", help="légende affichée sous la photo (Markdown), sur une ou plusieurs lignes", widget="text"),
         Field("Credit", "credit", text, french="Crédit", help="photographe de cette photo, s'il diffère de celui de la galerie"),
         Field("License", "license", text, french="Licence", help="licence de cette photo, si elle diffère"),
         Field("License_url", "license_url", url, french="Licence_url", help="adresse du texte de cette licence"),
@@ -535,6 +536,16 @@ def fold(name: str) -> str:
     """A field name compared loosely: no accents, lower case, « - » read as « _ »."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return plain.casefold().replace("-", "_")
+
+
+def unknown_field_fix(spelling: str, fields: Iterable[Field], listing: str) -> str:
+    """« vouliez-vous écrire … ? » with the closest accepted spelling, else LISTING and the French names."""
+    fields = tuple(fields)
+    spellings = {fold(s): s for f in fields for s in f.spellings}
+    close = difflib.get_close_matches(fold(spelling), sorted(spellings), n=1)
+    if close:
+        return f"vouliez-vous écrire « {spellings[close[0]]} » ?"
+    return listing + ", ".join(f.label for f in fields)
 
 
 def alias_table(fields: Iterable[Field]) -> Mapping[str, str]:
