@@ -12,9 +12,10 @@ from .schema import ALIASES, fold
 
 BOM = "\ufeff"
 # « Champ: valeur », « Champ : valeur », « Champ\u00a0: valeur » (and the narrow no-break space French uses).
-# A name of several words (« Texte alternatif ») is a field only when the alias table knows it.
+# A name of several words (« Texte alternatif ») is a field only when the alias table knows it; a name
+# may be written in inclusive French with a middle dot (« Intervenant·es »).
 FIELD_RE = re.compile(
-    r"^ {0,3}(?P<name>[^\W\d_][\w-]*(?: [^\W\d_][\w-]*)*)[ \t\u00a0\u202f\u2007]*:[ \t\u00a0\u202f]*(?P<value>.*?)\s*$"
+    r"^ {0,3}(?P<name>[^\W\d_][\w·-]*(?: [^\W\d_][\w·-]*)*)[ \t\u00a0\u202f\u2007]*:[ \t\u00a0\u202f]*(?P<value>.*?)\s*$"
 )
 # Markdown's meta extension carries on a value over lines indented by four spaces or a tab.
 CONTINUATION_RE = re.compile(r"^(?: {4,}|\t)\s*(?P<value>\S.*?)\s*$")

@@ -97,7 +97,8 @@ def parse_sections(
 ) -> tuple[str, dict[str, Section]]:
     """Split the body into the gallery description and one Section per « ## file » heading.
 
-    A photo's field may carry on over the following lines, up to a blank line or another field.
+    A photo's field may carry on over the following lines, up to a blank line or another field;
+    a line written as a field with an unknown name (« Légend : … ») is told, not carried on.
     """
     description: list[str] = []
     fields: dict[str, list[HeaderField]] = {}
@@ -119,7 +120,7 @@ def parse_sections(
         elif found and found.key in PHOTO_KEYS:
             current.append(found)
             carrying = True
-        elif carrying:
+        elif carrying and not found:
             current[-1] = continued(current[-1], line.strip())
         else:
             fix = (schema.unknown_field_fix(found.spelling, PHOTO_FIELDS, "écrivez l'un de ces champs suivi de « : » : ")
