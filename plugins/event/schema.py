@@ -18,7 +18,10 @@ browser editor of issue 15; names are only ever added to, never renamed):
   header holds), ``file_name`` and, for galleries, ``sections`` (the fields of each « ## photo »
   block) and ``section_help``.
 - ``content_schemas(kinds, tiers)``: every ContentSchema, event files first, then article, page
-  and gallery; ``content_schema(key, kinds, tiers)`` one of them.
+  and gallery; ``content_schema(key, kinds, tiers)`` one of them; ``EVENT_KINDS`` the event's keys.
+  The event plugin fills in its settings' kinds, tiers and folders: ``reading.event_schemas(event)``.
+- ``schema_description(content)`` and ``field_description(field)``: the same as plain, JSON-ready
+  data (an editor's configuration is generated from them).
 - Field lists by kind: ``speaker_fields()``, ``session_fields(kinds)``, ``partner_fields(tiers)``,
   ``theme_fields()``, ``workshop_fields()``, ``proposal_fields()``, ``article_fields()``,
   ``page_fields()``, ``common_fields()``, ``gallery_fields()``, ``photo_fields()``, and
@@ -525,6 +528,28 @@ def content_schema(key: str, kinds: Mapping[str, str] | Collection[str] = (), ti
     if found is None:
         raise KeyError(key)
     return found
+
+
+def field_description(field: Field) -> dict[str, Any]:
+    """FIELD as plain data (JSON-ready), for a form: names, requirement, help, widget and allowed values."""
+    source = option_source(field)
+    return {
+        "name": field.name, "key": field.key, "attribute": field.attribute, "label": field.label,
+        "spellings": list(field.spellings), "required": field.required, "advised": field.advised,
+        "essential": field.essential, "help": field.help, "widget": field.widget, "multiple": field.multiple,
+        "separator": field.separator, "choices": list(field.choices),
+        "options": {"from": source[0], "name": source[1]} if source else None,
+    }
+
+
+def schema_description(content: ContentSchema) -> dict[str, Any]:
+    """CONTENT as plain data (JSON-ready): what an editor's configuration is generated from."""
+    return {
+        "key": content.key, "collection": content.collection, "folder": content.folder, "label": content.label,
+        "title": content.title, "file_name": content.file_name, "body": content.body,
+        "fields": [field_description(f) for f in content.fields],
+        "sections": [field_description(f) for f in content.sections], "section_help": content.section_help,
+    }
 
 
 def every_field() -> tuple[Field, ...]:

@@ -96,3 +96,16 @@ def test_the_event_folders_of_the_settings_move_the_scaffolds():
     moved = reading.event_schemas(read_event_settings({"EVENT_PATHS": {"speaker": "personnes"}}))
     assert moved["speaker"].folder == "personnes" and moved["session"].folder == "sessions"
     assert moved["gallery"].file_name == "{slug}/gallery.md"
+
+
+def test_the_description_an_editor_is_generated_from_is_plain_data():
+    import json
+
+    described = [schema.schema_description(c) for c in reading.event_schemas(read_event_settings({})).values()]
+    assert json.loads(json.dumps(described)) == described
+    session = next(d for d in described if d["key"] == "session")
+    kind = next(f for f in session["fields"] if f["name"] == "Kind")
+    assert kind["label"] == "Type" and kind["widget"] == "select" and kind["options"] == {"from": "setting", "name": "EVENT_SESSION_KINDS"}
+    assert "Table ronde" in kind["choices"] and kind["required"] is True
+    gallery = next(d for d in described if d["key"] == "gallery")
+    assert [f["label"] for f in gallery["sections"]] == ["Alt", "Légende", "Crédit", "Licence", "Licence_url"]
