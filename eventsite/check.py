@@ -30,8 +30,8 @@ def scaffold_schema(settings_file: Path) -> tuple[Path, dict[str, Any]]:
         pelican = Pelican(pelican_settings(settings_file, {"OUTPUT_PATH": scratch}))
         package = event_generator_class(pelican).__module__.rsplit(".", 1)[0]
         event = importlib.import_module(f"{package}.settings").read_event_settings(pelican.settings)
-        fields = importlib.import_module(f"{package}.reading").event_schemas(event)
-        return Path(pelican.settings["PATH"]), fields
+        schemas = importlib.import_module(f"{package}.reading").event_schemas(event)
+        return Path(pelican.settings["PATH"]), schemas
 
 
 def check_everything(settings_file: Path, overrides: Mapping[str, Any] | None = None) -> tuple[list[Any], list[str]]:

@@ -28,8 +28,10 @@ browser editor of issue 15; names are only ever added to, never renamed):
   ``every_field()``.
 - Parsers: ``text``, ``day``, ``clock``, ``integer``, ``yes_no``, ``slug``, ``slugs``, ``names``,
   ``url``, ``urls``, ``image_path``, ``choice(allowed)``; helpers ``split_list``, ``choice_names``.
-- Names: ``fold`` (how names compare), ``unknown_field_fix`` (« vouliez-vous écrire … ? »), ``alias_table(fields)``, ``ALIASES`` (every header field of
-  every file), ``PHOTO_ALIASES`` (a gallery photo's block), ``COMMON_FIELDS``.
+- Names: ``fold`` (how names compare), ``unknown_field_fix`` (« vouliez-vous écrire … ? »),
+  ``alias_table(fields)``, ``ALIASES`` (every header field of every file), ``PHOTO_ALIASES`` (a
+  gallery photo's block), ``COMMON_FIELDS``.
+- Editor metadata: ``WIDGETS``, ``COLLECTIONS``, ``option_source(field)``, ``PARSER_WIDGETS``.
 """
 
 from __future__ import annotations
@@ -99,6 +101,7 @@ class Field:
             raise ValueError(f"{self.name}: unknown widget {self.widget!r}")
         if self.multiple is None:
             object.__setattr__(self, "multiple", self.parse in LIST_PARSERS)
+        option_source(self)  # an unknown source fails here, when the schema is declared
 
     @property
     def key(self) -> str:

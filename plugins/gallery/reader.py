@@ -83,6 +83,12 @@ def from_content_problem(problem: ContentProblem, source: str) -> Problem:
     return Problem(source, problem.line, problem.field, problem.message, problem.fix, problem.severity)
 
 
+def unknown_fix(spelling: str, fields: tuple[schema.Field, ...]) -> str:
+    """« vouliez-vous écrire … ? » for a misspelt field name, else the names to write (SPELLING "": not even a field)."""
+    fix = schema.unknown_field_fix(spelling, fields, "écrivez l'un de ces champs suivi de « : » : ")
+    return fix if fix.endswith("?") else f"{fix}, ou supprimez la ligne"
+
+
 @dataclass(frozen=True)
 class Section:
     """One « ## file » block of gallery.md: the file name, the heading's line and its fields."""
@@ -123,11 +129,9 @@ def parse_sections(
         elif carrying and not found:
             current[-1] = continued(current[-1], line.strip())
         else:
-            fix = (schema.unknown_field_fix(found.spelling, PHOTO_FIELDS, "écrivez l'un de ces champs suivi de « : » : ")
-                   if found else "écrivez Alt, Légende, Crédit, Licence ou Licence_url suivi de « : »")
             problems.append(Problem(
                 source, number, found.spelling if found else "", f"« {line.strip()} » n'est pas un champ connu d'une photo",
-                f"{fix}, ou supprimez la ligne" if not fix.endswith("?") else fix,
+                unknown_fix(found.spelling if found else "", PHOTO_FIELDS),
             ))
     sections = {name: Section(name, headings[name], Header(tuple(found), 0)) for name, found in fields.items()}
     return "\n".join(description).strip(), sections
@@ -151,9 +155,8 @@ def header_values(text: str, source: str, problems: list[Problem]) -> tuple[dict
     known = {f.key for f in HEADER_FIELDS}
     for found in head.firsts():
         if found.key not in known:
-            fix = schema.unknown_field_fix(found.spelling, HEADER_FIELDS, "écrivez l'un de ces champs : ")
             problems.append(Problem(source, found.line, found.spelling, f"champ « {found.spelling} » inconnu : il est ignoré",
-                                    fix if fix.endswith("?") else f"{fix}, ou supprimez la ligne"))
+                                    unknown_fix(found.spelling, HEADER_FIELDS)))
     header = {key: found for key, found in filled_values(head, source, problems).items() if key in known}
     return header, text.split("\n")[head.body_start:], head.body_start + 1
 

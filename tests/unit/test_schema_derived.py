@@ -90,6 +90,8 @@ def test_widgets_follow_the_parsers_unless_given():
     assert (figures.widget, figures.multiple, figures.separator) == ("list", True, ";")
     with pytest.raises(ValueError, match="unknown widget"):
         schema.Field("X", "x", schema.text, widget="slider")
+    with pytest.raises(ValueError, match="unknown options source"):
+        schema.Field("X", "x", schema.slug, options="speaker")
 
 
 def test_the_event_folders_of_the_settings_move_the_scaffolds():
