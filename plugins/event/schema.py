@@ -7,7 +7,8 @@ browser editor of issue 15; names are only ever added to, never renamed):
   fills), ``parse`` (text → value, raises ``FieldError``), ``required``, ``french`` and ``label``
   (the French name authors write), ``help`` (one line of French: what to write), ``aliases`` and
   ``spellings`` (every accepted name), ``key`` (lower case, as Pelican's metadata spells it),
-  ``essential``, ``choices`` (allowed values, shown to authors), ``advised`` (not checked, but kept
+  ``essential``, ``translatable`` (a free text a translation may hold), ``choices`` (allowed
+  values, shown to authors), ``advised`` (not checked, but kept
   in the scaffolds and marked « conseillé » in the guide) and, for an editor form, ``widget`` (one
   of ``WIDGETS``, derived from the parser unless given), ``multiple`` (a comma-separated list),
   ``separator`` and ``options`` (where the allowed values come from: a setting name such as
@@ -117,6 +118,11 @@ class Field:
     def spellings(self) -> tuple[str, ...]:
         """Every accepted spelling: English, French and the other aliases."""
         return tuple(dict.fromkeys((self.name, self.label, *self.aliases)))
+
+    @property
+    def translatable(self) -> bool:
+        """True for a free text, which a translation file may hold (dates, identifiers, paths are the original's)."""
+        return self.parse is text
 
     @property
     def requirement(self) -> str:
@@ -539,7 +545,7 @@ def field_description(field: Field) -> dict[str, Any]:
     return {
         "name": field.name, "key": field.key, "attribute": field.attribute, "label": field.label,
         "spellings": list(field.spellings), "required": field.required, "advised": field.advised,
-        "essential": field.essential, "help": field.help, "widget": field.widget, "multiple": field.multiple,
+        "essential": field.essential, "translatable": field.translatable, "help": field.help, "widget": field.widget, "multiple": field.multiple,
         "separator": field.separator, "choices": list(field.choices),
         "options": {"from": source[0], "name": source[1]} if source else None,
     }
