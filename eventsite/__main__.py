@@ -53,8 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems or warnings else 0
     if args.command == "new":
         try:
-            content, fields = scaffold_schema(Path(args.settings))
-            path = create(args.kind, args.name, content, fields)
+            content, schemas = scaffold_schema(Path(args.settings))
+            path = create(args.kind, args.name, content, schemas)
         except ScaffoldError as error:
             print(error, file=sys.stderr)
             return 1

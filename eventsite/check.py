@@ -24,14 +24,14 @@ def event_generator_class(pelican: Pelican) -> type:
     raise RuntimeError("le greffon « event » n'est pas dans PLUGINS : rien à vérifier")
 
 
-def scaffold_schema(settings_file: Path) -> tuple[Path, dict[str, tuple[Any, ...]]]:
-    """The content folder and each kind's schema fields (allowed Kind and Tier values included), from the event plugin."""
+def scaffold_schema(settings_file: Path) -> tuple[Path, dict[str, Any]]:
+    """The content folder and each kind's schema.ContentSchema (this event's Kind and Tier values and folders), from the event plugin."""
     with tempfile.TemporaryDirectory(prefix="eventsite-new-") as scratch:
         pelican = Pelican(pelican_settings(settings_file, {"OUTPUT_PATH": scratch}))
         package = event_generator_class(pelican).__module__.rsplit(".", 1)[0]
         event = importlib.import_module(f"{package}.settings").read_event_settings(pelican.settings)
-        fields = importlib.import_module(f"{package}.reading").scaffold_fields(event)
-        return Path(pelican.settings["PATH"]), fields
+        schemas = importlib.import_module(f"{package}.reading").event_schemas(event)
+        return Path(pelican.settings["PATH"]), schemas
 
 
 def check_everything(settings_file: Path, overrides: Mapping[str, Any] | None = None) -> tuple[list[Any], list[str]]:

@@ -12,7 +12,11 @@ from .schema import ALIASES, fold
 
 BOM = "\ufeff"
 # « Champ: valeur », « Champ : valeur », « Champ\u00a0: valeur » (and the narrow no-break space French uses).
-FIELD_RE = re.compile(r"^ {0,3}(?P<name>[^\W\d_][\w-]*)[ \t\u00a0\u202f\u2007]*:[ \t\u00a0\u202f]*(?P<value>.*?)\s*$")
+# A name of several words (« Texte alternatif ») is a field only when the alias table knows it; a name
+# may be written in inclusive French with a middle dot (« Intervenant·es »).
+FIELD_RE = re.compile(
+    r"^ {0,3}(?P<name>[^\W\d_][\w·-]*(?: [^\W\d_][\w·-]*)*)[ \t\u00a0\u202f\u2007]*:[ \t\u00a0\u202f]*(?P<value>.*?)\s*$"
+)
 # Markdown's meta extension carries on a value over lines indented by four spaces or a tab.
 CONTINUATION_RE = re.compile(r"^(?: {4,}|\t)\s*(?P<value>\S.*?)\s*$")
 FENCE_RE = re.compile(r"^(?:-{3}|\.{3})\s*$")
@@ -101,6 +105,27 @@ def read_text(path: str | Path) -> str:
     return decode(Path(path).read_bytes(), path)
 
 
+def match_field(line: str, number: int, aliases: Mapping[str, str] = ALIASES) -> HeaderField | None:
+    """The « Champ : valeur » field of LINE (NUMBER: its line in the file), or None for any other line.
+
+    ALIASES maps each folded spelling (see fold) to its canonical key; a one-word spelling it does
+    not know keeps its folded form as key, a spelling of several words it does not know is no field.
+    """
+    match = FIELD_RE.match(line)
+    if not match:
+        return None
+    name = match["name"]
+    key = aliases.get(fold(name))
+    if key is None and " " in name:
+        return None
+    return HeaderField(key or markdown_key(name), name, match["value"], number)
+
+
+def continued(field: HeaderField, more: str) -> HeaderField:
+    """FIELD with MORE text carried on from a following line."""
+    return HeaderField(field.key, field.spelling, f"{field.value}\n{more}".strip(), field.line)
+
+
 def parse_header(text: str, aliases: Mapping[str, str] = ALIASES) -> Header:
     """The header of TEXT: the « Champ : valeur » lines before the first blank line or the first other line.
 
@@ -112,14 +137,12 @@ def parse_header(text: str, aliases: Mapping[str, str] = ALIASES) -> Header:
     fields: list[HeaderField] = []
     while index < len(lines):
         line = lines[index]
-        continued = CONTINUATION_RE.match(line) if fields else None
-        match = FIELD_RE.match(line)
-        if continued:
-            last = fields[-1]
-            fields[-1] = HeaderField(last.key, last.spelling, f"{last.value}\n{continued['value']}".strip(), last.line)
-        elif match:
-            key = aliases.get(fold(match["name"]), markdown_key(match["name"]))
-            fields.append(HeaderField(key, match["name"], match["value"], index + 1))
+        more = CONTINUATION_RE.match(line) if fields else None
+        found = match_field(line, index + 1, aliases)
+        if more:
+            fields[-1] = continued(fields[-1], more["value"])
+        elif found:
+            fields.append(found)
         else:
             if FENCE_RE.match(line):
                 index += 1

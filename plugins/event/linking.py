@@ -10,7 +10,8 @@ from .settings import EventSettings
 
 
 def _by_order(entity: Entity) -> tuple[int, str]:
-    return (entity.order, getattr(entity, "title", "") or entity.slug)
+    """Order field first (sessions have none: their time orders them), then title or identifier."""
+    return (getattr(entity, "order", 0), getattr(entity, "title", "") or entity.slug)
 
 
 def build_programme(sessions: list[Session]) -> tuple[ProgrammeDay, ...]:

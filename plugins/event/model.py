@@ -3,24 +3,48 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from markupsafe import Markup
+
+# What fills each attribute of an entity. An attribute with no role is a header attribute: the
+# field of plugins/event/schema.py whose ``attribute`` it is fills it when the file is read (a test
+# keeps the two in step). The others say who sets them:
+IDENTITY = "identity"  # the file itself: its slug, path and parsed page
+LANGUAGE = "language"  # the language of the texts, set on a translated copy
+LINK = "link"  # linking.py: other entities, found from the header's identifiers; reset on a copy
+ENRICHMENT = "enrichment"  # later phases: URLs, display labels, pictures; language-neutral
+HEADER = "header"
+ROLES = (IDENTITY, LANGUAGE, LINK, ENRICHMENT, HEADER)
+
+
+def set_by(name: str) -> dict[str, str]:
+    """The dataclass field metadata saying who sets an attribute (one of ROLES)."""
+    return {"role": name}
+
+
+def attribute_roles(cls: type) -> dict[str, str]:
+    """Each dataclass attribute of CLS → its role (HEADER when it declares none)."""
+    return {f.name: f.metadata.get("role", HEADER) for f in fields(cls)}
+
+
+def attributes_of(cls: type, wanted: str) -> frozenset[str]:
+    """The attributes of CLS whose role is WANTED (LINK: what linking.py fills in)."""
+    return frozenset(name for name, found in attribute_roles(cls).items() if found == wanted)
 
 
 @dataclass(eq=False)
 class Entity:
     """What every content file of the event has: identity, source and body."""
 
-    slug: str
-    source_path: str
-    url: str = ""
-    order: int = 0
-    source: Any = field(default=None, repr=False)
+    slug: str = field(metadata=set_by(IDENTITY))
+    source_path: str = field(metadata=set_by(IDENTITY))
+    url: str = field(default="", metadata=set_by(ENRICHMENT))
+    source: Any = field(default=None, repr=False, metadata=set_by(IDENTITY))
     # Language of the header's texts and of the body ("" = the site's default language).
-    lang: str = ""
-    body_lang: str = ""
+    lang: str = field(default="", metadata=set_by(LANGUAGE))
+    body_lang: str = field(default="", metadata=set_by(LANGUAGE))
 
     @property
     def body(self) -> Markup:
@@ -38,8 +62,9 @@ class Speaker(Entity):
     photo: str | None = None
     photo_alt: str = ""
     links: tuple[str, ...] = ()
-    picture: Any = None
-    sessions: list[Session] = field(default_factory=list)
+    order: int = 0
+    picture: Any = field(default=None, metadata=set_by(ENRICHMENT))
+    sessions: list[Session] = field(default_factory=list, metadata=set_by(LINK))
 
     @property
     def initials(self) -> str:
@@ -63,12 +88,12 @@ class Session(Entity):
     end: dt.time = dt.time.min
     room: str = ""
     kind: str = ""
-    kind_label: str = ""
+    kind_label: str = field(default="", metadata=set_by(ENRICHMENT))
     speaker_slugs: tuple[str, ...] = ()
     moderator_slugs: tuple[str, ...] = ()
-    speakers: list[Speaker] = field(default_factory=list)
-    moderators: list[Speaker] = field(default_factory=list)
-    workshops: list[Workshop] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list, metadata=set_by(LINK))
+    moderators: list[Speaker] = field(default_factory=list, metadata=set_by(LINK))
+    workshops: list[Workshop] = field(default_factory=list, metadata=set_by(LINK))
 
     @property
     def starts_at(self) -> dt.datetime:
@@ -89,7 +114,8 @@ class Partner(Entity):
     tier: str = ""
     website: str = ""
     logo: str | None = None
-    picture: Any = None
+    order: int = 0
+    picture: Any = field(default=None, metadata=set_by(ENRICHMENT))
 
     @property
     def title(self) -> str:
@@ -102,8 +128,9 @@ class Theme(Entity):
     """A theme of the workshops, grouping workshops and their proposals."""
 
     title: str = ""
-    workshops: list[Workshop] = field(default_factory=list)
-    proposals: list[Proposal] = field(default_factory=list)
+    order: int = 0
+    workshops: list[Workshop] = field(default_factory=list, metadata=set_by(LINK))
+    proposals: list[Proposal] = field(default_factory=list, metadata=set_by(LINK))
 
 
 @dataclass(eq=False)
@@ -114,9 +141,10 @@ class Workshop(Entity):
     theme_slug: str = ""
     session_slug: str = ""
     facilitators: tuple[str, ...] = ()
-    theme: Theme | None = None
-    session: Session | None = None
-    proposals: list[Proposal] = field(default_factory=list)
+    order: int = 0
+    theme: Theme | None = field(default=None, metadata=set_by(LINK))
+    session: Session | None = field(default=None, metadata=set_by(LINK))
+    proposals: list[Proposal] = field(default_factory=list, metadata=set_by(LINK))
 
 
 @dataclass(eq=False)
@@ -127,8 +155,9 @@ class Proposal(Entity):
     workshop_slug: str = ""
     theme_slug: str = ""
     example: bool = False
-    workshop: Workshop | None = None
-    theme: Theme | None = None
+    order: int = 0
+    workshop: Workshop | None = field(default=None, metadata=set_by(LINK))
+    theme: Theme | None = field(default=None, metadata=set_by(LINK))
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,12 +14,13 @@ from .header import Header, duplicate_problems
 from .placeholders import is_placeholder, placeholder_problem
 from .model import Entity, Partner, Proposal, Session, Speaker, Theme, Workshop
 from .problems import ContentProblem
+from .schema import unknown_field_fix
 from .settings import EventSettings
 
 
 @dataclass(frozen=True)
 class ContentType:
-    """A kind of content file: its folder key, class, fields and French name."""
+    """A kind of event file as the reader sees it: its schema's key, collection, fields and label, and its class."""
 
     key: str
     collection: str
@@ -28,21 +29,30 @@ class ContentType:
     label: str
 
 
+# The model class of each kind of event file.
+ENTITY_CLASSES: dict[str, type[Entity]] = {
+    "speaker": Speaker, "session": Session, "partner": Partner, "theme": Theme, "workshop": Workshop, "proposal": Proposal,
+}
+
+
+def event_schemas(event: EventSettings) -> dict[str, schema.ContentSchema]:
+    """Every ContentSchema with EVENT's session kinds, partner tiers and folders (EVENT_PATHS) filled in, by key."""
+    schemas = schema.content_schemas(event.session_kinds, event.partner_tiers)
+    return {c.key: dataclasses.replace(c, folder=event.paths.get(c.key, c.folder)) for c in schemas}
+
+
 def content_types(event: EventSettings) -> tuple[ContentType, ...]:
     """The event's content types, in the order they are read."""
-    return (
-        ContentType("speaker", "speakers", Speaker, schema.speaker_fields(), "intervenant"),
-        ContentType("session", "sessions", Session, schema.session_fields(event.session_kinds), "séquence du programme"),
-        ContentType("partner", "partners", Partner, schema.partner_fields(event.partner_tiers), "partenaire"),
-        ContentType("theme", "themes", Theme, schema.theme_fields(), "thème"),
-        ContentType("workshop", "workshops", Workshop, schema.workshop_fields(), "atelier"),
-        ContentType("proposal", "proposals", Proposal, schema.proposal_fields(), "proposition"),
+    schemas = event_schemas(event)
+    return tuple(
+        ContentType(key, schemas[key].collection, ENTITY_CLASSES[key], schemas[key].fields, schemas[key].label)
+        for key in schema.EVENT_KINDS
     )
 
 
 def scaffold_fields(event: EventSettings) -> dict[str, tuple[schema.Field, ...]]:
-    """The fields of each kind of file `invoke new-…` creates, from the schema (its first field holds the name)."""
-    return {**{c.key: c.fields for c in content_types(event)}, "article": schema.article_fields()}
+    """The header fields of each kind of file, from the schema (its first field holds the name)."""
+    return {key: c.fields for key, c in event_schemas(event).items()}
 
 
 def one_line(value: str) -> str:
@@ -53,15 +63,6 @@ def one_line(value: str) -> str:
 def quoted(field: schema.Field) -> str:
     """« Jour » (Day): the French name authors write, with the English one it stands for."""
     return f"« {field.label} »" + (f" ({field.name})" if field.label != field.name else "")
-
-
-def unknown_field_fix(spelling: str, fields: tuple[schema.Field, ...], listing: str) -> str:
-    """« vouliez-vous écrire … ? » with the closest accepted spelling, else LISTING and the French names."""
-    spellings = {schema.fold(s): s for f in fields for s in f.spellings}
-    close = difflib.get_close_matches(schema.fold(spelling), sorted(spellings), n=1)
-    if close:
-        return f"vouliez-vous écrire « {spellings[close[0]]} » ?"
-    return listing + ", ".join(f.label for f in fields)
 
 
 LEFT_OUT = " ; en attendant, ce fichier n'apparaît pas sur le site"

@@ -1,8 +1,44 @@
-"""What each content type's header must hold: fields, parsers and allowed values."""
+"""What each content type's header must hold: the one schema every other part derives from.
+
+Public API (read by the reading code, the scaffolds, docs/format-contenu.md's generator and the
+browser editor of issue 15; names are only ever added to, never renamed):
+
+- ``Field``: one header field. ``name`` (English, canonical), ``attribute`` (the model attribute it
+  fills), ``parse`` (text → value, raises ``FieldError``), ``required``, ``french`` and ``label``
+  (the French name authors write), ``help`` (one line of French: what to write), ``aliases`` and
+  ``spellings`` (every accepted name), ``key`` (lower case, as Pelican's metadata spells it),
+  ``essential``, ``translatable`` (a free text a translation may hold), ``choices`` (allowed
+  values, shown to authors), ``advised`` (not checked, but kept
+  in the scaffolds and marked « conseillé » in the guide) and, for an editor form, ``widget`` (one
+  of ``WIDGETS``, derived from the parser unless given), ``multiple`` (a comma-separated list),
+  ``separator`` and ``options`` (where the allowed values come from: a setting name such as
+  ``EVENT_SESSION_KINDS`` for a ``select``, a content collection such as ``speakers`` for a
+  ``reference``; see ``option_source``).
+- ``ContentSchema``: one kind of content file: ``key``, ``collection``, ``folder``, ``label``
+  (French, in messages), ``title`` (French heading), ``fields``, ``body`` (what the text under the
+  header holds), ``file_name`` and, for galleries, ``sections`` (the fields of each « ## photo »
+  block) and ``section_help``.
+- ``content_schemas(kinds, tiers)``: every ContentSchema, event files first, then article, page
+  and gallery; ``content_schema(key, kinds, tiers)`` one of them; ``EVENT_KINDS`` the event's keys.
+  The event plugin fills in its settings' kinds, tiers and folders: ``reading.event_schemas(event)``.
+- ``schema_description(content)`` and ``field_description(field)``: the same as plain, JSON-ready
+  data (an editor's configuration is generated from them).
+- Field lists by kind: ``speaker_fields()``, ``session_fields(kinds)``, ``partner_fields(tiers)``,
+  ``theme_fields()``, ``workshop_fields()``, ``proposal_fields()``, ``article_fields()``,
+  ``page_fields()``, ``common_fields()``, ``gallery_fields()``, ``photo_fields()``, and
+  ``every_field()``.
+- Parsers: ``text``, ``day``, ``clock``, ``integer``, ``yes_no``, ``slug``, ``slugs``, ``names``,
+  ``url``, ``urls``, ``image_path``, ``choice(allowed)``; helpers ``split_list``, ``choice_names``.
+- Names: ``fold`` (how names compare), ``unknown_field_fix`` (« vouliez-vous écrire … ? »),
+  ``alias_table(fields)``, ``ALIASES`` (every header field of every file), ``PHOTO_ALIASES`` (a
+  gallery photo's block), ``COMMON_FIELDS``.
+- Editor metadata: ``WIDGETS``, ``COLLECTIONS``, ``option_source(field)``, ``PARSER_WIDGETS``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -48,6 +84,25 @@ class Field:
     essential: bool = False
     # The allowed values, for a field that takes one of a list (Kind, Tier).
     choices: tuple[str, ...] = ()
+    # Not checked when missing, but kept in the scaffolds and marked « conseillé » in the guide.
+    advised: bool = False
+    # For an editor form: one of WIDGETS ("" = from the parser, see PARSER_WIDGETS), whether the
+    # value is a list (None = from the parser), its separator, and where its allowed values come
+    # from (see option_source): a setting (EVENT_SESSION_KINDS) or a collection (speakers).
+    widget: str = ""
+    multiple: bool | None = None
+    separator: str = ","
+    options: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.widget:
+            derived = "select" if self.choices or self.options.isupper() else PARSER_WIDGETS.get(self.parse, "string")
+            object.__setattr__(self, "widget", derived)
+        if self.widget not in WIDGETS:
+            raise ValueError(f"{self.name}: unknown widget {self.widget!r}")
+        if self.multiple is None:
+            object.__setattr__(self, "multiple", self.parse in LIST_PARSERS)
+        option_source(self)  # an unknown source fails here, when the schema is declared
 
     @property
     def key(self) -> str:
@@ -63,6 +118,35 @@ class Field:
     def spellings(self) -> tuple[str, ...]:
         """Every accepted spelling: English, French and the other aliases."""
         return tuple(dict.fromkeys((self.name, self.label, *self.aliases)))
+
+    @property
+    def translatable(self) -> bool:
+        """True for a free text, which a translation file may hold (dates, identifiers, paths are the original's)."""
+        return self.parse is text
+
+    @property
+    def requirement(self) -> str:
+        """« obligatoire », « conseillé » or « facultatif »: what the scaffolds and the guide say."""
+        return "obligatoire" if self.required else "conseillé" if self.advised else "facultatif"
+
+
+# What an editor form shows for a field: a one-line input, a text area, a date, a time, a number,
+# a yes/no switch, a web address, a list of free items, a reference to another content file, an
+# image under content/, or one value of a list.
+WIDGETS = ("string", "text", "date", "datetime", "time", "number", "boolean", "url", "list", "reference", "image", "select")
+# Collections a « reference » field may point to, and the photo files of a gallery's own folder.
+COLLECTIONS = ("speakers", "sessions", "partners", "themes", "workshops", "proposals", "galleries", "photos")
+
+
+def option_source(field: Field) -> tuple[str, str] | None:
+    """Where FIELD's allowed values come from: ("setting", "EVENT_SESSION_KINDS"), ("collection", "speakers") or None."""
+    if not field.options:
+        return None
+    if field.options.isupper():
+        return ("setting", field.options)
+    if field.options not in COLLECTIONS:
+        raise ValueError(f"{field.name}: unknown options source {field.options!r}")
+    return ("collection", field.options)
 
 
 def text(value: str) -> str:
@@ -187,6 +271,13 @@ def choice_names(allowed: Mapping[str, str] | Collection[str]) -> tuple[str, ...
     return tuple(allowed.values()) if isinstance(allowed, Mapping) else tuple(allowed)
 
 
+# The widget each parser stands for in an editor form, and the parsers that read a list.
+PARSER_WIDGETS: Mapping[Parser, str] = MappingProxyType({
+    text: "string", day: "date", clock: "time", integer: "number", yes_no: "boolean", slug: "reference",
+    slugs: "reference", names: "list", url: "url", urls: "url", image_path: "image",
+})
+LIST_PARSERS = frozenset({slugs, names, urls})
+
 ORDER_HELP = "nombre entier pour l'ordre d'affichage, ex. 1"
 
 
@@ -218,31 +309,37 @@ def speaker_fields() -> tuple[Field, ...]:
 
 
 def session_fields(kinds: Mapping[str, str] | Collection[str]) -> tuple[Field, ...]:
-    """Fields of a session file."""
+    """Fields of a session file (KINDS: the allowed Kind values, EVENT_SESSION_KINDS)."""
     return (
         title("titre de la séquence, ex. Table ronde : le numérique au travail"),
         Field("Day", "day", day, required=True, french="Jour", help="date AAAA-MM-JJ, ex. 2018-03-01", essential=True),
         Field("Start", "start", clock, required=True, french="Début", help="heure de début, ex. 9h30 ou 15h", essential=True),
         Field("End", "end", clock, required=True, french="Fin", help="heure de fin, après le début, ex. 10h30", essential=True),
         Field("Room", "room", text, required=True, french="Salle", help="salle, ex. Amphithéâtre", aliases=("Lieu",)),
-        Field("Kind", "kind", choice(kinds), required=True, french="Type", help="type de séquence", choices=choice_names(kinds)),
+        Field(
+            "Kind", "kind", choice(kinds), required=True, french="Type", help="type de séquence",
+            choices=choice_names(kinds), options="EVENT_SESSION_KINDS",
+        ),
         Field(
             "Speakers", "speaker_slugs", slugs, french="Intervenants",
             help="identifiants des intervenants (noms des fichiers de content/speakers/ sans .md) séparés par des virgules",
-            aliases=("Intervenantes", "Intervenant·es"),
+            aliases=("Intervenantes", "Intervenant·es"), options="speakers",
         ),
         Field(
             "Moderators", "moderator_slugs", slugs, french="Animation",
-            help="identifiants des personnes qui animent, séparés par des virgules", aliases=("Modération",),
+            help="identifiants des personnes qui animent, séparés par des virgules", aliases=("Modération",), options="speakers",
         ),
     )
 
 
 def partner_fields(tiers: Mapping[str, str] | Collection[str]) -> tuple[Field, ...]:
-    """Fields of a partner file."""
+    """Fields of a partner file (TIERS: the allowed Tier values, EVENT_PARTNER_TIERS)."""
     return (
         Field("Name", "name", text, required=True, french="Nom", help="nom de l'organisme, ex. Ville de Lyon"),
-        Field("Tier", "tier", choice(tiers), required=True, french="Niveau", help="niveau de partenariat", choices=choice_names(tiers)),
+        Field(
+            "Tier", "tier", choice(tiers), required=True, french="Niveau", help="niveau de partenariat",
+            choices=choice_names(tiers), options="EVENT_PARTNER_TIERS",
+        ),
         Field("Website", "website", url, french="Site", help="adresse du site, commençant par https://", aliases=("Site_web",)),
         Field("Logo", "logo", image_path, french="Logo", help="chemin du logo sous content/, ex. images/partenaires/ville.png"),
         order(),
@@ -258,8 +355,14 @@ def workshop_fields() -> tuple[Field, ...]:
     """Fields of a workshop file."""
     return (
         title("titre de l'atelier"),
-        Field("Theme", "theme_slug", slug, required=True, french="Thème", help="identifiant du thème (nom du fichier de content/themes/ sans .md)"),
-        Field("Session", "session_slug", slug, french="Séquence", help="identifiant de la séquence du programme (nom du fichier de content/sessions/ sans .md)"),
+        Field(
+            "Theme", "theme_slug", slug, required=True, french="Thème",
+            help="identifiant du thème (nom du fichier de content/themes/ sans .md)", options="themes",
+        ),
+        Field(
+            "Session", "session_slug", slug, french="Séquence",
+            help="identifiant de la séquence du programme (nom du fichier de content/sessions/ sans .md)", options="sessions",
+        ),
         Field(
             "Facilitators", "facilitators", names, french="Facilitateurs",
             help="noms des personnes qui animent l'atelier, séparés par des virgules", aliases=("Animateurs", "Facilitatrices"),
@@ -272,8 +375,11 @@ def proposal_fields() -> tuple[Field, ...]:
     """Fields of a proposal file."""
     return (
         title("titre de la proposition"),
-        Field("Workshop", "workshop_slug", slug, required=True, french="Atelier", help="identifiant de l'atelier (nom du fichier de content/workshops/ sans .md)"),
-        Field("Theme", "theme_slug", slug, french="Thème", help="identifiant du thème, s'il diffère de celui de l'atelier"),
+        Field(
+            "Workshop", "workshop_slug", slug, required=True, french="Atelier",
+            help="identifiant de l'atelier (nom du fichier de content/workshops/ sans .md)", options="workshops",
+        ),
+        Field("Theme", "theme_slug", slug, french="Thème", help="identifiant du thème, s'il diffère de celui de l'atelier", options="themes"),
         Field("Example", "example", yes_no, french="Exemple", help="oui tant que c'est un exemple à remplacer, sinon non"),
         order(),
     )
@@ -284,6 +390,7 @@ def gallery_field() -> Field:
     return Field(
         "Gallery", "gallery", text, french="Galerie",
         help="identifiant d'une galerie à montrer avec le texte (nom du dossier de content/galleries/)",
+        widget="reference", options="galleries",
     )
 
 
@@ -291,8 +398,11 @@ def article_fields() -> tuple[Field, ...]:
     """Fields of a news article (Title, Date, Summary read by Pelican; Gallery by the gallery plugin)."""
     return (
         title("titre de l'actualité"),
-        Field("Date", "date", text, required=True, french="Date", help="date et heure de publication AAAA-MM-JJ HH:MM, ex. 2018-03-05 10:00"),
-        Field("Summary", "summary", text, french="Résumé", help="résumé en une phrase, affiché dans les listes"),
+        Field(
+            "Date", "date", text, required=True, french="Date",
+            help="date et heure de publication AAAA-MM-JJ HH:MM, ex. 2018-03-05 10:00", widget="datetime",
+        ),
+        Field("Summary", "summary", text, french="Résumé", help="résumé en une phrase, affiché dans les listes", widget="text"),
         gallery_field(),
     )
 
@@ -300,11 +410,14 @@ def article_fields() -> tuple[Field, ...]:
 def common_fields() -> tuple[Field, ...]:
     """Fields Pelican itself understands on any file: identifier, language, translation, status, page layout."""
     return (
-        Field("Slug", "slug", slug, french="Identifiant"),
-        Field("Lang", "lang", text, french="Langue"),
-        Field("Translation", "translation", text, french="Traduction"),
-        Field("Status", "status", text, french="Statut"),
-        Field("Template", "template", text),
+        Field("Slug", "slug", slug, french="Identifiant", help="identifiant de la page, s'il diffère du nom du fichier", widget="string"),
+        Field("Lang", "lang", text, french="Langue", help="code de la langue du texte, ex. en"),
+        Field("Translation", "translation", text, french="Traduction", help="oui pour une traduction d'une autre page", widget="boolean"),
+        Field(
+            "Status", "status", text, french="Statut", help="published (publié), draft (brouillon) ou hidden (caché)",
+            choices=("published", "draft", "hidden"),
+        ),
+        Field("Template", "template", text, help="gabarit particulier, ex. home pour l'accueil"),
     )
 
 
@@ -312,25 +425,161 @@ def page_fields() -> tuple[Field, ...]:
     """Fields of the site's pages (content/pages/) beyond the common ones."""
     return (
         title("titre de la page"),
-        Field("Save_as", "save_as", text),
-        Field("Url", "url", text),
-        Field("Figures", "figures", text, french="Chiffres", help="chiffres clés séparés par des points-virgules, ex. 100+ managers; 9 ateliers"),
+        Field("Save_as", "save_as", text, help="emplacement dans le site, ex. index.html pour l'accueil"),
+        Field("Url", "url", text, help="adresse de la page, dans le même dossier que Save_as"),
+        Field(
+            "Figures", "figures", text, french="Chiffres", separator=";", widget="list", multiple=True,
+            help="chiffres clés séparés par des points-virgules, ex. 100+ managers; 9 ateliers",
+        ),
         gallery_field(),
     )
 
 
-def every_field() -> tuple[Field, ...]:
-    """Every field of every kind of content file (choices left empty: only the names matter)."""
+def gallery_fields() -> tuple[Field, ...]:
+    """Fields of a gallery's gallery.md header (read by the gallery plugin)."""
     return (
-        *speaker_fields(), *session_fields(()), *partner_fields(()), *theme_fields(),
-        *workshop_fields(), *proposal_fields(), *article_fields(), *page_fields(), *common_fields(),
+        Field("Title", "title", text, french="Titre", help="titre de la galerie", advised=True),
+        Field("Date", "date", day, french="Date", help="date des photos AAAA-MM-JJ, ex. 2018-03-01"),
+        Field("Credit", "credit", text, french="Crédit", help="photographe ou service, pour toute la galerie, ex. Service communication", advised=True),
+        Field("License", "license", text, french="Licence", help="licence des photos, ex. CC BY 4.0 ou Tous droits réservés", advised=True),
+        Field("License_url", "license_url", url, french="Licence_url", help="adresse du texte de la licence, commençant par https://"),
+        Field(
+            "Order", "order", names, french="Ordre", options="photos",
+            help="noms des photos à montrer en premier, séparés par des virgules (sinon : ordre des noms de fichiers)",
+        ),
+        Field(
+            "Removed", "removed", names, french="Retraits", options="photos", aliases=("Retiré", "Retirées"),
+            help="noms des photos retirées (droit à l'image), séparés par des virgules",
+        ),
     )
+
+
+def photo_fields() -> tuple[Field, ...]:
+    """Fields of one photo's « ## nom-du-fichier.jpg » block in gallery.md."""
+    return (
+        Field(
+            "Alt", "alt", text, required=True, french="Alt", aliases=("Texte alternatif", "Texte_alternatif"),
+            help="ce que montre la photo, pour qui ne la voit pas",
+        ),
+        Field("Caption", "caption", text, french="Légende", help="légende affichée sous la photo (Markdown), sur une ou plusieurs lignes", widget="text"),
+        Field("Credit", "credit", text, french="Crédit", help="photographe de cette photo, s'il diffère de celui de la galerie"),
+        Field("License", "license", text, french="Licence", help="licence de cette photo, si elle diffère"),
+        Field("License_url", "license_url", url, french="Licence_url", help="adresse du texte de cette licence"),
+    )
+
+
+@dataclass(frozen=True)
+class ContentSchema:
+    """One kind of content file: where it lives, what it is called in French, its fields and its text."""
+
+    key: str
+    # The Event attribute holding them (event files), or the kind's plural.
+    collection: str
+    # The folder under content/ (the event's files: EVENT_PATHS may move them).
+    folder: str
+    # The French name in problems (« champ inconnu (intervenant) ») and the guide's heading.
+    label: str
+    title: str
+    fields: tuple[Field, ...]
+    # What the Markdown text under the header holds (the scaffold's placeholder).
+    body: str
+    file_name: str = "{slug}.md"
+    # Galleries: the fields of each « ## photo » block of the body, and what the block is.
+    sections: tuple[Field, ...] = ()
+    section_help: str = ""
+
+    def field(self, key: str) -> Field:
+        """The field whose canonical key (lower case) is KEY; KeyError if none."""
+        found = next((f for f in self.fields if f.key == key), None)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+
+EVENT_KINDS = ("speaker", "session", "partner", "theme", "workshop", "proposal")
+
+
+def content_schemas(
+    kinds: Mapping[str, str] | Collection[str] = (), tiers: Mapping[str, str] | Collection[str] = ()
+) -> tuple[ContentSchema, ...]:
+    """Every kind of content file: the event's (in reading order), then article, page and gallery.
+
+    KINDS and TIERS are the allowed session Kind and partner Tier values (EVENT_SESSION_KINDS,
+    EVENT_PARTNER_TIERS): the event plugin passes its settings' values.
+    """
+    return (
+        ContentSchema("speaker", "speakers", "speakers", "intervenant", "Intervenant·e", speaker_fields(),
+                      "biographie courte : deux ou trois phrases sur la personne"),
+        ContentSchema("session", "sessions", "sessions", "séquence du programme", "Séquence du programme", session_fields(kinds),
+                      "description de la séquence : ce qui s'y passe, en quelques phrases"),
+        ContentSchema("partner", "partners", "partners", "partenaire", "Partenaire", partner_fields(tiers),
+                      "présentation du partenaire en une ou deux phrases"),
+        ContentSchema("theme", "themes", "themes", "thème", "Thème des ateliers", theme_fields(), "présentation du thème"),
+        ContentSchema("workshop", "workshops", "workshops", "atelier", "Atelier", workshop_fields(),
+                      "la question de travail de l'atelier"),
+        ContentSchema("proposal", "proposals", "proposals", "proposition", "Proposition", proposal_fields(),
+                      "la proposition expliquée en quelques phrases"),
+        ContentSchema("article", "articles", "news", "actualité", "Actualité", article_fields(),
+                      "texte de l'actualité ; des intertitres commencent par « ## »"),
+        ContentSchema("page", "pages", "pages", "page", "Page", page_fields(), "texte de la page"),
+        ContentSchema(
+            "gallery", "galleries", "galleries", "galerie de photos", "Galerie de photos", gallery_fields(),
+            "présentation de la galerie en une ou deux phrases", file_name="{slug}/gallery.md",
+            sections=photo_fields(),
+            section_help="nom-du-fichier.jpg : une photo déposée dans ce dossier ; recopiez ce bloc pour chaque photo",
+        ),
+    )
+
+
+def content_schema(key: str, kinds: Mapping[str, str] | Collection[str] = (), tiers: Mapping[str, str] | Collection[str] = ()) -> ContentSchema:
+    """The ContentSchema of KEY (« speaker », « gallery »…); KeyError if there is none."""
+    found = next((c for c in content_schemas(kinds, tiers) if c.key == key), None)
+    if found is None:
+        raise KeyError(key)
+    return found
+
+
+def field_description(field: Field) -> dict[str, Any]:
+    """FIELD as plain data (JSON-ready), for a form: names, requirement, help, widget and allowed values."""
+    source = option_source(field)
+    return {
+        "name": field.name, "key": field.key, "attribute": field.attribute, "label": field.label,
+        "spellings": list(field.spellings), "required": field.required, "advised": field.advised,
+        "essential": field.essential, "translatable": field.translatable, "help": field.help, "widget": field.widget, "multiple": field.multiple,
+        "separator": field.separator, "choices": list(field.choices),
+        "options": {"from": source[0], "name": source[1]} if source else None,
+    }
+
+
+def schema_description(content: ContentSchema) -> dict[str, Any]:
+    """CONTENT as plain data (JSON-ready): what an editor's configuration is generated from."""
+    return {
+        "key": content.key, "collection": content.collection, "folder": content.folder, "label": content.label,
+        "title": content.title, "file_name": content.file_name, "body": content.body,
+        "fields": [field_description(f) for f in content.fields],
+        "sections": [field_description(f) for f in content.sections], "section_help": content.section_help,
+    }
+
+
+def every_field() -> tuple[Field, ...]:
+    """Every header field of every kind of content file (choices left empty: only the names matter)."""
+    return (*(f for c in content_schemas() for f in c.fields), *common_fields())
 
 
 def fold(name: str) -> str:
     """A field name compared loosely: no accents, lower case, « - » read as « _ »."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return plain.casefold().replace("-", "_")
+
+
+def unknown_field_fix(spelling: str, fields: Iterable[Field], listing: str) -> str:
+    """« vouliez-vous écrire … ? » with the closest accepted spelling, else LISTING and the French names."""
+    fields = tuple(fields)
+    spellings = {fold(s): s for f in fields for s in f.spellings}
+    close = difflib.get_close_matches(fold(spelling), sorted(spellings), n=1)
+    if close:
+        return f"vouliez-vous écrire « {spellings[close[0]]} » ?"
+    return listing + ", ".join(f.label for f in fields)
 
 
 def alias_table(fields: Iterable[Field]) -> Mapping[str, str]:
@@ -345,5 +594,7 @@ def alias_table(fields: Iterable[Field]) -> Mapping[str, str]:
 
 # Header fields that Pelican itself understands and that any file may carry.
 COMMON_FIELDS = frozenset(f.key for f in common_fields())
-# Every accepted spelling (folded) → canonical key, for every kind of content file.
+# Every accepted spelling (folded) → canonical key, for every kind of content file's header.
 ALIASES = alias_table(every_field())
+# The same for the fields of a gallery photo's « ## nom-du-fichier.jpg » block.
+PHOTO_ALIASES = alias_table(photo_fields())

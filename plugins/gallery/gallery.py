@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from blinker import signal
+from event.header import field_line
 from pelican import signals
 from pelican.contents import Content
 
@@ -44,16 +45,6 @@ def _contents(generators: Sequence[Any]) -> Iterator[Any]:
                     yield content
 
 
-def field_line(path: str, *spellings: str) -> tuple[str, int | None]:
-    """How the author wrote the field (one of SPELLINGS, lower case) in the header of the file at PATH, and its line."""
-    try:
-        header, _body, _first = reader.parse_header(reader.read_text(path, []))
-    except OSError:
-        return spellings[0], None
-    found = ((key.strip(), line) for key, (_value, line) in header.items() if key.strip().lower() in spellings)
-    return next(found, (spellings[0], None))
-
-
 def embed_galleries(generators: Sequence[Any], galleries: dict[str, Any]) -> list[reader.Problem]:
     """Replace a `Gallery: <slug>` field by the Gallery object; return a problem for each unknown slug."""
     problems = []
@@ -64,9 +55,9 @@ def embed_galleries(generators: Sequence[Any], galleries: dict[str, Any]) -> lis
         gallery = galleries.get(slug.strip())
         # « [identifiant…] » left from the scaffold is told once, as an unfilled field, by the event plugin.
         if gallery is None and not slug.strip().startswith("["):
-            spelling, line = field_line(content.source_path, "gallery", "galerie")
+            spelling, line = field_line(content.source_path, "gallery")
             problems.append(reader.Problem(
-                content.source_path, line, spelling,
+                content.source_path, line, spelling or "Gallery",
                 f"la galerie « {slug} » n'existe pas",
                 f"écrivez le nom d'un dossier de content/galleries/ ({', '.join(sorted(galleries)) or 'aucune galerie'}) "
                 "ou supprimez la ligne",

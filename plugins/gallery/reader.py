@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
+from event import schema
+from event.header import Header, HeaderField, NotUtf8Error, continued, decode, duplicate_problems, match_field, parse_header
+from event.placeholders import is_placeholder, placeholder_problem
+from event.problems import ContentProblem
 from event.weburl import WEB_URL_FIX, web_url_error
 from pelican.utils import get_date
 
@@ -19,26 +23,13 @@ METADATA_FILE = "gallery.md"
 REMOVALS_FILE = "retraits.txt"
 PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp")
 NOTE_EXTENSIONS = (".md", ".txt")  # notes beside the photos, never shown
-FIELD = re.compile(r"^\s*([^\W\d][\w \-]*?)\s*:\s?(.*)$")
 HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 
-# Accepted spellings of each field (lower case, accents removed).
-HEADER_KEYS = MappingProxyType({
-    "title": "title", "titre": "title",
-    "date": "date",
-    "credit": "credit",
-    "license": "license", "licence": "license",
-    "license_url": "license_url", "licence_url": "license_url",
-    "order": "order", "ordre": "order",
-    "removed": "removed", "retraits": "removed", "retire": "removed", "retirees": "removed",
-})
-PHOTO_KEYS = MappingProxyType({
-    "alt": "alt", "texte alternatif": "alt",
-    "caption": "caption", "legende": "caption",
-    "credit": "credit",
-    "license": "license", "licence": "license",
-    "license_url": "license_url", "licence_url": "license_url",
-})
+# gallery.md's header and each photo's block: their fields and accepted spellings (event/schema.py).
+HEADER_FIELDS = schema.gallery_fields()
+PHOTO_FIELDS = schema.photo_fields()
+HEADER_ALIASES = schema.alias_table(HEADER_FIELDS)
+PHOTO_KEYS = frozenset(f.key for f in PHOTO_FIELDS)
 
 
 class Problem(NamedTuple):
@@ -82,64 +73,92 @@ class GallerySource:
     problems: tuple[Problem, ...] = ()
 
 
-def _norm(key: str) -> str:
-    """Return a field name lower-cased, without accents, with single spaces."""
-    plain = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
-    return " ".join(plain.lower().split())
-
-
 def _split_list(value: str) -> list[str]:
     """Split a comma-separated list, dropping empty items."""
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def parse_header(text: str) -> tuple[dict[str, tuple[str, int]], str, int]:
-    """Split a Pelican-style file into its header fields (raw name → value, line), its body and the body's first line."""
-    header: dict[str, tuple[str, int]] = {}
-    lines = text.splitlines()
-    index = 0
-    for index, line in enumerate(lines):
-        if not line.strip():
-            break
-        match = FIELD.match(line)
-        if not match:
-            return header, "\n".join(lines[index:]), index + 1
-        header[match.group(1)] = (match.group(2).strip(), index + 1)
-    else:
-        index = len(lines)
-    return header, "\n".join(lines[index + 1 :]), index + 2
+def from_content_problem(problem: ContentProblem, source: str) -> Problem:
+    """A problem the event's header reader found in gallery.md (SOURCE: its path), as the gallery reports it."""
+    return Problem(source, problem.line, problem.field, problem.message, problem.fix, problem.severity)
+
+
+def unknown_fix(spelling: str, fields: tuple[schema.Field, ...]) -> str:
+    """« vouliez-vous écrire … ? » for a misspelt field name, else the names to write (SPELLING "": not even a field)."""
+    fix = schema.unknown_field_fix(spelling, fields, "écrivez l'un de ces champs suivi de « : » : ")
+    return fix if fix.endswith("?") else f"{fix}, ou supprimez la ligne"
+
+
+@dataclass(frozen=True)
+class Section:
+    """One « ## file » block of gallery.md: the file name, the heading's line and its fields."""
+
+    name: str
+    line: int
+    head: Header
 
 
 def parse_sections(
-    body: str, source: str, first_line: int, problems: list[Problem]
-) -> tuple[str, dict[str, dict[str, str]], dict[str, int]]:
-    """Split the body into the gallery description, one field dict per '## file' and each heading's line."""
+    lines: list[str], source: str, first_line: int, problems: list[Problem]
+) -> tuple[str, dict[str, Section]]:
+    """Split the body into the gallery description and one Section per « ## file » heading.
+
+    A photo's field may carry on over the following lines, up to a blank line or another field;
+    a line written as a field with an unknown name (« Légend : … ») is told, not carried on.
+    """
     description: list[str] = []
-    sections: dict[str, dict[str, str]] = {}
+    fields: dict[str, list[HeaderField]] = {}
     headings: dict[str, int] = {}
-    current: dict[str, str] | None = None
-    last_key = ""
-    for number, line in enumerate(body.splitlines(), start=first_line):
+    current: list[HeaderField] | None = None
+    carrying = False
+    for number, line in enumerate(lines, start=first_line):
         heading = HEADING.match(line)
+        found = match_field(line, number, schema.PHOTO_ALIASES)
         if heading:
-            current = sections.setdefault(heading.group(1).strip(), {})
-            headings.setdefault(heading.group(1).strip(), number)
-            last_key = ""
+            name = heading.group(1).strip()
+            current = fields.setdefault(name, [])
+            headings.setdefault(name, number)
+            carrying = False
         elif current is None:
             description.append(line)
         elif not line.strip():
-            last_key = ""
-        elif (match := FIELD.match(line)) and _norm(match.group(1)) in PHOTO_KEYS:
-            last_key = PHOTO_KEYS[_norm(match.group(1))]
-            current[last_key] = match.group(2).strip()
-        elif last_key:
-            current[last_key] = f"{current[last_key]}\n{line.strip()}"
+            carrying = False
+        elif found and found.key in PHOTO_KEYS:
+            current.append(found)
+            carrying = True
+        elif carrying and not found:
+            current[-1] = continued(current[-1], line.strip())
         else:
             problems.append(Problem(
-                source, number, "", f"« {line.strip()} » n'est pas un champ connu d'une photo",
-                "écrivez Alt, Légende, Crédit, Licence ou Licence_url suivi de « : », ou supprimez la ligne",
+                source, number, found.spelling if found else "", f"« {line.strip()} » n'est pas un champ connu d'une photo",
+                unknown_fix(found.spelling if found else "", PHOTO_FIELDS),
             ))
-    return "\n".join(description).strip(), sections, headings
+    sections = {name: Section(name, headings[name], Header(tuple(found), 0)) for name, found in fields.items()}
+    return "\n".join(description).strip(), sections
+
+
+def filled_values(head: Header, source: str, problems: list[Problem]) -> dict[str, HeaderField]:
+    """Each field of HEAD by key, first occurrence only; repeated and unfilled « [ … ] » fields are reported and left out."""
+    problems += [from_content_problem(p, source) for p in duplicate_problems(head, source)]
+    values = {}
+    for found in head.firsts():
+        if is_placeholder(found.value):
+            problems.append(from_content_problem(placeholder_problem(source, found.spelling, found.value, found.line), source))
+        else:
+            values[found.key] = found
+    return values
+
+
+def header_values(text: str, source: str, problems: list[Problem]) -> tuple[dict[str, HeaderField], list[str], int]:
+    """gallery.md's header fields by key (as filled_values), the lines after the header and the first one's number."""
+    head = parse_header(text, HEADER_ALIASES)
+    known = {f.key for f in HEADER_FIELDS}
+    for found in head.firsts():
+        if found.key not in known:
+            problems.append(Problem(source, found.line, found.spelling, f"champ « {found.spelling} » inconnu : il est ignoré",
+                                    unknown_fix(found.spelling, HEADER_FIELDS)))
+    header = {key: found for key, found in filled_values(head, source, problems).items() if key in known}
+    return header, text.split("\n")[head.body_start:], head.body_start + 1
 
 
 def readable(folder: str, name: str, problems: list[Problem]) -> bool:
@@ -201,10 +220,10 @@ def removes(removal: Removal, filename: str) -> bool:
     return wanted_stem == stem and wanted_ext in ("", extension)
 
 
-def _removals(folder: str, source: str, header: dict[str, tuple[str, int]], problems: list[Problem]) -> list[Removal]:
+def _removals(folder: str, source: str, header: dict[str, HeaderField], problems: list[Problem]) -> list[Removal]:
     """Return the withdrawal requests of the Removed field and of retraits.txt, with their lines."""
-    value, line = header.get("removed", ("", 0))
-    removals = [Removal(entry, source, line, "Removed") for entry in _split_list(value)]
+    found = header.get("removed")
+    removals = [Removal(entry, source, found.line, found.spelling) for entry in _split_list(found.value)] if found else []
     path = os.path.join(folder, REMOVALS_FILE)
     if readable(folder, REMOVALS_FILE, problems):
         for number, text in enumerate(read_text(path, problems).splitlines(), start=1):
@@ -254,16 +273,6 @@ def _date(value: str, source: str, line: int | None, problems: list[Problem]) ->
         return None
 
 
-def license_url_lines(text: str) -> dict[str, int]:
-    """Return the first line number of each License_url value written in a gallery.md."""
-    found: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = FIELD.match(line)
-        if match and HEADER_KEYS.get(_norm(match.group(1))) == "license_url":
-            found.setdefault(match.group(2).strip(), number)
-    return found
-
-
 def checked_license_url(value: str, source: str, line: int | None, problems: list[Problem]) -> str:
     """Return a License_url that is a safe web address, else record a problem and return ''."""
     if not value:
@@ -275,29 +284,51 @@ def checked_license_url(value: str, source: str, line: int | None, problems: lis
     return ""
 
 
+def read_metadata(folder: str, source: str, problems: list[Problem]) -> tuple[dict[str, HeaderField], list[str], int] | None:
+    """gallery.md's header fields, body lines and the body's first line number; None when it is missing or cannot be read."""
+    if not readable(folder, METADATA_FILE, problems):
+        problems.append(Problem(source, None, "", "la galerie n'a pas de fichier gallery.md",
+                                f"ajoutez {METADATA_FILE} dans le dossier avec Title, Credit et License"))
+        return ({}, [], 1)
+    with open(source, "rb") as handle:
+        raw = handle.read()
+    try:
+        text = decode(raw, source)
+    except NotUtf8Error as error:  # told as for every content file: the file is not read until saved in UTF-8
+        problems.append(from_content_problem(error.problem(source), source))
+        return None
+    return header_values(text, source, problems)
+
+
+def photo_entry(folder: str, name: str, stem: str, section: Section | None, source: str, problems: list[Problem]) -> PhotoEntry:
+    """One photo and its texts from its « ## name » block (repeated and unfilled fields reported, missing alt too)."""
+    fields = filled_values(section.head, source, problems) if section else {}
+    told = {f.key for f in section.head.fields if is_placeholder(f.value)} if section else set()
+
+    def value(key: str) -> str:
+        return fields[key].value if key in fields else ""
+
+    if not value("alt") and "alt" not in told:
+        problems.append(Problem(
+            source, section.line if section else None, "Alt", f"la photo {name} n'a pas de texte alternatif",
+            f"ajoutez « Alt: » suivi d'une description de la photo sous « ## {name} » dans {METADATA_FILE}",
+        ))
+    url = fields.get("license_url")
+    return PhotoEntry(
+        filename=name, path=os.path.join(folder, name), stem=stem, alt=value("alt"), caption=value("caption"),
+        credit=value("credit"), license=value("license"),
+        license_url=checked_license_url(value("license_url"), source, url.line if url else None, problems),
+    )
+
+
 def read_gallery(folder: str, slug: str = "") -> GallerySource:
     """Read one gallery folder, published under SLUG (by default, its folder name's safe slug); what is wrong is in its problems."""
     slug = slug or safe_slug(os.path.basename(folder.rstrip(os.sep))) or "galerie"
     source = os.path.join(folder, METADATA_FILE)
     problems: list[Problem] = []
-    header: dict[str, tuple[str, int]] = {}
-    body, first_line = "", 1
-    url_lines: dict[str, int] = {}
-    if readable(folder, METADATA_FILE, problems):
-        text = read_text(source, problems)
-        raw_header, body, first_line = parse_header(text)
-        url_lines = license_url_lines(text)
-        for key, (value, line) in raw_header.items():
-            if _norm(key) in HEADER_KEYS:
-                header[HEADER_KEYS[_norm(key)]] = (value, line)
-            else:
-                problems.append(Problem(source, line, key, f"champ « {key} » inconnu : il est ignoré",
-                                        "écrivez Title, Date, Credit, License, License_url, Order ou Removed, "
-                                        "ou supprimez la ligne"))
-    else:
-        problems.append(Problem(source, None, "", "la galerie n'a pas de fichier gallery.md",
-                                f"ajoutez {METADATA_FILE} dans le dossier avec Title, Credit et License"))
-    description, sections, headings = parse_sections(body, source, first_line, problems)
+    metadata = read_metadata(folder, source, problems)
+    header, body, first_line = metadata or ({}, [], 1)
+    description, sections = parse_sections(body, source, first_line, problems)
     removals = _removals(folder, source, header, problems)
     all_files = _photo_files(folder, problems)
     for removal in removals:
@@ -310,14 +341,14 @@ def read_gallery(folder: str, slug: str = "") -> GallerySource:
                 "si la photo a déjà été supprimée du dossier, retirez cette ligne",
             ))
     files = [name for name in all_files if not any(removes(removal, name) for removal in removals)]
-    for name in sections:
+    for name, section in sections.items():
         if name not in all_files:
-            problems.append(Problem(source, headings.get(name), "", f"« ## {name} » ne correspond à aucun fichier du dossier",
+            problems.append(Problem(source, section.line, "", f"« ## {name} » ne correspond à aucun fichier du dossier",
                                     "corrigez le nom du fichier après « ## » ou supprimez cette partie"))
     entries: list[PhotoEntry] = []
     stems: set[str] = set()
-    order, order_line = header.get("order", ("", None))
-    for name in _ordered(files, _split_list(order), source, order_line, problems):
+    order = header.get("order")
+    for name in _ordered(files, _split_list(order.value) if order else [], source, order.line if order else None, problems):
         stem = safe_slug(os.path.splitext(name)[0]) or "photo"
         if stem in stems:
             problems.append(Problem(os.path.join(folder, name), None, "",
@@ -325,29 +356,21 @@ def read_gallery(folder: str, slug: str = "") -> GallerySource:
                                     "renommez-la"))
             continue
         stems.add(stem)
-        fields = sections.get(name, {})
-        if not fields.get("alt"):
-            problems.append(Problem(
-                source, headings.get(name), "Alt", f"la photo {name} n'a pas de texte alternatif",
-                f"ajoutez « Alt: » suivi d'une description de la photo sous « ## {name} » dans {METADATA_FILE}",
-            ))
-        entries.append(PhotoEntry(
-            filename=name, path=os.path.join(folder, name), stem=stem,
-            alt=fields.get("alt", ""), caption=fields.get("caption", ""),
-            credit=fields.get("credit", ""), license=fields.get("license", ""),
-            license_url=checked_license_url(fields.get("license_url", ""), source,
-                                            url_lines.get(fields.get("license_url", "")), problems),
-        ))
+        # gallery.md unreadable (not UTF-8): its one problem says what to do, not one per photo.
+        silent: list[Problem] = []
+        entries.append(photo_entry(folder, name, stem, sections.get(name), source, problems if metadata else silent))
 
     def value(key: str) -> str:
-        return header.get(key, ("", None))[0]
+        return header[key].value if key in header else ""
 
-    date_value, date_line = header.get("date", ("", None))
+    def line(key: str) -> int | None:
+        return header[key].line if key in header else None
+
     return GallerySource(
         slug=slug, folder=folder, title=value("title") or slug.replace("-", " ").capitalize(),
-        date=_date(date_value, source, date_line, problems), credit=value("credit"),
+        date=_date(value("date"), source, line("date"), problems), credit=value("credit"),
         license=value("license"),
-        license_url=checked_license_url(value("license_url"), source, header.get("license_url", ("", None))[1], problems),
+        license_url=checked_license_url(value("license_url"), source, line("license_url"), problems),
         description=description, photos=tuple(entries), problems=tuple(problems),
     )
 

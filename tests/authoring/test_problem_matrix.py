@@ -74,6 +74,19 @@ CASES = {
         [Expected("sessions/chevauche.md, ligne 4, champ Début", "« Chevauche » (sessions/chevauche.md, 09:05–09:25) a la même Salle",
                   "changez l'heure de Début ou de Fin")],
     ),
+    # gallery.md is read by the one header reader: told like any content file, once (issue 12).
+    "galerie : champ écrit deux fois": Case(
+        {**GALLERY, "galleries/journee/gallery.md": GALLERY_MD.replace("License: CC BY 4.0\n", "Licence: CC0\nLicense: CC BY 4.0\n")},
+        [Expected("galleries/journee/gallery.md, ligne 4, champ License", "le champ « License » (ligne 4) répète « Licence » (ligne 3)",
+                  "gardez une seule de ces deux lignes (3 ou 4)")],
+        gone=["CC BY 4.0"],
+    ),
+    "galerie : texte alternatif à compléter": Case(
+        {**GALLERY, "galleries/journee/gallery.md": GALLERY_MD.replace("Alt: Des pinceaux", "Alt: [ce que montre la photo]")},
+        [Expected("galleries/journee/gallery.md, ligne 6, champ Alt", "le champ « Alt » n'est pas rempli : « [ce que montre la photo] »",
+                  "remplacez le texte entre crochets par la vraie valeur")],
+        gone=['alt="[ce que montre'],
+    ),
     "mention légale à compléter": Case(
         {},
         [Expected("pelicanconf.py, champ LEGAL_DIRECTOR", "la mention légale n'est pas remplie",

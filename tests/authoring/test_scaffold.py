@@ -23,7 +23,7 @@ FILLED = {
     "proposal": {"Atelier": "espaces", "Thème": "organisation", "Exemple": "non", "Ordre": "1"},
     "article": {"Date": "2018-03-06 09:00", "Résumé": "En bref.", "Galerie": None},
     "gallery": {"Date": "2018-03-01", "Crédit": "Service communication", "Licence": "CC BY 4.0",
-                "Licence_url": "https://creativecommons.org/licenses/by/4.0/", "Ordre": None},
+                "Licence_url": "https://creativecommons.org/licenses/by/4.0/", "Ordre": None, "Retraits": None},
 }
 
 
@@ -55,8 +55,8 @@ def test_scaffold_writes_the_schema_fields_in_french_with_a_note(tmp_path, site,
     path = create(kind, "Jeanne Dupont", site(), schema)
     text = path.read_text(encoding="utf-8")
     fields = scaffold_fields(SCAFFOLDS[kind], schema)
-    if kind != "gallery":  # the scaffold's names, required flags and help are the schema's, in French
-        assert [(f.name, f.required) for f in fields] == [(f.label, f.required) for f in schema[kind]]
+    # The scaffold's names, required flags and help are the schema's, in French (the gallery's too).
+    assert [(f.name, f.required, f.advised) for f in fields] == [(f.label, f.required, f.advised) for f in schema[kind].fields]
     header = text.split("\n\n", 1)[0].splitlines()
     assert header[0] == f"{fields[0].name} : Jeanne Dupont"
     assert [line.split(" : ")[0] for line in header[1:]] == [f.name for f in fields[1:]]
