@@ -39,9 +39,11 @@ def test_link_url_untouched(render) -> None:
 
 
 def test_inline_html_attributes_untouched(render) -> None:
-    html = render('Un <abbr title="Note : 9h30 ; 1er !">sigle</abbr>!')
+    html = render('Un <abbr class="a : b" data-x="c ; d" title="Note : 9h30 ; 1er !">sigle</abbr>!')
     soup = BeautifulSoup(html, "html.parser")
-    assert soup.abbr["title"] == "Note : 9h30 ; 1er !"
+    assert soup.abbr["class"] == ["a", ":", "b"] and soup.abbr["data-x"] == "c ; d"
+    # A title is read aloud: it is text, typeset without markup.
+    assert soup.abbr["title"] == f"Note{NBSP}: 9{NBSP}h{NBSP}30{NNBSP}; 1er{NNBSP}!"
     assert soup.p.get_text() == f"Un sigle{NNBSP}!"
 
 
@@ -53,7 +55,9 @@ def test_script_style_kbd_untouched() -> None:
 def test_entities_kept(render) -> None:
     html = render("Toi & moi; AT&T &copy 2026")
     assert html == f"<p>Toi &amp; moi{NNBSP}; AT&amp;T &amp;copy 2026</p>"
-    assert typeset_html("<p>a&nbsp;!</p>") == "<p>a&nbsp;!</p>"
+    # A stretch with an entity is rewritten escaped: the same text, never markup.
+    assert typeset_html("<p>a&nbsp;! &lt;b&gt; : &amp;</p>") == f"<p>a{NNBSP}! &lt;b&gt;{NBSP}: &amp;</p>"
+    assert typeset_html("<p>&lt;x&gt;</p>") == "<p>&lt;x&gt;</p>"
 
 
 def test_idempotent(render) -> None:
@@ -66,4 +70,4 @@ def test_tokens_join_back() -> None:
         '<!DOCTYPE html><p class="a>b">x &amp; y<br/><!-- c --></p>'
         "\n<script>1<2</script>"
     )
-    assert "".join(raw for _, _, raw in tokens(html)) == html
+    assert "".join(raw for *_, raw in tokens(html)) == html
