@@ -22,6 +22,10 @@ class Entity:
     lang: str = ""
     body_lang: str = ""
 
+    def __post_init__(self) -> None:
+        """A file's Lang: field is the language of its body too."""
+        self.body_lang = self.body_lang or self.lang
+
     @property
     def body(self) -> Markup:
         """The rendered Markdown body, marked safe for templates."""

@@ -98,8 +98,9 @@ def translated_copy(entity: Entity, translation: Translation | None, lang: str, 
             changes[f.name] = []
         elif f.name in LINK_ATTRIBUTES:
             changes[f.name] = None
-    changes["lang"] = lang if translation and translation.values else default_lang
-    changes["body_lang"] = lang if translation and translation.source is not None else default_lang
+    own = entity.lang or default_lang  # a file's Lang: field, else the site's language
+    changes["lang"] = lang if translation and translation.values else own
+    changes["body_lang"] = lang if translation and translation.source is not None else own
     if translation:
         changes.update(translation.values)
         if translation.source is not None:
