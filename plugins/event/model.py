@@ -23,7 +23,9 @@ class Entity:
     body_lang: str = ""
 
     def __post_init__(self) -> None:
-        """A file's Lang: field is the language of its body too."""
+        """A file's own Lang: field (read by Pelican into its metadata) is the language of its texts and body."""
+        metadata = getattr(self.source, "metadata", None) or {}
+        self.lang = self.lang or str(metadata.get("lang") or "")
         self.body_lang = self.body_lang or self.lang
 
     @property

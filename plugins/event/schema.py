@@ -120,22 +120,6 @@ def slug(value: str) -> str:
     return value
 
 
-LANG_CODE_RE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
-
-
-def language(value: str) -> str:
-    """A language code: en, fr, de, en-GB (fr_FR is read fr-FR)."""
-    code = value.strip().replace("_", "-")
-    if not LANG_CODE_RE.match(code.lower()):
-        raise FieldError(f"« {value.strip()} » n'est pas un code de langue", "écrivez le code de la langue du texte, par ex. en ou fr")
-    return code
-
-
-def lang_field() -> Field:
-    """The Lang field (« Langue »): the language of a file's texts when it is not the site's."""
-    return Field("Lang", "lang", language, french="Langue", help="langue du texte si ce n'est pas celle du site, ex. en")
-
-
 def split_list(value: str) -> list[str]:
     """Split a comma-separated field into its non-empty items."""
     return [item.strip() for item in value.split(",") if item.strip()]
@@ -251,7 +235,6 @@ def session_fields(kinds: Mapping[str, str] | Collection[str]) -> tuple[Field, .
             "Moderators", "moderator_slugs", slugs, french="Animation",
             help="identifiants des personnes qui animent, séparés par des virgules", aliases=("Modération",),
         ),
-        lang_field(),
     )
 
 
@@ -318,7 +301,7 @@ def common_fields() -> tuple[Field, ...]:
     """Fields Pelican itself understands on any file: identifier, language, translation, status, page layout."""
     return (
         Field("Slug", "slug", slug, french="Identifiant"),
-        lang_field(),
+        Field("Lang", "lang", text, french="Langue"),
         Field("Translation", "translation", text, french="Traduction"),
         Field("Status", "status", text, french="Statut"),
         Field("Template", "template", text),

@@ -1,6 +1,6 @@
 """Apply text rules to the human text of an HTML document, by language, leaving the rest byte for byte.
 
-The document is cut into tokens at html.parser's positions. Only two kinds of span are rewritten:
+The document is cut into tokens as HTML's tokenizer cuts them (html.parser's attribute rules). Only two kinds of span are rewritten:
 a stretch of text between two tags, and the value of an attribute that holds human text (alt,
 title, aria-label…, and the content of description and Open Graph/Twitter meta tags). Each is
 rewritten only when the rules change it. The language of a span is the nearest `lang` attribute
@@ -10,13 +10,16 @@ around it, the element's own included, as in HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from html import escape, unescape
-from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant
+from html.parser import attrfind_tolerant, tagfind_tolerant
 
 # Elements whose text is never retouched. <sup> also keeps the ordinal rule idempotent.
 SKIPPED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "sup", "textarea", "template"})
+# An element marked so is left as written, with its content: quoted diagnostics (the preview's
+# problem banner repeats the console's messages and the authors' lines word for word).
+OPT_OUT = ("data-typography", "off")
 # Elements whose content is text only: rules that add markup (ordinals) stay out of them.
 PLAIN = frozenset({"title", "option", "optgroup"})
 # Elements inside running text: crossing them keeps the preceding character.
@@ -56,50 +59,72 @@ class Typesetter:
     markup: TextRule  # on escaped text, may add markup (ordinals)
 
 
-class _Events(HTMLParser):
-    """Record each token and where it starts, so the source can be cut back into tokens."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.events: list[tuple[int, int, str, str, list]] = []  # line, column, kind, tag, attrs
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        self.events.append((*self.getpos(), "start", tag, attrs))
-
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        self.events.append((*self.getpos(), "empty", tag, attrs))
-
-    def handle_endtag(self, tag: str) -> None:
-        self.events.append((*self.getpos(), "end", tag, []))
-
-    def handle_data(self, data: str) -> None:
-        self.events.append((*self.getpos(), "text", "", []))
-
-    def handle_entityref(self, name: str) -> None:
-        self.events.append((*self.getpos(), "text", "", []))
-
-    handle_charref = handle_entityref
-
-    def handle_comment(self, data: str) -> None:
-        self.events.append((*self.getpos(), "other", "", []))
-
-    handle_decl = handle_pi = unknown_decl = handle_comment
+# One token of markup, as HTML's tokenizer cuts them: comment, declaration, processing
+# instruction, end tag, or start tag (whose quoted values may hold « > »). Text lies between.
+_MARKUP = re.compile(
+    r"""<!--.*?(?:-->|\Z)
+      | <![^>]*>?
+      | <\?[^>]*>?
+      | </(?P<end>[a-zA-Z][^\t\n\f\r />]*)[^>]*>?
+      | <(?P<start>[a-zA-Z][^\t\n\f\r />]*)(?:[^>"']|"[^"]*"|'[^']*')*>""",
+    re.DOTALL | re.VERBOSE,
+)
+# Elements whose content is raw text up to their end tag (no markup inside).
+_RAW_TEXT = {name: re.compile(rf"</{name}[\t\n\f\r />]", re.IGNORECASE) for name in ("script", "style", "textarea", "title")}
+# Start tags worth reading the attributes of (a lang, a text attribute, a meta's content, an opt-out).
+_READ_ATTRIBUTES = re.compile(r"\s(?:lang|alt|title|aria-|placeholder|label|content|data-typography)", re.IGNORECASE)
 
 
-def tokens(html: str) -> list[tuple[str, str, list, str]]:
-    """Split html into (kind, tag, attrs, raw source) tokens that join back to html."""
-    parser = _Events()
-    parser.feed(html)
-    parser.close()
-    line_starts = [0]
-    for line in html.splitlines(keepends=True):
-        line_starts.append(line_starts[-1] + len(line))
-    offsets = [line_starts[line - 1] + column for line, column, *_ in parser.events]
-    ends = offsets[1:] + [len(html)]
-    result = [("other", "", [], html[: offsets[0]])] if offsets and offsets[0] else []
-    for (_, _, kind, tag, attrs), start, end in zip(parser.events, offsets, ends):
-        result.append((kind, tag, attrs, html[start:end]))
-    return result or [("other", "", [], html)]
+def _attributes(raw: str) -> list[tuple[str, str]]:
+    """The (name, unescaped value) pairs of the start tag RAW, read as html.parser reads them."""
+    if not _READ_ATTRIBUTES.search(raw):
+        return []
+    found = []
+    match = tagfind_tolerant.match(raw, 1)
+    position = match.end() if match else len(raw)
+    while position < len(raw):
+        attribute = attrfind_tolerant.match(raw, position)
+        if not attribute or not attribute.group(0):
+            break
+        name, value = attribute.group(1).lower(), attribute.group(3) or ""
+        if value[:1] == value[-1:] and value[:1] in ("'", '"') and len(value) > 1:
+            value = value[1:-1]
+        found.append((name, unescape(value)))
+        position = attribute.end()
+    return found
+
+
+def tokens(html: str) -> Iterator[tuple[str, str, list, str]]:
+    """Split html into (kind, tag, attrs, raw source) tokens that join back to html.
+
+    Kinds: "start", "empty" (<br/>), "end", "text", "other" (comments, declarations).
+    The content of script, style, textarea and title is one "text" token.
+    """
+    position = 0
+    length = len(html)
+    while position < length:
+        match = _MARKUP.search(html, position)
+        if match is None:
+            yield ("text", "", [], html[position:])
+            return
+        if match.start() > position:
+            yield ("text", "", [], html[position : match.start()])
+        raw = match.group(0)
+        position = match.end()
+        name = match.group("start")
+        if name is None:
+            end = match.group("end")
+            yield ("end", end.lower(), [], raw) if end else ("other", "", [], raw)
+            continue
+        tag = name.lower()
+        yield ("empty" if raw.endswith("/>") else "start", tag, _attributes(raw), raw)
+        closing = _RAW_TEXT.get(tag)
+        if closing is not None:
+            found = closing.search(html, position)
+            stop = found.start() if found else length
+            if stop > position:
+                yield ("text", "", [], html[position:stop])
+            position = stop
 
 
 @dataclass(frozen=True)
@@ -108,6 +133,7 @@ class _Open:
 
     tag: str
     lang: str
+    wanted: bool  # the typesetter wants its language
     skipped: bool
     plain: bool
 
@@ -149,10 +175,10 @@ def _rewrite_attributes(raw: str, changes: Mapping[str, str]) -> str:
     return "".join(pieces) + raw[last:]
 
 
-def _typeset_tag(raw: str, tag: str, attrs: list, lang: str, typesetter: Typesetter) -> str:
-    """The start tag RAW with its human-text attributes typeset when LANG wants it."""
-    names = _text_attribute_names(tag, attrs)
-    if not names or not typesetter.wants(lang):
+def _typeset_tag(raw: str, tag: str, attrs: list, typesetter: Typesetter) -> str:
+    """The start tag RAW with its human-text attributes typeset."""
+    names = _text_attribute_names(tag, attrs) if attrs else ()
+    if not names:
         return raw
     changes = {}
     for name, value in attrs:
@@ -179,7 +205,7 @@ def typeset_document(html: str, typesetter: Typesetter, lang: str) -> str:
     LANG is the language of text outside any lang attribute (the site's default language).
     """
     pieces: list[str] = []
-    stack = [_Open("", lang, False, False)]
+    stack = [_Open("", lang, typesetter.wants(lang), False, False)]
     run: list[str] = []
     before = " "
 
@@ -190,7 +216,7 @@ def typeset_document(html: str, typesetter: Typesetter, lang: str) -> str:
         raw = "".join(run)
         run.clear()
         current = stack[-1]
-        if current.skipped or not typesetter.wants(current.lang) or not _MAY_CHANGE.search(raw):
+        if current.skipped or not current.wanted or not _MAY_CHANGE.search(raw):
             pieces.append(raw)
         else:
             pieces.append(_typeset_run(raw, before, current.plain, typesetter))
@@ -204,9 +230,11 @@ def typeset_document(html: str, typesetter: Typesetter, lang: str) -> str:
         if kind in ("start", "empty"):
             parent = stack[-1]
             own = _own_lang(attrs, parent.lang)
-            pieces.append(_typeset_tag(raw, tag, attrs, own, typesetter))
+            wanted = parent.wanted if own == parent.lang else typesetter.wants(own)
+            skipped = parent.skipped or tag in SKIPPED or OPT_OUT in attrs
+            pieces.append(raw if skipped or not wanted else _typeset_tag(raw, tag, attrs, typesetter))
             if kind == "start" and tag not in VOID:
-                stack.append(_Open(tag, own, parent.skipped or tag in SKIPPED, parent.plain or tag in PLAIN))
+                stack.append(_Open(tag, own, wanted, skipped, parent.plain or tag in PLAIN))
         else:
             pieces.append(raw)
             if kind == "end":

@@ -33,7 +33,7 @@ def lang_matches(lang: str | None, langs: Iterable[str]) -> bool:
 def typesetter(config: TypographySettings) -> Typesetter:
     """The French typesetter for the languages and options of CONFIG."""
     return Typesetter(
-        wants=partial(lang_matches, langs=config.langs),
+        wants=partial(lang_matches, langs=config.langs),  # once per lang attribute met
         text=partial(typographer_fr, quotes=config.quotes),
         markup=mark_ordinals,
     )

@@ -131,3 +131,10 @@ def test_regional_codes_match_their_language() -> None:
     assert not lang_matches("en", ("fr",)) and not lang_matches("", ("fr",))
     setter = Typesetter(wants=lambda lang: lang == "xx", text=lambda text, before: text + "!", markup=lambda t, b: t)
     assert typeset_document('<p>a:</p><p lang="yy">b:</p>', setter, "xx") == '<p>a:!</p><p lang="yy">b:</p>'
+
+
+def test_an_element_marked_off_is_left_as_written() -> None:
+    html = '<section data-typography="off" title="a : b"><p>Titre : "Oui"</p></section><p>Titre : ok</p>'
+    assert typeset_html(html, "fr") == (
+        f'<section data-typography="off" title="a : b"><p>Titre : "Oui"</p></section><p>Titre{NBSP}: ok</p>'
+    )

@@ -1,7 +1,12 @@
 """The rules on rendered Markdown: text only, never code, attributes or URLs."""
 
+from html import unescape
+
+import pytest
 from bs4 import BeautifulSoup
 from typography.htmltext import tokens
+
+from tests.typography.oracle import reference
 from typography.rules import NBSP, NNBSP
 from typography.typography import typeset_html
 
@@ -71,3 +76,24 @@ def test_tokens_join_back() -> None:
         "\n<script>1<2</script>"
     )
     assert "".join(raw for *_, raw in tokens(html)) == html
+
+
+TRICKY = [
+    '<!DOCTYPE html><html lang="fr"><head><title>A : b &amp; c</title>'
+    '<script type="application/ld+json">{"a": "<b> : </b>"}</script><style>p>a{x:1}</style></head>'
+    "<body><!-- a <b> comment --><p class='x' title=\"1 > 0 : oui\" data-x=a>Un<br/>deux<img src=x alt=y>"
+    "<svg><path d='M0 0'/></svg></p><textarea>a &lt; c</textarea><?pi x?><P LANG=EN>Hi</P></body></html>",
+    "<p>unclosed <b>bold <i>x</p>",
+    "<p>a < b and c > d &amp; e &notanentity; f",
+]
+
+
+@pytest.mark.parametrize("html", TRICKY)
+def test_tokens_agree_with_html_parser(html: str) -> None:
+    cut = list(tokens(html))
+    assert "".join(raw for *_, raw in cut) == html
+    tags, text = reference(html)
+    assert [(kind, tag) for kind, tag, *_ in cut if kind in ("start", "empty", "end")] == [(k, t) for k, t, _ in tags]
+    for (kind, tag, attrs, raw), (_, _, expected) in zip((t for t in cut if t[0] in ("start", "empty")), (t for t in tags if t[0] != "end")):
+        assert not attrs or attrs == expected, raw
+    assert "".join(unescape(raw) for kind, *_, raw in cut if kind == "text") == text

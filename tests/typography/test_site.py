@@ -11,10 +11,11 @@ from bs4 import BeautifulSoup
 
 from eventsite.build import build_site
 from tests.conftest import BASE_SITE, FILLED_LEGAL, SETTINGS, parse, site_overrides, write_site
-from tests.typography.walk import plain_spaces, texts
+from tests.typography.oracle import reference
+from tests.typography.walk import plain_spaces
+from typography.htmltext import tokens
 from typography.rules import NBSP, NNBSP
-
-TYPESET = re.compile("[\u00a0\u202f’«»]")
+from typography.typography import typeset_written_page
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +31,15 @@ def seminar(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_french_text_node_of_the_seminar_site_is_typeset(seminar: Path) -> None:
     assert len(list(seminar.rglob("*.html"))) > 40
     assert plain_spaces(seminar) == []
+
+
+def test_the_typesetter_cuts_every_page_as_html_parser_does(seminar: Path) -> None:
+    for page in seminar.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        cut = list(tokens(html))
+        assert "".join(raw for *_, raw in cut) == html
+        tags, _text = reference(html)
+        assert [(kind, tag) for kind, tag, *_ in cut if kind in ("start", "empty", "end")] == [(k, t) for k, t, _ in tags]
 
 
 def test_the_walk_sees_french_on_english_pages_and_would_fail(seminar: Path, tmp_path: Path) -> None:
@@ -118,7 +128,20 @@ def test_atom_feed_entries_typeset_in_their_own_language(mixed: Path) -> None:
     assert french.link["href"] == "https://exemple.fr/actualites/bilan/"
 
 
-def test_switched_off_nothing_is_typeset(tmp_path: Path, site) -> None:
+def test_quotes_switched_off_spacing_still_on(tmp_path: Path, site) -> None:
     out = tmp_path / "output"
-    build_site(SETTINGS, out, strict=True, overrides=site_overrides(tmp_path, site(), TYPOGRAPHY_ENABLED=False))
-    assert "programme/index.html p: 'Sur les réseaux : #transfomanagementpublic'" in plain_spaces(out)
+    content = site({"news/bilan.md": FRENCH_NEWS})
+    build_site(SETTINGS, out, strict=True, overrides=site_overrides(tmp_path, content, TYPOGRAPHY_QUOTES=False))
+    assert plain_spaces(out) == []
+    page = parse(out / "actualites/bilan/index.html")
+    assert page.h1.get_text() == f"Bilan{NBSP}: l'atelier de 14{NBSP}h{NBSP}30"
+    assert f'C\'est "fait"{NNBSP}!' in page.main.get_text()
+
+
+def test_switched_off_the_written_page_is_left_as_it_is(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text('<html lang="fr"><p>Oui : "non"</p></html>', encoding="utf-8")
+    typeset_written_page(str(page), {"DEFAULT_LANG": "fr", "TYPOGRAPHY_ENABLED": False})
+    assert page.read_text(encoding="utf-8") == '<html lang="fr"><p>Oui : "non"</p></html>'
+    typeset_written_page(str(page), {"DEFAULT_LANG": "fr"})
+    assert page.read_text(encoding="utf-8") == f'<html lang="fr"><p>Oui{NBSP}: «{NBSP}non{NBSP}»</p></html>'
