@@ -36,6 +36,7 @@ def synthetic(root: Path, items: int) -> Path:
     """bench/site/run.py's synthetic event of ITEMS items; return its settings file."""
     spec = importlib.util.spec_from_file_location("bench_site", REPO / "bench/site/run.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     settings, _edited = module.make_ours(root, items)
     return settings

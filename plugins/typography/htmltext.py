@@ -1,7 +1,8 @@
 """Apply text rules to the human text of an HTML document, by language, leaving the rest byte for byte.
 
-The document is cut into tokens as HTML's tokenizer cuts them (html.parser's attribute rules). Only two kinds of span are rewritten:
-a stretch of text between two tags, and the value of an attribute that holds human text (alt,
+The document is cut into tokens as HTML's tokenizer cuts them (attributes read by html.parser's
+rules). Only two kinds of span are rewritten: a stretch of text between two tags, and the value
+of an attribute that holds human text (alt,
 title, aria-label…, and the content of description and Open Graph/Twitter meta tags). Each is
 rewritten only when the rules change it. The language of a span is the nearest `lang` attribute
 around it, the element's own included, as in HTML.
@@ -206,27 +207,16 @@ def typeset_document(html: str, typesetter: Typesetter, lang: str) -> str:
     """
     pieces: list[str] = []
     stack = [_Open("", lang, typesetter.wants(lang), False, False)]
-    run: list[str] = []
-    before = " "
-
-    def flush() -> None:
-        nonlocal before
-        if not run:
-            return
-        raw = "".join(run)
-        run.clear()
-        current = stack[-1]
-        if current.skipped or not current.wanted or not _MAY_CHANGE.search(raw):
-            pieces.append(raw)
-        else:
-            pieces.append(_typeset_run(raw, before, current.plain, typesetter))
-        before = (unescape(raw) if "&" in raw else raw)[-1:] or before
-
+    before = " "  # the text just before, across inline elements: what the rules see on the left
     for kind, tag, attrs, raw in tokens(html):
         if kind == "text":
-            run.append(raw)
+            current = stack[-1]
+            if current.skipped or not current.wanted or not _MAY_CHANGE.search(raw):
+                pieces.append(raw)
+            else:
+                pieces.append(_typeset_run(raw, before, current.plain, typesetter))
+            before = (unescape(raw) if "&" in raw else raw)[-1:] or before
             continue
-        flush()
         if kind in ("start", "empty"):
             parent = stack[-1]
             own = _own_lang(attrs, parent.lang)
@@ -244,5 +234,4 @@ def typeset_document(html: str, typesetter: Typesetter, lang: str) -> str:
                         break
         if tag not in INLINE:
             before = " "
-    flush()
     return "".join(pieces)
