@@ -46,6 +46,12 @@ class Entity:
     lang: str = field(default="", metadata=set_by(LANGUAGE))
     body_lang: str = field(default="", metadata=set_by(LANGUAGE))
 
+    def __post_init__(self) -> None:
+        """A file's own Lang: field (read by Pelican into its metadata) is the language of its texts and body."""
+        metadata = getattr(self.source, "metadata", None) or {}
+        self.lang = self.lang or str(metadata.get("lang") or "")
+        self.body_lang = self.body_lang or self.lang
+
     @property
     def body(self) -> Markup:
         """The rendered Markdown body, marked safe for templates."""

@@ -1,89 +1,237 @@
-"""Apply text rules to the text of an HTML fragment, leaving markup untouched."""
+"""Apply text rules to the human text of an HTML document, by language, leaving the rest byte for byte.
+
+The document is cut into tokens as HTML's tokenizer cuts them (attributes read by html.parser's
+rules). Only two kinds of span are rewritten: a stretch of text between two tags, and the value
+of an attribute that holds human text (alt,
+title, aria-label…, and the content of description and Open Graph/Twitter meta tags). Each is
+rewritten only when the rules change it. The language of a span is the nearest `lang` attribute
+around it, the element's own included, as in HTML.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from html import unescape
-from html.parser import HTMLParser
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from html import escape, unescape
+from html.parser import attrfind_tolerant, tagfind_tolerant
 
-# Elements whose text is never retouched. <sup> also keeps the rules idempotent.
-SKIPPED = frozenset(
-    {"code", "pre", "kbd", "samp", "script", "style", "sup", "textarea"}
-)
+# Elements whose text is never retouched. <sup> also keeps the ordinal rule idempotent.
+SKIPPED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "sup", "textarea", "template"})
+# An element marked so is left as written, with its content: quoted diagnostics (the preview's
+# problem banner repeats the console's messages and the authors' lines word for word).
+OPT_OUT = ("data-typography", "off")
+# Elements whose content is text only: rules that add markup (ordinals) stay out of them.
+PLAIN = frozenset({"title", "option", "optgroup"})
 # Elements inside running text: crossing them keeps the preceding character.
 INLINE = frozenset(
-    {"a", "abbr", "b", "bdi", "cite", "code", "data", "del", "dfn", "em", "i", "ins",
+    {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins",
      "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
      "u", "var"}
 )
+# Elements that have no end tag.
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr"}
+)
+# Attributes read aloud or shown as text, on any element.
+TEXT_ATTRIBUTES = frozenset(
+    {"alt", "title", "aria-label", "aria-description", "aria-roledescription", "aria-valuetext",
+     "placeholder", "label"}
+)
+# <meta name=… content=…> and <meta property=… content=…> whose content is text for people.
+TEXT_METAS = frozenset(
+    {"description", "og:title", "og:description", "og:site_name", "og:image:alt",
+     "twitter:title", "twitter:description", "twitter:image:alt", "application-name",
+     "apple-mobile-web-app-title"}
+)
+# A quick look at a stretch of text: without any of these, no rule can change it.
+_MAY_CHANGE = re.compile(r"[:;!?«»%€\"'\d]|[IVX]e|[IVX]re?|km")
 
 TextRule = Callable[[str, str], str]  # (text, text before it) -> new text
 
 
-class _Events(HTMLParser):
-    """Record where each token starts, so the source can be cut back into tokens."""
+@dataclass(frozen=True)
+class Typesetter:
+    """What to do with a language's text: plain-text rules, and markup added on HTML-safe text."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.events: list[tuple[int, int, str, str]] = []  # line, column, kind, value
-
-    def _add(self, kind: str, value: str) -> None:
-        self.events.append((*self.getpos(), kind, value))
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        self._add("start", tag)
-
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        self._add("empty", tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        self._add("end", tag)
-
-    def handle_data(self, data: str) -> None:
-        self._add("data", data)
-
-    def handle_entityref(self, name: str) -> None:
-        self._add("ref", name)
-
-    handle_charref = handle_entityref
-
-    def handle_comment(self, data: str) -> None:
-        self._add("other", data)
-
-    handle_decl = handle_pi = unknown_decl = handle_comment
-
-def tokens(html: str) -> list[tuple[str, str, str]]:
-    """Split html into (kind, value, raw source) tokens that join back to html."""
-    parser = _Events()
-    parser.feed(html)
-    parser.close()
-    line_starts = [0]
-    for line in html.splitlines(keepends=True):
-        line_starts.append(line_starts[-1] + len(line))
-    offsets = [line_starts[line - 1] + column for line, column, _, _ in parser.events]
-    ends = offsets[1:] + [len(html)]
-    result = [("other", "", html[: offsets[0]])] if offsets and offsets[0] else []
-    for (_, _, kind, value), start, end in zip(parser.events, offsets, ends):
-        result.append((kind, value, html[start:end]))
-    return result or [("other", "", html)]
+    wants: Callable[[str], bool]  # lang code -> whether its text is typeset
+    text: TextRule  # on unescaped text, adds no markup
+    markup: TextRule  # on escaped text, may add markup (ordinals)
 
 
-def transform_text(html: str, rule: TextRule) -> str:
-    """Return html with rule applied to its text outside skipped elements."""
+# One token of markup, as HTML's tokenizer cuts them: comment, declaration, processing
+# instruction, end tag, or start tag (whose quoted values may hold « > »). Text lies between.
+_MARKUP = re.compile(
+    r"""<!--.*?(?:-->|\Z)
+      | <![^>]*>?
+      | <\?[^>]*>?
+      | </(?P<end>[a-zA-Z][^\t\n\f\r />]*)[^>]*>?
+      | <(?P<start>[a-zA-Z][^\t\n\f\r />]*)(?:[^>"']|"[^"]*"|'[^']*')*>""",
+    re.DOTALL | re.VERBOSE,
+)
+# Elements whose content is raw text up to their end tag (no markup inside).
+_RAW_TEXT = {name: re.compile(rf"</{name}[\t\n\f\r />]", re.IGNORECASE) for name in ("script", "style", "textarea", "title")}
+# Start tags worth reading the attributes of (a lang, a text attribute, a meta's content, an opt-out).
+_READ_ATTRIBUTES = re.compile(r"\s(?:lang|alt|title|aria-|placeholder|label|content|data-typography)", re.IGNORECASE)
+
+
+def _attributes(raw: str) -> list[tuple[str, str]]:
+    """The (name, unescaped value) pairs of the start tag RAW, read as html.parser reads them."""
+    if not _READ_ATTRIBUTES.search(raw):
+        return []
+    found = []
+    match = tagfind_tolerant.match(raw, 1)
+    position = match.end() if match else len(raw)
+    while position < len(raw):
+        attribute = attrfind_tolerant.match(raw, position)
+        if not attribute or not attribute.group(0):
+            break
+        name, value = attribute.group(1).lower(), attribute.group(3) or ""
+        if value[:1] == value[-1:] and value[:1] in ("'", '"') and len(value) > 1:
+            value = value[1:-1]
+        found.append((name, unescape(value)))
+        position = attribute.end()
+    return found
+
+
+def tokens(html: str) -> Iterator[tuple[str, str, list, str]]:
+    """Split html into (kind, tag, attrs, raw source) tokens that join back to html.
+
+    Kinds: "start", "empty" (<br/>), "end", "text", "other" (comments, declarations).
+    The content of script, style, textarea and title is one "text" token.
+    """
+    position = 0
+    length = len(html)
+    while position < length:
+        match = _MARKUP.search(html, position)
+        if match is None:
+            yield ("text", "", [], html[position:])
+            return
+        if match.start() > position:
+            yield ("text", "", [], html[position : match.start()])
+        raw = match.group(0)
+        position = match.end()
+        name = match.group("start")
+        if name is None:
+            end = match.group("end")
+            yield ("end", end.lower(), [], raw) if end else ("other", "", [], raw)
+            continue
+        tag = name.lower()
+        yield ("empty" if raw.endswith("/>") else "start", tag, _attributes(raw), raw)
+        closing = _RAW_TEXT.get(tag)
+        if closing is not None:
+            found = closing.search(html, position)
+            stop = found.start() if found else length
+            if stop > position:
+                yield ("text", "", [], html[position:stop])
+            position = stop
+
+
+@dataclass(frozen=True)
+class _Open:
+    """An open element: its name, its language, and whether its text is left alone or plain."""
+
+    tag: str
+    lang: str
+    wanted: bool  # the typesetter wants its language
+    skipped: bool
+    plain: bool
+
+
+def _own_lang(attrs: list, inherited: str) -> str:
+    """The element's language: its lang attribute when it has one, else the inherited one."""
+    for name, value in attrs:
+        if name == "lang":
+            return (value or "").strip()
+    return inherited
+
+
+def _text_attribute_names(tag: str, attrs: list) -> frozenset[str]:
+    """The names of the attributes of this tag that hold human text."""
+    names = {name for name, value in attrs if name in TEXT_ATTRIBUTES and value}
+    if tag == "meta":
+        kinds = {(value or "").strip().lower() for name, value in attrs if name in ("name", "property")}
+        if kinds & TEXT_METAS:
+            names.add("content")
+    return frozenset(names)
+
+
+def _rewrite_attributes(raw: str, changes: Mapping[str, str]) -> str:
+    """RAW start tag with the values of the attributes named in CHANGES replaced, quoted anew."""
+    match = tagfind_tolerant.match(raw, 1)
+    position = match.end() if match else len(raw)
+    pieces = []
+    last = 0
+    while position < len(raw):
+        found = attrfind_tolerant.match(raw, position)
+        if not found or not found.group(0):
+            break
+        name = found.group(1).lower()
+        if name in changes and found.group(3) is not None:
+            start, end = found.span(3)
+            pieces += [raw[last:start], '"', escape(changes[name], quote=True), '"']
+            last = end
+        position = found.end()
+    return "".join(pieces) + raw[last:]
+
+
+def _typeset_tag(raw: str, tag: str, attrs: list, typesetter: Typesetter) -> str:
+    """The start tag RAW with its human-text attributes typeset."""
+    names = _text_attribute_names(tag, attrs) if attrs else ()
+    if not names:
+        return raw
+    changes = {}
+    for name, value in attrs:
+        if name in names and _MAY_CHANGE.search(value):
+            new = typesetter.text(value, "")
+            if new != value:
+                changes[name] = new
+    return _rewrite_attributes(raw, changes) if changes else raw
+
+
+def _typeset_run(raw: str, before: str, plain: bool, typesetter: Typesetter) -> str:
+    """A stretch of text between two tags, typeset; RAW itself when nothing changes."""
+    text = unescape(raw) if "&" in raw else raw
+    new = typesetter.text(text, before)
+    safe = escape(new, quote=False) if new != text else raw
+    if not plain:
+        safe = typesetter.markup(safe, before)
+    return safe
+
+
+def typeset_document(html: str, typesetter: Typesetter, lang: str) -> str:
+    """Return html with the typesetter's rules on the human text of every language it wants.
+
+    LANG is the language of text outside any lang attribute (the site's default language).
+    """
     pieces: list[str] = []
-    skipped = 0
-    before = " "
-    for kind, value, raw in tokens(html):
-        if kind == "data" and not skipped and raw == value:
-            pieces.append(rule(raw, before))
+    stack = [_Open("", lang, typesetter.wants(lang), False, False)]
+    before = " "  # the text just before, across inline elements: what the rules see on the left
+    for kind, tag, attrs, raw in tokens(html):
+        if kind == "text":
+            current = stack[-1]
+            if current.skipped or not current.wanted or not _MAY_CHANGE.search(raw):
+                pieces.append(raw)
+            else:
+                pieces.append(_typeset_run(raw, before, current.plain, typesetter))
+            before = (unescape(raw) if "&" in raw else raw)[-1:] or before
+            continue
+        if kind in ("start", "empty"):
+            parent = stack[-1]
+            own = _own_lang(attrs, parent.lang)
+            wanted = parent.wanted if own == parent.lang else typesetter.wants(own)
+            skipped = parent.skipped or tag in SKIPPED or OPT_OUT in attrs
+            pieces.append(raw if skipped or not wanted else _typeset_tag(raw, tag, attrs, typesetter))
+            if kind == "start" and tag not in VOID:
+                stack.append(_Open(tag, own, wanted, skipped, parent.plain or tag in PLAIN))
         else:
             pieces.append(raw)
-        if kind in ("start", "end") and value in SKIPPED:
-            skipped = max(0, skipped + (1 if kind == "start" else -1))
-        if kind == "data":
-            before = value or before
-        elif kind == "ref":
-            before = unescape(raw) or before
-        elif value not in INLINE:
+            if kind == "end":
+                for depth in range(len(stack) - 1, 0, -1):
+                    if stack[depth].tag == tag:
+                        del stack[depth:]
+                        break
+        if tag not in INLINE:
             before = " "
     return "".join(pieces)

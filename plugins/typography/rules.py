@@ -22,6 +22,10 @@ _TIME_H = re.compile(
     r"(?:" + _SPACE + r"?([0-5]\d))?(?!\w|:\d)"
 )
 _UNIT = re.compile(r"(?<=\d)" + _SPACE + r"?(?=(?:%|€|km)(?!\w))")
+# A straight apostrophe after a letter is an elision or a closing quote: both are ’.
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'")
+# "…" paired in one stretch of text: opened after a space or a bracket, closed before no letter.
+_STRAIGHT_QUOTES = re.compile(r'(?<=[\s(\[\u2014\u2013’])"[ \t]*([^"\n]*?[^\s"])[ \t]*"(?![^\W_])')
 _OPEN_QUOTE = re.compile(r"«" + _SPACES)
 _CLOSE_QUOTE = re.compile(r"(?<=[^\s«])" + _SPACES + "»")
 # Not after another ! or ?, an opening bracket or a space; ';' only before a space,
@@ -62,6 +66,8 @@ SPACING_RULES: tuple[Rule, ...] = (
     (_BEFORE_COLON, NBSP),
 )
 ORDINAL_RULES: tuple[Rule, ...] = ((_ORDINAL, _ordinal),)
+# Straight quotes made French; run before SPACING_RULES, which space the guillemets.
+QUOTE_RULES: tuple[Rule, ...] = ((_APOSTROPHE, "’"), (_STRAIGHT_QUOTES, r"«\1»"))
 
 
 def context_char(before: str) -> str:
@@ -95,11 +101,18 @@ def apply_rules(text: str, rules: tuple[Rule, ...], before: str = "") -> str:
     return "".join(pieces)
 
 
-def typographer_fr(text: str, before: str = "") -> str:
-    """Apply French spacing, times and units to plain text (no markup added)."""
+def typographer_fr(text: str, before: str = "", quotes: bool = True) -> str:
+    """Apply French quotes (unless QUOTES is false), spacing, times and units to plain text."""
+    if quotes:
+        text = apply_rules(text, QUOTE_RULES, before)
     return apply_rules(text, SPACING_RULES, before)
 
 
-def typographer_fr_html(text: str, before: str = "") -> str:
+def mark_ordinals(text: str, before: str = "") -> str:
+    """Mark ordinals with <sup> (1er, XXIe); text must be HTML-safe."""
+    return apply_rules(text, ORDINAL_RULES, before)
+
+
+def typographer_fr_html(text: str, before: str = "", quotes: bool = True) -> str:
     """Like typographer_fr, then mark ordinals with <sup>; text must be HTML-safe."""
-    return apply_rules(typographer_fr(text, before), ORDINAL_RULES, before)
+    return mark_ordinals(typographer_fr(text, before, quotes), before)

@@ -1,80 +1,122 @@
-"""Pelican wiring: French typography on content HTML and a `typo` Jinja filter."""
+"""Pelican wiring: French typography on every written HTML page and on the feeds' entries, by language."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import partial
-from types import MappingProxyType
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
 from pelican import signals
 
-from .htmltext import transform_text
-from .rules import typographer_fr_html
+from .htmltext import Typesetter, typeset_document
+from .rules import mark_ordinals, typographer_fr
+from .settings import TypographySettings, check_typography_settings, normal_lang, read_typography_settings
 
-DEFAULTS: Mapping[str, Any] = MappingProxyType(
-    {"TYPOGRAPHY_ENABLED": True, "TYPOGRAPHY_LANGS": ("fr",)}
-)
+HTML_SUFFIXES = (".html", ".htm")
 
 
-def setting(settings: Mapping[str, Any], name: str) -> Any:
-    """Read a TYPOGRAPHY_* setting, falling back on the plugin's default."""
-    return settings.get(name, DEFAULTS[name])
+class TypographySettingsError(Exception):
+    """Raised at start-up when TYPOGRAPHY_* settings cannot be used."""
 
 
 def lang_matches(lang: str | None, langs: Iterable[str]) -> bool:
     """Tell whether lang (e.g. "fr", "fr-CA", "fr_FR") is one of langs."""
     if not lang:
         return False
-    wanted = {code.lower().replace("_", "-") for code in langs}
-    lang = lang.lower().replace("_", "-")
+    wanted = {normal_lang(code) for code in langs}
+    lang = normal_lang(lang)
     return lang in wanted or lang.split("-")[0] in wanted
 
 
-def applies(settings: Mapping[str, Any], lang: str | None) -> bool:
-    """Tell whether typography is on for text in lang under these settings."""
-    return bool(setting(settings, "TYPOGRAPHY_ENABLED")) and lang_matches(
-        lang, setting(settings, "TYPOGRAPHY_LANGS")
+def typesetter(config: TypographySettings) -> Typesetter:
+    """The French typesetter for the languages and options of CONFIG."""
+    return Typesetter(
+        wants=partial(lang_matches, langs=config.langs),  # once per lang attribute met
+        text=partial(typographer_fr, quotes=config.quotes),
+        markup=mark_ordinals,
     )
 
 
-def typeset_html(html: str) -> str:
-    """Apply French typography to the text of an HTML fragment."""
-    return transform_text(html, typographer_fr_html)
+def typeset_html(html: str, lang: str = "fr", settings: Mapping[str, Any] | None = None) -> str:
+    """Apply French typography to an HTML document or fragment whose text outside lang attributes is in LANG."""
+    return typeset_document(html, typesetter(read_typography_settings(settings or {})), lang)
 
 
-def typo(value: Any, lang: str | None = None, *, settings: Mapping[str, Any]) -> Markup:
-    """Jinja filter: escape value, then typeset it if its language wants it."""
-    safe = escape(value)
-    if not applies(settings, lang or settings.get("DEFAULT_LANG")):
-        return safe
-    return Markup(typeset_html(str(safe)))
+def check_settings(pelican: Any) -> None:
+    """Check the TYPOGRAPHY_* settings once, when Pelican starts."""
+    problems = check_typography_settings(pelican.settings)
+    if problems:
+        raise TypographySettingsError("Réglages incorrects :\n" + "\n".join(f"  - {p}" for p in problems))
 
 
-def typeset_content(content: Any) -> None:
-    """content_object_init handler: typeset the body and summary of French content."""
-    if not isinstance(getattr(content, "_content", None), str):
+def typeset_written_page(path: str, context: Mapping[str, Any]) -> None:
+    """content_written handler: typeset the human text of a written HTML page, by language."""
+    if not path.endswith(HTML_SUFFIXES):
         return
-    if not applies(content.settings, getattr(content, "lang", None)):
+    config = read_typography_settings(context)
+    if not config.enabled:
         return
-    content._content = typeset_html(content._content)
-    summary = content.metadata.get("summary")
-    if isinstance(summary, str) and "summary" in content.settings.get(
-        "FORMATTED_FIELDS", ()
-    ):
-        content.metadata["summary"] = typeset_html(summary)
-        content._summary = content.metadata["summary"]
+    page = Path(path)
+    html = page.read_text(encoding="utf-8")
+    typeset = typeset_document(html, typesetter(config), str(context.get("DEFAULT_LANG", "")))
+    if typeset != html:
+        page.write_text(typeset, encoding="utf-8")
+
+
+def _article_langs(context: Mapping[str, Any]) -> dict[str, str]:
+    """URL → language of every article and translation of the context."""
+    found: dict[str, str] = {}
+    for article in context.get("articles", ()) or ():
+        for item in (article, *getattr(article, "translations", ())):
+            found[str(item.url)] = str(item.lang)
+    return found
+
+
+def _lang_of_link(link: str, langs: Mapping[str, str]) -> str | None:
+    """The language of the article whose URL ends LINK (the longest such URL), if any."""
+    link = link.split("?", 1)[0]
+    matches = [url for url in langs if url and link.endswith(url)]
+    return langs[max(matches, key=len)] if matches else None
+
+
+def typeset_feed(context: Mapping[str, Any], feed: Any) -> None:
+    """feed_generated handler: typeset each entry's title, summary and content in its language."""
+    config = read_typography_settings(context)
+    if not config.enabled:
+        return
+    setter = typesetter(config)
+    default = str(context.get("DEFAULT_LANG", ""))
+    if setter.wants(default) and isinstance(feed.feed.get("title"), str):
+        feed.feed["title"] = setter.text(feed.feed["title"], "")
+    langs = _article_langs(context)
+    for item in feed.items:
+        lang = _lang_of_link(str(item.get("link") or ""), langs) or default
+        if not setter.wants(lang):
+            continue
+        if isinstance(item.get("title"), str):
+            item["title"] = setter.text(item["title"], "")
+        for key in ("description", "content"):
+            if isinstance(item.get(key), str):
+                item[key] = typeset_document(item[key], setter, lang)
+
+
+def typo(value: Any, lang: str | None = None) -> Markup:
+    """Jinja filter kept for themes: escape VALUE; the written page is typeset by its lang attributes."""
+    return escape(value)
 
 
 def add_filter(generator: Any) -> None:
     """generator_init handler: offer the `typo` filter to the theme's templates."""
     env = getattr(generator, "env", None)
     if env is not None:
-        env.filters["typo"] = partial(typo, settings=generator.settings)
+        env.filters["typo"] = typo
 
 
 def register() -> None:
     """Connect the plugin's handlers to Pelican's signals."""
-    signals.content_object_init.connect(typeset_content)
+    signals.initialized.connect(check_settings)
     signals.generator_init.connect(add_filter)
+    signals.content_written.connect(typeset_written_page)
+    signals.feed_generated.connect(typeset_feed)

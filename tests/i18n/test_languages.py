@@ -110,16 +110,17 @@ def test_french_pages_keep_french_interface_and_no_lang_on_french_text(tmp_path,
 def test_accessibility_statement_and_legal_notice_come_from_settings(tmp_path, site):
     out = build(tmp_path, site)
     fr = parse(out / "accessibilite/index.html").main.get_text(" ", strip=True)
-    for expected in ("Ville de Testville", "totalement conforme", "RGAA 4.1", "100 % des critères", "vidéos de 2017",
+    for expected in ("Ville de Testville", "totalement conforme", "RGAA 4.1", "100\u00a0% des critères", "vidéos de 2017",
                      "accessibilite@testville.example", "Défenseur des droits", "Texte en plus."):
         assert expected in fr, expected
     en = parse(out / "en/accessibilite/index.html")
     assert "fully compliant" in en.main.get_text() and "Means of redress" in en.main.get_text()
     assert en.select_one("main ul")["lang"] == "fr"  # the checks are written in French in the settings
+    assert "cabinet\u00a0: 100\u00a0% des critères" in en.select_one("main ul").get_text()  # and typeset as French
     legal = parse(out / "mentions-legales/index.html").main.get_text(" ", strip=True)
     assert "Ville de Testville" in legal and "Camille Martin, maire" in legal and "Hébergeur Exemple" in legal
     home = parse(out / "index.html")
-    assert home.select_one(".conformity-notice a").get_text() == "Accessibilité : totalement conforme"
+    assert home.select_one(".conformity-notice a").get_text() == "Accessibilité\u00a0: totalement conforme"
     footer = [a.get_text() for a in parse(out / "en/index.html").select("footer a")]
     assert "Accessibility: fully compliant" in footer
 

@@ -4,11 +4,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pelican import Pelican, signals
+from pelican import Pelican
 from pelican.settings import read_settings
 
 from typography.rules import NBSP, NNBSP
-from typography.typography import add_filter, typeset_content
 
 HERE = Path(__file__).parent
 PLUGINS = HERE.parents[1] / "plugins"
@@ -29,7 +28,7 @@ Welcome at 9:30; lunch: "buffet" for 100% of people!
 
 
 @pytest.fixture
-def site(tmp_path: Path):
+def site(tmp_path: Path) -> Path:
     """Build a two-page site with the plugin and return its output folder."""
     content = tmp_path / "content" / "pages"
     content.mkdir(parents=True)
@@ -55,10 +54,7 @@ def site(tmp_path: Path):
         },
     )
     Pelican(settings).run()
-    yield output
-    # Receivers outlive the build: disconnect them so other tests start clean.
-    signals.content_object_init.disconnect(typeset_content)
-    signals.generator_init.disconnect(add_filter)
+    return output  # tests/conftest.py disconnects the receivers after each test
 
 
 def soup_of(path: Path) -> BeautifulSoup:

@@ -86,3 +86,30 @@ def test_context_before_fragment() -> None:
 def test_idempotent(text: str) -> None:
     once = typographer_fr_html(text)
     assert typographer_fr_html(once) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("l'État", "l’État"),
+        ("aujourd'hui", "aujourd’hui"),
+        ('un "buffet" gratuit', f"un «{NBSP}buffet{NBSP}» gratuit"),
+        ('"Oui", dit-il.', f"«{NBSP}Oui{NBSP}», dit-il."),
+        ('de "Ubérisons l\'État" !', f"de «{NBSP}Ubérisons l’État{NBSP}»{NNBSP}!"),
+        ('("x")', f"(«{NBSP}x{NBSP}»)"),
+    ],
+)
+def test_straight_quotes_made_french(text: str, expected: str) -> None:
+    assert typographer_fr(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["un écran de 5\" et", 'a "b', 'x = "y"z', "'début", "http://a.fr/l'x?q=\"y\"", "3'"],
+)
+def test_quotes_left_alone(text: str) -> None:
+    assert typographer_fr(text) == text
+
+
+def test_quotes_can_be_switched_off() -> None:
+    assert typographer_fr('l\'atelier "x" !', quotes=False) == f'l\'atelier "x"{NNBSP}!'

@@ -1,0 +1,116 @@
+"""Cost of the typography pass over written pages: the pass alone, and whole builds with it on and off.
+
+Usage: python bench/typography/run.py [--items 3000 | --seminar] [--runs 3]
+
+Builds the site once (the seminar site, or bench/site/run.py's synthetic event of N items, one
+language), then:
+- the pass alone: every written HTML page typeset again in this process (as the
+  content_written handler does, reading and parsing included, writing excluded), CPU time;
+- whole warm builds, typography on (default) and off (TYPOGRAPHY_ENABLED = False), in
+  interleaved rounds, wall and CPU (user + system) of the build process.
+Prints the load average and the medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "plugins"))
+
+from typography.htmltext import typeset_document  # noqa: E402
+from typography.settings import read_typography_settings  # noqa: E402
+from typography.typography import typesetter  # noqa: E402
+
+
+def synthetic(root: Path, items: int) -> Path:
+    """bench/site/run.py's synthetic event of ITEMS items; return its settings file."""
+    spec = importlib.util.spec_from_file_location("bench_site", REPO / "bench/site/run.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    settings, _edited = module.make_ours(root, items)
+    return settings
+
+
+def seminar(root: Path) -> Path:
+    """A settings file for the repository's own site, built from a temporary cache."""
+    settings = root / "benchconf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(REPO)!r})\nfrom pelicanconf import *\n"
+        f"PATH = {str(REPO / 'content')!r}\nTHEME = {str(REPO / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(REPO / 'plugins')!r}]\nCACHE_PATH = {str(root / 'cache')!r}\n",
+        encoding="utf-8",
+    )
+    return settings
+
+
+def build(settings: Path, output: Path, typography: bool) -> tuple[float, float]:
+    """One build; return (wall, CPU) seconds."""
+    if not typography:
+        off = settings.with_name(settings.stem + "_off.py")
+        off.write_text(settings.read_text(encoding="utf-8") + "TYPOGRAPHY_ENABLED = False\n", encoding="utf-8")
+        settings = off
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "eventsite", "build", "--settings", str(settings), "--output", str(output)],
+        check=True, stdout=subprocess.DEVNULL, cwd=REPO, env={**os.environ, "CI": "true"},
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.perf_counter() - started, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def pass_alone(output: Path) -> tuple[int, int, float]:
+    """(pages, bytes, CPU seconds) to read and typeset every HTML page under OUTPUT."""
+    setter = typesetter(read_typography_settings({}))
+    pages = sorted(output.rglob("*.html"))
+    size = 0
+    started = time.process_time()
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        size += len(html.encode("utf-8"))
+        typeset_document(html, setter, "fr")
+    return len(pages), size, time.process_time() - started
+
+
+def main() -> None:
+    """Print the cost of the pass alone and of whole builds with it on and off."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=3000)
+    parser.add_argument("--seminar", action="store_true", help="the repository's own site instead")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-typography-") as tmp:
+        root = Path(tmp)
+        settings = seminar(root) if args.seminar else synthetic(root, args.items)
+        output = root / "output"
+        build(settings, output, True)  # cold: images, cards and content cache made once
+        print(f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+        pages, size, cpu = pass_alone(output)
+        print(f"pass alone: {pages} pages, {size / 1e6:.1f} MB, {cpu:.2f} s CPU "
+              f"({cpu / pages * 1000:.2f} ms a page, {size / 1e6 / cpu:.1f} MB/s)")
+        times: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
+        for _ in range(args.runs):
+            for on in (False, True):
+                times[on].append(build(settings, output, on))
+        for on in (False, True):
+            wall = statistics.median(t[0] for t in times[on])
+            cpu = statistics.median(t[1] for t in times[on])
+            print(f"warm build, typography {'on ' if on else 'off'}: wall {wall:.2f} s, CPU {cpu:.2f} s (median of {args.runs})")
+        extra = statistics.median(t[1] for t in times[True]) - statistics.median(t[1] for t in times[False])
+        print(f"typography's share of a warm build's CPU: {extra:+.2f} s")
+        print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
