@@ -27,6 +27,7 @@ PAGE = """<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>Éditeur du site</title>
+<link rel="icon" href="data:,">
 <script src="editor.js"></script>
 <script src="decap-cms.js"></script>
 </head>
@@ -97,8 +98,9 @@ def content_files(root: Path, forms: tuple[Form, ...]) -> ContentFiles:
 class EditorServer:
     """The editor's HTTP server on 127.0.0.1, served from a background thread."""
 
-    def __init__(self, root: Path, forms: tuple[Form, ...], *, port: int, site_url: str, host: str = "127.0.0.1") -> None:
-        bundle = bundle_folder()  # BundleMissing (in French) before any port is taken
+    def __init__(self, root: Path, forms: tuple[Form, ...], *, port: int, site_url: str, host: str = "127.0.0.1",
+                 bundle: Path | None = None) -> None:
+        bundle = bundle or bundle_folder()  # BundleMissing (in French) before any port is taken
         self.httpd = QuietServer((host, port), QuietHandler)  # the real handler once the port is known
         base = f"http://{host}:{self.httpd.server_address[1]}"
         self.url = f"{base}/admin/"
