@@ -42,9 +42,8 @@ def content_relative(path: str) -> PurePosixPath:
 class ContentFiles:
     """Reading and writing the files of one content/ folder, for the forms whose folders are FOLDERS."""
 
-    def __init__(self, root: Path, folders: Iterable[str], nested: Mapping[str, str], image_folders: Iterable[str]) -> None:
-        self.root = Path(root)
-        self.content = self.root / CONTENT
+    def __init__(self, content: Path, folders: Iterable[str], nested: Mapping[str, str], image_folders: Iterable[str]) -> None:
+        self.content = Path(content)
         entry = "|".join(re.escape(f) for f in folders)
         nested_entry = "|".join(f"{re.escape(f)}/{SLUG}/{re.escape(name)}" for f, name in nested.items())
         self.entry_path = re.compile(rf"^(?:(?:{entry})/{SLUG}|{nested_entry})\.md$")
@@ -92,7 +91,7 @@ class ContentFiles:
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")) if level < depth else []
             for name in sorted(filenames):
                 if name.endswith(extension) and not name.startswith("."):
-                    found.append((Path(dirpath) / name).relative_to(self.root).as_posix())
+                    found.append(f"{CONTENT}/{(Path(dirpath) / name).relative_to(self.content).as_posix()}")
         return found
 
 
@@ -160,7 +159,7 @@ def delete(files: ContentFiles, paths: Iterable[str]) -> dict[str, Any]:
 
 Action = Callable[[ContentFiles, Mapping[str, Any]], Any]
 ACTIONS: dict[str, Action] = {
-    "info": lambda files, p: {"repo": files.root.name, "publish_modes": ["simple"], "type": "local_fs"},
+    "info": lambda files, p: {"repo": files.content.parent.name, "publish_modes": ["simple"], "type": "local_fs"},
     "entriesByFolder": lambda files, p: [entry(files, path) for path in files.listing(p["folder"], p.get("extension", ""), int(p.get("depth", 1)))],
     "entriesByFiles": lambda files, p: [entry(files, f["path"]) for f in p["files"]],
     "getEntry": lambda files, p: entry(files, p["path"]),

@@ -33,6 +33,9 @@ FORM_LABELS = {
     "speakers": "Intervenants", "sessions": "Programme", "partners": "Partenaires", "themes": "Thèmes",
     "workshops": "Ateliers", "proposals": "Propositions", "news": "Actualités", "pages": "Pages",
 }
+ALT_REQUIRED = " (obligatoire dès qu'une image est choisie)"
+# A reference is chosen from a list in the form, not typed as identifiers as the schema's help says.
+RELATION_HINT = "choisissez dans la liste : tapez le début du nom pour la filtrer"
 # The subfolder of content/images/ where each form's uploaded images go (as the guide advises).
 IMAGE_FOLDERS = {"speakers": "images/intervenants", "partners": "images/partenaires"}
 # What the news' « Date » holds: a date and a time (the schema reads it as text, Pelican parses it).
@@ -98,9 +101,10 @@ def form_field(field: Any, schema: ModuleType, allowed: Mapping[str, Mapping[str
     widget, multiple = widget_for(field, schema)
     options = tuple(allowed.get(field.key, {}).items()) if widget == "select" else ()
     alt_of = {alt: image for image, alt in ALT_FIELDS.items()}
+    hint = RELATION_HINT if widget == "relation" else field.help + (ALT_REQUIRED if field.key in alt_of else "")
     return FormField(
         name=field.name, key=field.key, label=field.label, widget=widget, required=field.required,
-        hint=field.help, options=options, target=REFERENCES.get(field.attribute, ""), multiple=multiple,
+        hint=hint, options=options, target=REFERENCES.get(field.attribute, ""), multiple=multiple,
         aliases=tuple(s for s in field.spellings if s != field.name), describes=alt_of.get(field.key, ""),
     )
 

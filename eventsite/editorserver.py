@@ -88,24 +88,24 @@ class EditorHandler(QuietHandler):
         self.wfile.write(body)
 
 
-def content_files(root: Path, forms: tuple[Form, ...]) -> ContentFiles:
-    """The file API's view of ROOT/content/ for FORMS."""
+def content_files(content: Path, forms: tuple[Form, ...]) -> ContentFiles:
+    """The file API's view of the CONTENT folder for FORMS."""
     nested = {f.folder: f.nested_file for f in forms if f.nested_file}
     flat = [f.folder for f in forms if not f.nested_file]
-    return ContentFiles(root, flat, nested, ["images", *(f.images for f in forms if f.images)])
+    return ContentFiles(content, flat, nested, ["images", *(f.images for f in forms if f.images)])
 
 
 class EditorServer:
     """The editor's HTTP server on 127.0.0.1, served from a background thread."""
 
-    def __init__(self, root: Path, forms: tuple[Form, ...], *, port: int, site_url: str, host: str = "127.0.0.1",
+    def __init__(self, content: Path, forms: tuple[Form, ...], *, port: int, site_url: str, host: str = "127.0.0.1",
                  bundle: Path | None = None) -> None:
         bundle = bundle or bundle_folder()  # BundleMissing (in French) before any port is taken
         self.httpd = QuietServer((host, port), QuietHandler)  # the real handler once the port is known
         base = f"http://{host}:{self.httpd.server_address[1]}"
         self.url = f"{base}/admin/"
         self.httpd.RequestHandlerClass = functools.partial(
-            EditorHandler, files=content_files(root, forms), settings=editor_settings(forms, base + API_PATH, site_url),
+            EditorHandler, files=content_files(content, forms), settings=editor_settings(forms, base + API_PATH, site_url),
             bundle=bundle)
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="editor-serve", daemon=True)
 
@@ -129,8 +129,8 @@ def run_editor(settings_file: Path, output: Path, *, port: int, editor_port: int
     stop_on_signals()
     root = settings_file.parent
     try:
-        _content, forms = site_forms(settings_file)
-        editor = EditorServer(root, forms, port=editor_port, site_url=f"http://127.0.0.1:{port}/")
+        content, forms = site_forms(settings_file)
+        editor = EditorServer(content, forms, port=editor_port, site_url=f"http://127.0.0.1:{port}/")
     except BundleMissing as missing:
         say(str(missing))
         return 1

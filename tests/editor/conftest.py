@@ -27,7 +27,7 @@ def editor(site: Callable[..., Path], forms: tuple[Form, ...]) -> Iterator[Edito
     """A local editor on a free port of 127.0.0.1, over a small test site (tmp_path/content)."""
     content = site()
     # The file API needs no editor bundle: an empty folder stands for it.
-    server = EditorServer(content.parent, forms, port=0, site_url="http://127.0.0.1:9/", bundle=content.parent / "no-bundle")
+    server = EditorServer(content, forms, port=0, site_url="http://127.0.0.1:9/", bundle=content.parent / "no-bundle")
     server.start()
     try:
         yield server

@@ -49,7 +49,7 @@ ENTRY_ATTACKS = [
 
 @pytest.mark.parametrize("path", ENTRY_ATTACKS)
 def test_content_file_outside_or_unsafe_is_refused(editor: EditorServer, path: str) -> None:
-    root = editor.httpd.RequestHandlerClass.keywords["files"].root
+    root = editor.httpd.RequestHandlerClass.keywords["files"].content.parent
     before = files_under(root.parent)
     status, answer = save(editor, path)
     assert status == 422, answer
@@ -70,7 +70,7 @@ IMAGE_ATTACKS = [
 
 @pytest.mark.parametrize("path", IMAGE_ATTACKS)
 def test_image_outside_or_unsafe_is_refused(editor: EditorServer, path: str) -> None:
-    root = editor.httpd.RequestHandlerClass.keywords["files"].root
+    root = editor.httpd.RequestHandlerClass.keywords["files"].content.parent
     before = files_under(root.parent)
     asset = {"path": path, "content": PNG, "encoding": "base64"}
     status, _ = call(editor, "persistMedia", asset=asset, options={"commitMessage": "m"})
