@@ -23,8 +23,10 @@ WIDGETS: dict[str, dict[str, Any]] = {
     "url": {"widget": "string", "pattern": URL_PATTERN},
     "list": {"widget": "list"},
 }
-BODY = {"label": "Texte", "name": "body", "widget": "markdown", "required": False,
-        "hint": "le texte affiché sur la page ; des intertitres commencent par « ## »"}
+# The body: Markdown typed as such (« ## » for a heading, « **gras** »), in a labelled text area. Decap's rich
+# text mode is left out: axe finds an unnamed text box, an unnamed mode switch and nested menu buttons in it.
+BODY = {"label": "Texte", "name": "body", "widget": "markdown", "required": False, "modes": ["raw"],
+        "hint": "le texte affiché sur la page, en Markdown : « ## » pour un intertitre, **gras**, *italique*"}
 
 
 def decap_field(field: FormField, forms: dict[str, Form]) -> dict[str, Any]:
@@ -47,6 +49,8 @@ def decap_collection(form: Form, forms: dict[str, Form]) -> dict[str, Any]:
         "name": form.name, "label": form.label, "label_singular": form.singular,
         "folder": f"content/{form.folder}", "extension": "md", "format": header_format(form),
         "create": True, "delete": False, "identifier_field": form.identifier, "slug": "{{slug}}",
+        # No preview pane: it showed raw values (« round-table ») in an unnamed frame; the site's preview is the preview.
+        "editor": {"preview": False},
         "summary": f"{{{{{form.identifier}}}}}",
         "fields": [decap_field(f, forms) for f in form.fields] + [BODY],
     }

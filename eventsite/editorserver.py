@@ -20,6 +20,7 @@ from .localserver import QuietHandler, QuietServer
 STATIC = Path(__file__).resolve().parent / "editorstatic"
 API_PATH = "/api/v1"
 MAX_REQUEST_BYTES = 50 * 1024 * 1024  # a large photo, base64-encoded
+# The editor's page; SCRIPTS: where its scripts are, relative to it (the published site keeps them under theme/).
 PAGE = """<!DOCTYPE html>
 <html lang="fr">
 <head>
@@ -28,12 +29,17 @@ PAGE = """<!DOCTYPE html>
 <meta name="robots" content="noindex, nofollow">
 <title>Éditeur du site</title>
 <link rel="icon" href="data:,">
-<script src="editor.js"></script>
-<script src="decap-cms.js"></script>
+<script src="{scripts}editor.js"></script>
+<script src="{scripts}decap-cms.js"></script>
 </head>
-<body></body>
+<body data-pagefind-ignore="all"></body>
 </html>
 """
+
+
+def editor_page(scripts: str) -> str:
+    """The editor's HTML page, its scripts loaded from the folder SCRIPTS (« » or « ../theme/admin/ »)."""
+    return PAGE.replace("{scripts}", scripts)
 
 
 class EditorHandler(QuietHandler):
@@ -53,7 +59,7 @@ class EditorHandler(QuietHandler):
             return
         name = path.removeprefix("/admin/")
         if path == "/admin/" or name == "index.html":
-            self._send(PAGE.encode("utf-8"), "text/html; charset=utf-8")
+            self._send(editor_page("").encode("utf-8"), "text/html; charset=utf-8")
         elif name == "editor.js":
             self._send((STATIC / "editor.js").read_bytes(), "text/javascript; charset=utf-8")
         elif name == "editor.json":
