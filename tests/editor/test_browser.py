@@ -154,13 +154,21 @@ def test_a_speaker_created_in_the_editor_appears_in_the_preview(editing, page, t
     # She speaks at the round table: chosen from the speakers, by her name.
     open_route(browser_page, editor, "#/collections/sessions/entries/table-ronde")
     expect(browser_page.locator("input[id^='title-field']")).to_have_value("Table ronde")
+    # An end before the start is refused before anything is written.
+    browser_page.locator("input[id^='end-field']").fill("09:00")
+    browser_page.get_by_role("button", name="Publier", exact=True).click()
+    browser_page.get_by_text("Publier maintenant").click()
+    expect(browser_page.get_by_text("l'heure de fin doit être après l'heure de début", exact=False)).to_be_visible()
+    assert "End: 11:00" in (content / "sessions" / "table-ronde.md").read_text(encoding="utf-8").splitlines()
+    browser_page.locator("input[id^='end-field']").fill("11:00")
     browser_page.locator("input[id^='speakers-field']").fill("Jeanne")
     browser_page.get_by_role("option", name="Jeanne Dupont").click()
     shot(browser_page, "3-sequence")
     publish(browser_page)
     session = (content / "sessions" / "table-ronde.md").read_text(encoding="utf-8")
     assert "Speakers: alice-martin, jeanne-dupont" in session.splitlines()
-    assert "Moderators: bob-durand" in session.splitlines() and session.rstrip().endswith("Débat.")
+    assert "Moderators: bob-durand" in session.splitlines() and "End: 11:00" in session.splitlines()
+    assert session.rstrip().endswith("Débat.")
 
     # The preview rebuilds and shows her, with her photo, on her page and in the programme.
     assert eventually(lambda: fetch(preview.url + "intervenants/jeanne-dupont/")[0] == 200)
