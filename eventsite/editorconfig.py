@@ -90,7 +90,7 @@ def header_formats(forms: tuple[Form, ...]) -> dict[str, list[dict[str, Any]]]:
     return {
         header_format(form): [
             {"key": f.key, "name": f.name, "spellings": [f.name, *f.aliases], "widget": f.widget, "multiple": f.multiple,
-             "describes": f.describes, "label": f.label.replace("_", " ")}
+             "describes": f.describes, "label": f.label.replace("_", " "), "options": [list(o) for o in f.options]}
             for f in form.fields
         ]
         for form in forms

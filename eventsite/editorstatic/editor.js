@@ -7,8 +7,12 @@ window.CMS_MANUAL_INIT = true;
 (function () {
   "use strict";
 
+  // The same lines as plugins/event/header.py reads: « Champ : valeur », values carried on over lines
+  // indented by four spaces or a tab, an optional « --- » fence, the body after the first other line.
   var TIME = /^(\d{1,2})\s*(?:[hH]\s*(\d{2})?|[:.]\s*(\d{2}))$/;
-  var HEADER_LINE = /^([^\s:][^:]*?)\s*:\s?(.*)$/;
+  var FIELD = /^ {0,3}(\p{L}[\p{L}\p{N}_-]*)[ \t\u00a0\u202f\u2007]*:[ \t\u00a0\u202f]*(.*?)\s*$/u;
+  var CONTINUATION = /^(?: {4,}|\t)\s*(\S.*?)\s*$/;
+  var FENCE = /^(?:-{3}|\.{3})\s*$/;
 
   function fold(name) {
     return name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/-/g, "_").trim();
@@ -27,6 +31,14 @@ window.CMS_MANUAL_INIT = true;
     }
     if (field.widget === "number") {
       return /^-?\d+$/.test(text) ? parseInt(text, 10) : text;
+    }
+    if (field.widget === "select") {
+      // « Ateliers » or « atelier » (the label shown, singular or plural) stands for its value « workshop ».
+      var wanted = fold(text);
+      var found = field.options.filter(function (option) {
+        return [fold(option[0]), fold(option[1]), fold(option[1]).replace(/s$/, "")].indexOf(wanted) >= 0;
+      })[0];
+      return found ? found[0] : text;
     }
     if (field.widget === "time") {
       var match = TIME.exec(text);
@@ -57,18 +69,23 @@ window.CMS_MANUAL_INIT = true;
     return {
       fromFile: function (text) {
         var lines = String(text).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
-        var data = {}, raw = [], index = 0;
+        var data = {}, raw = [], index = lines.length && FENCE.test(lines[0]) ? 1 : 0;
         for (; index < lines.length; index += 1) {
-          var line = lines[index];
-          if (!line.trim()) { index += 1; break; }
-          if (/^\s/.test(line) && raw.length) { raw[raw.length - 1][1] += " " + line.trim(); continue; }
-          var match = HEADER_LINE.exec(line);
-          if (!match) { break; }
-          raw.push([match[1], match[2].trim()]);
+          var continued = raw.length ? CONTINUATION.exec(lines[index]) : null;
+          var match = FIELD.exec(lines[index]);
+          if (continued) {
+            raw[raw.length - 1][1] = (raw[raw.length - 1][1] + " " + continued[1]).trim();
+          } else if (match) {
+            raw.push([match[1], match[2]]);
+          } else {
+            if (FENCE.test(lines[index]) || !lines[index].trim()) { index += 1; }
+            break;
+          }
         }
         raw.forEach(function (pair) {
           var field = bySpelling[fold(pair[0])];
-          data[field ? field.key : pair[0]] = field ? readValue(field, pair[1]) : pair[1];
+          var key = field ? field.key : pair[0];
+          if (!(key in data)) { data[key] = field ? readValue(field, pair[1]) : pair[1]; }
         });
         data.body = lines.slice(index).join("\n");
         return data;
@@ -105,6 +122,9 @@ window.CMS_MANUAL_INIT = true;
     }
     return found;
   }
+
+  // For the tests: the header format, without Decap.
+  window.EventsiteHeader = { headerFormat: headerFormat };
 
   function start(settings) {
     var formats = settings.formats;
