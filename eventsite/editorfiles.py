@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib
 import os
 import re
 import tempfile
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .imagemetadata import metadata_labels
 from .safepaths import PathOutside, is_hidden, resolve_inside
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -95,6 +97,26 @@ class ContentFiles:
         return found
 
 
+def without_metadata(data: bytes, name: str) -> bytes:
+    """DATA re-encoded by the build's own cleaner (clean_images) when it carries metadata (GPS, EXIF, XMP…).
+
+    An uploaded photo never enters content/ (nor git) with the place it was taken; Refused if it cannot be read.
+    """
+    with tempfile.TemporaryDirectory(prefix="eventsite-upload-") as scratch:
+        suffix = PurePosixPath(name).suffix.lower()
+        source, target = Path(scratch) / f"upload{suffix}", Path(scratch) / f"clean{suffix}"
+        source.write_bytes(data)
+        if not metadata_labels(source):
+            return data
+        cleaning = importlib.import_module("clean_images.cleaning")
+        quality = importlib.import_module("clean_images.settings").DEFAULTS["CLEAN_IMAGES_QUALITY"]
+        try:
+            cleaning.write_clean(source, target, quality)
+        except Exception as error:  # Pillow's many errors on a broken file: one French refusal
+            raise Refused(f"« {name} » n'est pas une image lisible ({type(error).__name__}) : exportez-la à nouveau en JPEG ou PNG") from None
+        return target.read_bytes()
+
+
 def file_id(data: bytes) -> str:
     """The identifier Decap keeps for a file's version."""
     return hashlib.sha256(data).hexdigest()
@@ -133,7 +155,8 @@ def persist_entry(files: ContentFiles, params: Mapping[str, Any]) -> dict[str, A
     """Save an entry (its data files and its new images); every path is checked before anything is written."""
     data_files = params.get("dataFiles") or [params["entry"]]
     writes = [(files.writable_entry(f["path"]), str(f["raw"]).encode("utf-8")) for f in data_files]
-    writes += [(files.writable_image(a["path"]), base64.b64decode(a["content"])) for a in params.get("assets", [])]
+    writes += [(files.writable_image(a["path"]), without_metadata(base64.b64decode(a["content"]), a["path"]))
+               for a in params.get("assets", [])]
     moves = [(files.resolve(f["path"]), files.writable_entry(f["newPath"])) for f in data_files if f.get("newPath")]
     for target, data in writes:
         write_atomically(target, data)
@@ -145,7 +168,7 @@ def persist_entry(files: ContentFiles, params: Mapping[str, Any]) -> dict[str, A
 def persist_media(files: ContentFiles, params: Mapping[str, Any]) -> dict[str, Any]:
     """Save one uploaded image."""
     asset = params["asset"]
-    write_atomically(files.writable_image(asset["path"]), base64.b64decode(asset["content"]))
+    write_atomically(files.writable_image(asset["path"]), without_metadata(base64.b64decode(asset["content"]), asset["path"]))
     return media(files, asset["path"])
 
 

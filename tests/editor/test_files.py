@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import base64
+import io
 import os
 from pathlib import Path
 
 import pytest
+from PIL import Image
+
+from eventsite.imagemetadata import metadata_labels
 
 from eventsite.editorserver import EditorServer
 
@@ -111,6 +115,24 @@ def test_a_save_writes_the_file_and_its_photo(editor: EditorServer, tmp_path: Pa
     listed = call(editor, "entriesByFolder", folder="content/speakers", extension="md", depth=1)[1]
     assert {e["file"]["path"] for e in listed} == {f"content/speakers/{n}.md" for n in ("alice-martin", "bob-durand", "jeanne-dupont")}
     assert not [p for p in (tmp_path / "content/speakers").iterdir() if p.name.startswith(".")], "no temporary file left"
+
+
+def test_an_uploaded_photo_loses_its_metadata(editor: EditorServer, tmp_path: Path) -> None:
+    photo = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"
+    exif[0x8825] = {1: "N", 2: (45.0, 45.0, 0.0)}  # GPS: where the photo was taken
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(photo, "JPEG", exif=exif, quality=90)
+    asset = {"path": "content/images/intervenants/jeanne-dupont.jpg", "content": base64.b64encode(photo.getvalue()).decode(),
+             "encoding": "base64"}
+    assert call(editor, "persistMedia", asset=asset, options={"commitMessage": "m"})[0] == 200
+    saved = tmp_path / "content/images/intervenants/jeanne-dupont.jpg"
+    original = tmp_path / "original.jpg"
+    original.write_bytes(photo.getvalue())
+    assert metadata_labels(original), "the uploaded photo does carry metadata"
+    assert metadata_labels(saved) == ()
+    with Image.open(saved) as image:
+        assert (image.format, image.size) == ("JPEG", (64, 48))
 
 
 def test_a_gallery_is_saved_in_its_own_folder(editor: EditorServer, tmp_path: Path) -> None:
