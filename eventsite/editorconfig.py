@@ -97,6 +97,18 @@ def header_formats(forms: tuple[Form, ...]) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def editor_settings(forms: tuple[Form, ...], api_url: str, site_url: str) -> dict[str, Any]:
-    """Everything editor.js needs: Decap's configuration and the header formats."""
-    return {"config": decap_config(forms, api_url, site_url), "formats": header_formats(forms)}
+# Decap's French words that mislead on the local editor: « Publier » only saves the file on this computer.
+LOCAL_PHRASES = {
+    "auth": {"login": "Ouvrir l'éditeur"},
+    "editor": {"editorToolbar": {
+        "publish": "Enregistrer", "publishing": "Enregistrement…", "published": "Enregistrée",
+        "publishNow": "Enregistrer maintenant", "publishAndCreateNew": "Enregistrer et créer une nouvelle entrée",
+        "publishAndDuplicate": "Enregistrer et dupliquer",
+    }},
+}
+
+
+def editor_settings(forms: tuple[Form, ...], api_url: str, site_url: str, *, local: bool = False) -> dict[str, Any]:
+    """Everything editor.js needs: Decap's configuration, the header formats and, LOCAL, the words changed for it."""
+    return {"config": decap_config(forms, api_url, site_url), "formats": header_formats(forms),
+            "phrases": LOCAL_PHRASES if local else {}}

@@ -111,7 +111,7 @@ class EditorServer:
         base = f"http://{host}:{self.httpd.server_address[1]}"
         self.url = f"{base}/admin/"
         self.httpd.RequestHandlerClass = functools.partial(
-            EditorHandler, files=content_files(content, forms), settings=editor_settings(forms, base + API_PATH, site_url),
+            EditorHandler, files=content_files(content, forms), settings=editor_settings(forms, base + API_PATH, site_url, local=True),
             bundle=bundle)
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="editor-serve", daemon=True)
 

@@ -86,9 +86,9 @@ def decap(browser) -> None:
         page.on("requestfinished", lambda r: loaded.append(r.url))
         try:
             page.goto(server.url)
-            page.get_by_role("button", name="Se connecter").wait_for()
+            page.get_by_role("button", name="Ouvrir l'éditeur").wait_for()
             summary("sign-in page", axe_violations(page))
-            page.get_by_role("button", name="Se connecter").click()
+            page.get_by_role("button", name="Ouvrir l'éditeur").click()
             page.get_by_text("Cécile Batou-To Van").wait_for()
             summary("list of speakers", axe_violations(page))
             page.goto("about:blank")

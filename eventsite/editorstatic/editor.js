@@ -126,8 +126,19 @@ window.CMS_MANUAL_INIT = true;
   // For the tests: the header format, without Decap.
   window.EventsiteHeader = { headerFormat: headerFormat };
 
+  function merged(base, changes) {
+    var result = Object.assign({}, base);
+    Object.keys(changes).forEach(function (key) {
+      result[key] = typeof changes[key] === "object" ? merged(base[key] || {}, changes[key]) : changes[key];
+    });
+    return result;
+  }
+
   function start(settings) {
     var formats = settings.formats;
+    if (Object.keys(settings.phrases).length) {
+      window.CMS.registerLocale("fr", merged(window.CMS.getLocale("fr"), settings.phrases));
+    }
     Object.keys(formats).forEach(function (name) {
       window.CMS.registerCustomFormat(name, "md", headerFormat(formats[name]));
     });

@@ -115,9 +115,9 @@ def open_route(page: Page, editor: EditorServer, route: str) -> None:
 
 
 def publish(page: Page) -> None:
-    """Save the entry open in the editor (« Publier » then « Publier maintenant ») and wait until it is saved."""
-    page.get_by_role("button", name="Publier", exact=True).click()
-    page.get_by_text("Publier maintenant").click()
+    """Save the entry open in the editor (« Enregistrer » then « Enregistrer maintenant ») and wait until it is saved."""
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_text("Enregistrer maintenant").click()
     page.get_by_text("Modifications enregistrées", exact=False).wait_for(timeout=PATIENCE * 1000)
 
 
@@ -128,7 +128,7 @@ def test_a_speaker_created_in_the_editor_appears_in_the_preview(editing, page, t
     Image.new("RGB", (600, 600), (30, 90, 160)).save(photo, quality=90)
 
     browser_page.goto(editor.url)
-    browser_page.get_by_role("button", name="Se connecter").click()
+    browser_page.get_by_role("button", name="Ouvrir l'éditeur").click()
     browser_page.get_by_role("link", name="Intervenants").first.wait_for()
     shot(browser_page, "1-collections")
 
@@ -156,8 +156,8 @@ def test_a_speaker_created_in_the_editor_appears_in_the_preview(editing, page, t
     expect(browser_page.locator("input[id^='title-field']")).to_have_value("Table ronde")
     # An end before the start is refused before anything is written.
     browser_page.locator("input[id^='end-field']").fill("09:00")
-    browser_page.get_by_role("button", name="Publier", exact=True).click()
-    browser_page.get_by_text("Publier maintenant").click()
+    browser_page.get_by_role("button", name="Enregistrer", exact=True).click()
+    browser_page.get_by_text("Enregistrer maintenant").click()
     expect(browser_page.get_by_text("l'heure de fin doit être après l'heure de début", exact=False)).to_be_visible()
     assert "End: 11:00" in (content / "sessions" / "table-ronde.md").read_text(encoding="utf-8").splitlines()
     browser_page.locator("input[id^='end-field']").fill("11:00")

@@ -83,7 +83,7 @@ def test_the_editor_serves_the_generated_configuration(forms: tuple[Form, ...], 
         with urllib.request.urlopen(server.url + "editor.json", timeout=10) as response:
             served = json.loads(response.read())
         api = server.url.replace("/admin/", "/api/v1")
-        assert served == json.loads(json.dumps(editor_settings(forms, api, SITE)))
+        assert served == json.loads(json.dumps(editor_settings(forms, api, SITE, local=True)))
         assert served["config"]["backend"] == {"name": "proxy", "proxy_url": api, "branch": "main"}
     finally:
         server.stop()
