@@ -97,8 +97,14 @@ def header_formats(forms: tuple[Form, ...]) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-# Decap's French words that mislead on the local editor: « Publier » only saves the file on this computer.
+# Decap's French words changed everywhere: « ＋ » (a full-width plus many fonts lack), « Media ».
+PHRASES = {
+    "app": {"header": {"media": "Images"}},
+    "collection": {"collectionTop": {"newButton": "Ajouter : %{collectionLabel}"}},
+}
+# And on the local editor, where « Publier » only saves the file on this computer.
 LOCAL_PHRASES = {
+    **PHRASES,
     "auth": {"login": "Ouvrir l'éditeur"},
     "editor": {"editorToolbar": {
         "publish": "Enregistrer", "publishing": "Enregistrement…", "published": "Enregistrée",
@@ -111,4 +117,4 @@ LOCAL_PHRASES = {
 def editor_settings(forms: tuple[Form, ...], api_url: str, site_url: str, *, local: bool = False) -> dict[str, Any]:
     """Everything editor.js needs: Decap's configuration, the header formats and, LOCAL, the words changed for it."""
     return {"config": decap_config(forms, api_url, site_url), "formats": header_formats(forms),
-            "phrases": LOCAL_PHRASES if local else {}}
+            "phrases": LOCAL_PHRASES if local else PHRASES}
