@@ -171,6 +171,8 @@ GALLERY_EAGER_COUNT = 1
 # (memento), social images (cards), JSON-LD, social tags and sitemap (seo), Pagefind search
 # (search). Their defaults live in each plugin's settings.py.
 PLUGINS += ["agenda", "memento", "cards", "seo", "search"]
+# The content editor under /admin/, written only when EDITOR_ON_SITE is True (docs/guide-redaction.md).
+PLUGINS += ["admin"]
 # Last: once every file is written, any image still carrying metadata (EXIF, GPS, XMP, ICC,
 # comment), whatever route it took ({static}, {attach}, theme), is replaced by a clean copy.
 PLUGINS += ["clean_images"]

@@ -47,6 +47,13 @@ def preview(c, port=PORT, lan=False):
            *(["--lan"] if lan else []))
 
 
+@task(help={"port": "port de l'aperçu (8000)", "editor-port": "port de l'éditeur (8001)"})
+def edit(c, port=PORT, editor_port=PORT + 1):
+    """Modifier le contenu dans des formulaires, en français : ouvre l'éditeur (http://127.0.0.1:8001/admin/) et l'aperçu."""
+    python("-m", "eventsite", "edit", "--settings", str(SETTINGS), "--output", str(OUTPUT), "--port", str(port),
+           "--editor-port", str(editor_port))
+
+
 @task
 def serve(c, port=PORT):
     """Servir la dernière construction de output/ sans reconstruire."""

@@ -1,4 +1,4 @@
-"""Command line: ``python -m eventsite build|check|new|preview`` (``--help`` for each)."""
+"""Command line: ``python -m eventsite build|check|new|preview|edit`` (``--help`` for each)."""
 
 from __future__ import annotations
 
@@ -38,7 +38,16 @@ def main(argv: list[str] | None = None) -> int:
     preview.add_argument("--output", default="output")
     preview.add_argument("--port", type=int, default=8000)
     preview.add_argument("--lan", action="store_true", help="ouvrir l'aperçu au réseau local (à partager)")
+    edit = sub.add_parser("edit", help="modifier le contenu dans des formulaires, avec l'aperçu")
+    edit.add_argument("--settings", default="pelicanconf.py")
+    edit.add_argument("--output", default="output")
+    edit.add_argument("--port", type=int, default=8000)
+    edit.add_argument("--editor-port", type=int, default=8001)
     args = parser.parse_args(argv)
+    if args.command == "edit":
+        from .editorserver import run_editor
+
+        return run_editor(Path(args.settings).resolve(), Path(args.output).resolve(), port=args.port, editor_port=args.editor_port)
     if args.command == "preview":
         settings = Path(args.settings).resolve()
         return run_preview(settings.parent, settings, Path(args.output).resolve(), port=args.port, lan=args.lan)

@@ -1,7 +1,7 @@
-"""Install what the site needs into .venv; with --test, also what the test suite needs.
+"""Install what the site needs into .venv; with --editor, the editor's files; with --test, also what the test suite needs.
 
-Usage (Linux, macOS):  python3 scripts/setup.py [--test]
-Usage (Windows):       py scripts\\setup.py [--test]
+Usage (Linux, macOS):  python3 scripts/setup.py [--editor] [--test]
+Usage (Windows):       py scripts\\setup.py [--editor] [--test]
 Standard library only: it runs before anything is installed.
 """
 
@@ -80,22 +80,32 @@ def install_node_tools() -> None:
     npm = shutil.which("npm")
     if npm is None:
         raise SetupFailed("npm est introuvable : installez Node.js 20 (https://nodejs.org), puis relancez la commande.")
-    run([npm, "ci", "--no-audit", "--no-fund", "--silent"], "Installation des outils de test du navigateur (npm ci)")
+    # --omit=optional: the editor's package (decap-cms) is fetched without Node by install_editor.
+    run([npm, "ci", "--omit=optional", "--no-audit", "--no-fund", "--silent"],
+        "Installation des outils de test du navigateur (npm ci)")
 
 
-def next_step(test: bool, windows: bool = os.name == "nt") -> str:
+def install_editor(python: Path) -> None:
+    """Fetch the editor's files (Decap CMS, pinned in package-lock.json) from npm, with Python alone: no Node needed."""
+    run([str(python), "-m", "eventsite.editorbundle"], "Installation de l'éditeur (Decap CMS, depuis npm)")
+
+
+def next_step(test: bool, windows: bool = os.name == "nt", editor: bool = False) -> str:
     """The French line saying what to type next."""
     if test:
         python = r".venv\Scripts\python" if windows else ".venv/bin/python"
         return f"Installation terminée. Lancez les tests : {python} -m pytest"
     invoke = r".venv\Scripts\invoke" if windows else ".venv/bin/invoke"
+    if editor:
+        return f"Installation terminée. Lancez l'éditeur : {invoke} edit"
     return f"Installation terminée. Lancez l'aperçu : {invoke} preview"
 
 
 def main(argv: list[str] | None = None) -> int:
     """Install .venv (and the test tools with --test); print what to do next, or the French error."""
     parser = argparse.ArgumentParser(prog="python scripts/setup.py", description="Installer le projet dans .venv.")
-    parser.add_argument("--test", action="store_true", help="installer aussi les outils de test")
+    parser.add_argument("--test", action="store_true", help="installer aussi les outils de test (et l'éditeur)")
+    parser.add_argument("--editor", action="store_true", help="installer aussi l'éditeur de contenu (invoke edit)")
     args = parser.parse_args(argv)
     if sys.version_info < MINIMUM_PYTHON:
         print(f"Python {'.'.join(map(str, MINIMUM_PYTHON))} ou plus récent est nécessaire "
@@ -105,13 +115,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         create_venv(python)
         pip_install(python, "requirements-dev.txt" if args.test else "requirements.txt")
+        if args.editor or args.test:
+            install_editor(python)
         if args.test:
             install_chromium()
             install_node_tools()
     except SetupFailed as failed:
         print(failed, file=sys.stderr)
         return 1
-    print(next_step(args.test))
+    print(next_step(args.test, editor=args.editor))
     return 0
 
 

@@ -19,7 +19,7 @@ DEFAULTS: Mapping[str, Any] = MappingProxyType(
         "SEO_TWITTER_SITE": "",
         # The sitemap's path in the site (None: no sitemap), and folders or files it leaves out.
         "SEO_SITEMAP": "sitemap.xml",
-        "SEO_SITEMAP_EXCLUDE": ("pagefind/", "theme/"),
+        "SEO_SITEMAP_EXCLUDE": ("pagefind/", "theme/", "admin/"),
     }
 )
 
