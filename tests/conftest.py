@@ -3,6 +3,7 @@ once per session (read-only); one Chromium per session."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import textwrap
@@ -187,6 +188,37 @@ def browser() -> Iterator[object]:
             yield chromium
         finally:
             chromium.close()
+
+
+def html_digest(root: Path) -> str:
+    """A digest of every *.html file below ROOT (path and bytes): what the Nu HTML checker reads."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(root).rglob("*.html")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def _html_checks() -> dict[str, list[object]]:
+    """The Nu HTML checker's problems for each folder content checked so far in the session."""
+    return {}
+
+
+@pytest.fixture(autouse=True)
+def _check_each_html_once(monkeypatch: pytest.MonkeyPatch, _html_checks: dict[str, list[object]]) -> None:
+    """Run the real Nu HTML checker (a JVM: ~3 s of CPU) once per distinct set of HTML files in a session;
+    the same files give the same problems (paths relative to the folder), so a repeat reuses them."""
+    from eventsite import validator
+
+    check = validator.validate_html
+
+    def validate_once(root: Path) -> list[object]:
+        key = html_digest(root)
+        if key not in _html_checks:
+            _html_checks[key] = check(root)
+        return list(_html_checks[key])
+
+    monkeypatch.setattr(validator, "validate_html", validate_once)
 
 
 @pytest.fixture(autouse=True)
