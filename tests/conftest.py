@@ -169,6 +169,13 @@ def published_site(tmp_path_factory: pytest.TempPathFactory) -> SharedBuild:
 
 
 @pytest.fixture(scope="session")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> SharedBuild:
+    """BASE_SITE built once with the repository's settings (site_overrides), strictly, for the tests that only read it."""
+    root = tmp_path_factory.mktemp("small-site")
+    return build_shared(root, SETTINGS, **site_overrides(root, write_site(root, BASE_SITE)))
+
+
+@pytest.fixture(scope="session")
 def base_url(seminar_site: SharedBuild) -> Iterator[str]:
     """The seminar site's address on 127.0.0.1 (a free port, ending in /), served for the whole session."""
     with serve_folder(seminar_site.output) as url:
