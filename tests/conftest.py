@@ -1,9 +1,15 @@
-"""Shared fixtures: small sites written by the tests, built into tmp_path."""
+"""Shared fixtures: small sites written by the tests, built into tmp_path; the seminar site built
+once per session (read-only); one Chromium per session."""
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
 import textwrap
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import blinker
@@ -11,8 +17,14 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican.plugins import signals
 
+from eventsite.build import BuildResult, build_site
+from eventsite.localserver import serve_folder
+
 REPO = Path(__file__).resolve().parent.parent
 SETTINGS = REPO / "pelicanconf.py"
+PUBLISH_SETTINGS = REPO / "publishconf.py"
+# The address the published build of the seminar is made for (publishconf.py with this SITEURL).
+SITEURL = "https://example.org/seminaire"
 # Debian's Chromium, driven by Playwright (never `playwright install`), and where screenshots go.
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -90,6 +102,130 @@ def site_overrides(tmp_path: Path, content: Path, **extra: object) -> dict[str, 
 def parse(path: Path) -> BeautifulSoup:
     """Parse an HTML file with a real HTML5 parser."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
+
+
+@dataclass(frozen=True)
+class SharedBuild:
+    """A site built once for the whole session. Read it; never write into it or its cache."""
+
+    result: BuildResult
+    cache: Path
+    log: tuple[str, ...]  # every message of level INFO or above logged while it built
+
+    @property
+    def output(self) -> Path:
+        """The built site."""
+        return self.result.output
+
+
+class _Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.INFO)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def recorded_log() -> Iterator[list[str]]:
+    """Record the messages of level INFO and above logged inside the block (as caplog.at_level(INFO) sees them)."""
+    root = logging.getLogger()
+    recorder, level = _Recorder(), root.level
+    root.addHandler(recorder)
+    root.setLevel(logging.INFO)
+    try:
+        yield recorder.messages
+    finally:
+        root.removeHandler(recorder)
+        root.setLevel(level)
+
+
+def build_shared(root: Path, settings_file: Path, **overrides: object) -> SharedBuild:
+    """Build the repository's content strictly into ROOT/output, with a fresh cache in ROOT/cache."""
+    cache = root / "cache"
+    with recorded_log() as log:
+        result = build_site(settings_file, root / "output", strict=True,
+                            overrides={"CACHE_PATH": str(cache), "LOAD_CONTENT_CACHE": False, **FILLED_LEGAL, **overrides})
+    return SharedBuild(result=result, cache=cache, log=tuple(log))
+
+
+def published_overrides(cache: Path) -> dict[str, object]:
+    """Build the real content as publishconf.py does, under a test address and the cache CACHE."""
+    return {"SITEURL": SITEURL, "FEED_DOMAIN": SITEURL, "CACHE_PATH": str(cache), "AGENDA_UID_DOMAIN": "", **FILLED_LEGAL}
+
+
+@pytest.fixture(scope="session")
+def seminar_site(tmp_path_factory: pytest.TempPathFactory) -> SharedBuild:
+    """The seminar (content/) built once with pelicanconf.py (relative URLs), strictly, from a cold cache."""
+    return build_shared(tmp_path_factory.mktemp("seminar"), SETTINGS)
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> SharedBuild:
+    """The seminar built once with publishconf.py and SITEURL = https://example.org/seminaire, from a cold cache."""
+    root = tmp_path_factory.mktemp("published")
+    return build_shared(root, PUBLISH_SETTINGS, **published_overrides(root / "cache"))
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> SharedBuild:
+    """BASE_SITE built once with the repository's settings (site_overrides), strictly, for the tests that only read it."""
+    root = tmp_path_factory.mktemp("small-site")
+    return build_shared(root, SETTINGS, **site_overrides(root, write_site(root, BASE_SITE)))
+
+
+@pytest.fixture(scope="session")
+def base_url(seminar_site: SharedBuild) -> Iterator[str]:
+    """The seminar site's address on 127.0.0.1 (a free port, ending in /), served for the whole session."""
+    with serve_folder(seminar_site.output) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright (no browser downloaded), launched once per session."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: bash scripts/setup.sh --test installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def html_digest(root: Path) -> str:
+    """A digest of every *.html file below ROOT (path and bytes): what the Nu HTML checker reads."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(root).rglob("*.html")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def _html_checks() -> dict[str, list[object]]:
+    """The Nu HTML checker's problems for each folder content checked so far in the session."""
+    return {}
+
+
+@pytest.fixture(autouse=True)
+def _check_each_html_once(monkeypatch: pytest.MonkeyPatch, _html_checks: dict[str, list[object]]) -> None:
+    """Run the real Nu HTML checker (a JVM: ~3 s of CPU) once per distinct set of HTML files in a session;
+    the same files give the same problems (paths relative to the folder), so a repeat reuses them."""
+    from eventsite import validator
+
+    check = validator.validate_html
+
+    def validate_once(root: Path) -> list[object]:
+        key = html_digest(root)
+        if key not in _html_checks:
+            _html_checks[key] = check(root)
+        return list(_html_checks[key])
+
+    monkeypatch.setattr(validator, "validate_html", validate_once)
 
 
 @pytest.fixture(autouse=True)

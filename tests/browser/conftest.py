@@ -1,4 +1,4 @@
-"""Browser fixtures: the repository's site built once, served on 127.0.0.1, one Chromium per session."""
+"""Browser fixtures: the session's seminar site (tests/conftest.py), its pages, fresh contexts of the session's Chromium."""
 
 from __future__ import annotations
 
@@ -9,38 +9,18 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route, sync_playwright
-
-from eventsite.build import build_site
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from .crawl import page_paths
 from .visits import Visit, visit
 from eventsite.localserver import serve_folder
-from tests.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, FILLED_LEGAL, REPO, SETTINGS
-
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's own site, built strictly (any warning fails) into a temporary folder."""
-    root = tmp_path_factory.mktemp("browser-site")
-    result = build_site(
-        SETTINGS, root / "output", strict=True, overrides={"CACHE_PATH": str(root / "cache"), "LOAD_CONTENT_CACHE": False, **FILLED_LEGAL}
-    )
-    return result.output
+from tests.conftest import SharedBuild
 
 
 @pytest.fixture(scope="session")
-def base_url(built_site: Path) -> Iterator[str]:
-    """The built site's address on 127.0.0.1 (a free port), served for the whole session."""
-    with serve_folder(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def site_pages(built_site: Path) -> list[str]:
+def site_pages(seminar_site: SharedBuild) -> list[str]:
     """The URL path of every page of the built site ('' is the home page)."""
-    paths = page_paths(built_site)
+    paths = page_paths(seminar_site.output)
     assert "" in paths and "programme/" in paths, f"the built site lacks its home or programme page: {paths}"
     return paths
 
@@ -51,22 +31,6 @@ def gallery_path(site_pages: list[str]) -> str:
     galleries = [path for path in site_pages if path.startswith("galeries/") and path.count("/") == 2]
     assert galleries, "the built site has no gallery page: is the gallery plugin in PLUGINS?"
     return galleries[0]
-
-
-@pytest.fixture(scope="package")
-def playwright_session() -> Iterator[Playwright]:
-    """Playwright's driver, started once for this folder (and stopped after it: only one
-    sync Playwright can run at a time, and other test folders start their own)."""
-    with sync_playwright() as playwright:
-        yield playwright
-
-
-@pytest.fixture(scope="package")
-def browser(playwright_session: Playwright) -> Iterator[Browser]:
-    """Debian's Chromium, launched once for the whole session."""
-    browser = playwright_session.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
 
 
 def keep_local(route: Route) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from .conftest import ARTIFACTS
+from tests.conftest import ARTIFACTS
 from .layout import enlarge_text, horizontal_overflow, text_loss
 from .walk import problems_on_every_page, report
 

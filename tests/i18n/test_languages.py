@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from eventsite.build import build_site
-from tests.conftest import FILLED_LEGAL, SETTINGS, parse, site_overrides
+from tests.conftest import BASE_SITE, SETTINGS, SharedBuild, parse, site_overrides, write_site
 from tests.i18n.links import broken_links
 
 TRANSLATIONS = {
@@ -28,10 +30,13 @@ LEGAL = {
 }
 
 
-def build(tmp_path: Path, site, **extra) -> Path:
-    content = site(TRANSLATIONS)
-    out = tmp_path / "output"
-    build_site(SETTINGS, out, strict=True, overrides=site_overrides(tmp_path, content, **{**LEGAL, **extra}))
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test event with TRANSLATIONS and LEGAL, built once for the tests that only read it."""
+    root = tmp_path_factory.mktemp("bilingual")
+    content = write_site(root, {**BASE_SITE, **TRANSLATIONS})
+    out = root / "output"
+    build_site(SETTINGS, out, strict=True, overrides=site_overrides(root, content, **LEGAL))
     return out
 
 
@@ -43,8 +48,8 @@ def alternates(soup) -> dict[str, str]:
     return {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
 
 
-def test_translated_event_page_switches_to_its_translation_both_ways(tmp_path, site):
-    out = build(tmp_path, site)
+def test_translated_event_page_switches_to_its_translation_both_ways(bilingual):
+    out = bilingual
     fr, en = parse(out / "programme/index.html"), parse(out / "en/programme/index.html")
     assert fr.html["lang"] == "fr" and en.html["lang"] == "en"
     assert switch(fr) == [("en", "../en/programme/")]
@@ -54,8 +59,8 @@ def test_translated_event_page_switches_to_its_translation_both_ways(tmp_path, s
     assert en.select_one(".language-switch a")["lang"] == "fr"
 
 
-def test_translated_pelican_page_and_home(tmp_path, site):
-    out = build(tmp_path, site)
+def test_translated_pelican_page_and_home(bilingual):
+    out = bilingual
     fr, en = parse(out / "index.html"), parse(out / "en/index.html")
     assert en.html["lang"] == "en" and "Welcome." in en.main.get_text()
     assert switch(fr) == [("en", "./en/")]
@@ -63,8 +68,8 @@ def test_translated_pelican_page_and_home(tmp_path, site):
     assert set(alternates(fr)) == set(alternates(en)) == {"fr", "en"}
 
 
-def test_untranslated_page_and_news_are_shown_in_the_english_edition_marked_french(tmp_path, site):
-    out = build(tmp_path, site)
+def test_untranslated_page_and_news_are_shown_in_the_english_edition_marked_french(bilingual):
+    out = bilingual
     soup = parse(out / "contact/index.html")
     assert switch(soup) == [("en", "../en/contact/")]
     assert soup.select_one(".language-switch a").has_attr("data-untranslated")
@@ -80,8 +85,8 @@ def test_untranslated_page_and_news_are_shown_in_the_english_edition_marked_fren
     assert news.select_one(".card__title a")["href"] == "../../en/actualites/compte-rendu/"
 
 
-def test_english_programme_uses_translations_and_marks_french_passages(tmp_path, site):
-    out = build(tmp_path, site)
+def test_english_programme_uses_translations_and_marks_french_passages(bilingual):
+    out = bilingual
     soup = parse(out / "en/programme/index.html")
     titles = {h.get_text(strip=True): h.get("lang") for h in soup.select(".session__title")}
     assert titles["Opening"] is None  # translated: in the page's language
@@ -99,16 +104,16 @@ def test_english_programme_uses_translations_and_marks_french_passages(tmp_path,
     assert alice.select_one("main ul.plain-list a")["href"] == "../../../en/programme/#ouverture"
 
 
-def test_french_pages_keep_french_interface_and_no_lang_on_french_text(tmp_path, site):
-    out = build(tmp_path, site)
+def test_french_pages_keep_french_interface_and_no_lang_on_french_text(bilingual):
+    out = bilingual
     soup = parse(out / "programme/index.html")
     assert soup.select_one(".skip-link").get_text() == "Aller au contenu"
     assert not soup.select(".session__title[lang]")
     assert "jeudi 1er mars 2018" in soup.select_one(".programme-day h2").get_text()
 
 
-def test_accessibility_statement_and_legal_notice_come_from_settings(tmp_path, site):
-    out = build(tmp_path, site)
+def test_accessibility_statement_and_legal_notice_come_from_settings(bilingual):
+    out = bilingual
     fr = parse(out / "accessibilite/index.html").main.get_text(" ", strip=True)
     for expected in ("Ville de Testville", "totalement conforme", "RGAA 4.1", "100\u00a0% des critères", "vidéos de 2017",
                      "accessibilite@testville.example", "Défenseur des droits", "Texte en plus."):
@@ -149,9 +154,8 @@ def test_french_typography_only_on_french_text(tmp_path, site):
     assert "Débat." in fr.select_one("#table-ronde .prose").get_text()
 
 
-def test_seminar_site_in_both_languages_has_no_broken_link(tmp_path):
-    out = tmp_path / "output"
-    build_site(SETTINGS, out, strict=True, overrides={"CACHE_PATH": str(tmp_path / "cache"), "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False, **FILLED_LEGAL})
+def test_seminar_site_in_both_languages_has_no_broken_link(seminar_site: SharedBuild):
+    out = seminar_site.output
     assert broken_links(out) == []
     assert (out / "en/programme/index.html").is_file() and (out / "en/infos-pratiques/index.html").is_file()
     en = parse(out / "en/programme/index.html")

@@ -1,41 +1,26 @@
-"""The seminar's real site, built once as published (absolute SITEURL) and once for preview (relative)."""
+"""The seminar's real site as published (absolute SITEURL) and as previewed (relative): the session's shared builds."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from eventsite.build import build_site
-from eventsite.localserver import serve_folder
-from tests.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, FILLED_LEGAL, REPO, SETTINGS
-
-SITEURL = "https://example.org/seminaire"
-PUBLISH_SETTINGS = REPO / "publishconf.py"
-
-
-def published_overrides(cache: Path) -> dict[str, object]:
-    """Build the real content as publishconf.py does, under a test address and a fresh cache."""
-    return {"SITEURL": SITEURL, "FEED_DOMAIN": SITEURL, "CACHE_PATH": str(cache), "AGENDA_UID_DOMAIN": "", **FILLED_LEGAL}
+from tests.conftest import SITEURL, SharedBuild
 
 
 @pytest.fixture(scope="session")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def published(published_site: SharedBuild) -> Path:
     """The seminar built strictly with publishconf.py and SITEURL = https://example.org/seminaire."""
-    root = tmp_path_factory.mktemp("published")
-    build_site(PUBLISH_SETTINGS, root / "output", strict=True, overrides=published_overrides(root / "cache"))
-    return root / "output"
+    return published_site.output
 
 
 @pytest.fixture(scope="session")
-def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def preview(seminar_site: SharedBuild) -> Path:
     """The seminar built with pelicanconf.py (relative URLs), as a browser reads it from any address."""
-    root = tmp_path_factory.mktemp("preview")
-    build_site(SETTINGS, root / "output", strict=True, overrides={"CACHE_PATH": str(root / "cache"), "LOAD_CONTENT_CACHE": False, **FILLED_LEGAL})
-    return root / "output"
+    return seminar_site.output
 
 
 def html_pages(output: Path) -> list[Path]:
@@ -68,25 +53,9 @@ def front_matter(path: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def served(preview: Path) -> Iterator[str]:
-    """The preview build served on 127.0.0.1 (a free port), for the browser tests."""
-    with serve_folder(preview) as url:
-        yield url.rstrip("/")
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Debian's Chromium driven by Playwright (no browser downloaded)."""
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: bash scripts/setup.sh --test installs it")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+def served(base_url: str) -> str:
+    """The preview build's address on 127.0.0.1, without the final slash, for the browser tests."""
+    return base_url.rstrip("/")
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from icalendar import Calendar, Event as VEvent, Timezone
 from agenda.agenda import build_calendar, dtstamp, session_description, session_span, uid_domain, venue_text
 from event.settings import read_event_settings
 from eventsite.build import build_site
-from tests.conftest import SETTINGS
+from tests.conftest import SETTINGS, site_overrides
 
 SETTINGS_MAP = {"SITEURL": "https://example.org/seminaire", "EVENT_START": dt.date(2018, 3, 1)}
 TRICKY = "Atelier ; « données », chemins C:\\temp\\N et \\N, émojis 🎉🎉 — " + "é" * 40 + "\\"
@@ -83,7 +83,7 @@ def test_calendar_name_is_escaped_as_text():
     assert b"\r\nX-WR-CALNAME:Atelier \\; donn\xc3\xa9es\\, suite \\\\ fin\r\n" in written
 
 
-def test_one_vtimezone_is_made_for_all_the_calendars_of_a_build(tmp_path: Path, monkeypatch):
+def test_one_vtimezone_is_made_for_all_the_calendars_of_a_build(tmp_path: Path, site, monkeypatch):
     made = []
     original = Timezone.from_tzid.__func__
 
@@ -92,7 +92,7 @@ def test_one_vtimezone_is_made_for_all_the_calendars_of_a_build(tmp_path: Path, 
         return original(cls, *args, **kwargs)
 
     monkeypatch.setattr(Timezone, "from_tzid", classmethod(counting))
-    build_site(SETTINGS, tmp_path / "output", strict=True, overrides={"CACHE_PATH": str(tmp_path / "cache")})
+    build_site(SETTINGS, tmp_path / "output", strict=True, overrides=site_overrides(tmp_path, site(), SEARCH_PAGEFIND=False))
     calendars = list((tmp_path / "output/programme").glob("*.ics"))
     assert len(calendars) > 3
     assert len(made) == 1  # before: one per calendar, the main cost of 1,001 calendars

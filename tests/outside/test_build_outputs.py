@@ -47,10 +47,9 @@ def test_failed_indexing_fails_the_build_and_keeps_the_site(tmp_path, site, monk
     assert digests(out) == before
 
 
-def test_plugins_work_without_an_absolute_siteurl(tmp_path, site):
+def test_plugins_work_without_an_absolute_siteurl(small_site):
     """A preview build: relative addresses everywhere, nothing pointing at another host."""
-    out = tmp_path / "output"
-    build_site(SETTINGS, out, strict=True, overrides=site_overrides(tmp_path, site()))
+    out = small_site.output
     html = (out / "programme/index.html").read_text(encoding="utf-8")
     assert 'property="og:image" content="../images/cartes/programme.png"' in html
     assert "https://example" not in html

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.outside.conftest import ARTIFACTS
+from tests.conftest import ARTIFACTS
 
 HIDDEN_IN_PRINT = (".site-nav", ".site-footer nav", ".skip-link", ".programme-actions", ".session__agenda")
 

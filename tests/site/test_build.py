@@ -18,8 +18,8 @@ def links(soup, selector: str = "main a") -> set[str]:
     return {a["href"] for a in soup.select(selector)}
 
 
-def test_speaker_and_session_link_both_ways(tmp_path, site):
-    out = build(tmp_path, site())
+def test_speaker_and_session_link_both_ways(small_site):
+    out = small_site.output
     speaker = parse(out / "intervenants/alice-martin/index.html")
     assert {"../../programme/#ouverture", "../../programme/#table-ronde"} <= links(speaker)
     programme = parse(out / "programme/index.html")
@@ -30,8 +30,8 @@ def test_speaker_and_session_link_both_ways(tmp_path, site):
     assert "(animation)" in moderator.main.get_text()
 
 
-def test_workshop_lists_proposals_and_theme_lists_workshops(tmp_path, site):
-    out = build(tmp_path, site())
+def test_workshop_lists_proposals_and_theme_lists_workshops(small_site):
+    out = small_site.output
     theme = parse(out / "propositions/organisation/index.html")
     workshop = theme.find(id="espaces")
     assert [h.get_text() for h in workshop.select(".proposal__title")] == ["Bureaux partagés", "Ouvrir des tiers-lieux"]
@@ -86,8 +86,8 @@ def test_markdown_body_is_rendered(tmp_path, site):
     assert prose.find("a")["href"] == "https://example.org"
 
 
-def test_navigation_marks_the_current_page(tmp_path, site):
-    out = build(tmp_path, site())
+def test_navigation_marks_the_current_page(small_site):
+    out = small_site.output
     def current(page: str) -> dict[str, str]:
         nav = parse(out / page).find("nav", attrs={"aria-label": "Menu principal"})
         return {a.get_text(): a["aria-current"] for a in nav.find_all("a", attrs={"aria-current": True})}
@@ -97,8 +97,8 @@ def test_navigation_marks_the_current_page(tmp_path, site):
     assert current("index.html") == {"Accueil": "page"}
 
 
-def test_every_page_has_landmarks_lang_and_skip_link(tmp_path, site):
-    out = build(tmp_path, site())
+def test_every_page_has_landmarks_lang_and_skip_link(small_site):
+    out = small_site.output
     pages = sorted(out.rglob("*.html"))
     assert len(pages) >= 10
     for page in pages:
@@ -113,16 +113,16 @@ def test_every_page_has_landmarks_lang_and_skip_link(tmp_path, site):
         assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (page, levels)
 
 
-def test_home_shows_figures_and_footer_organisers(tmp_path, site):
-    out = build(tmp_path, site())
+def test_home_shows_figures_and_footer_organisers(small_site):
+    out = small_site.output
     home = parse(out / "index.html")
     assert [li.strong.get_text() for li in home.select(".figures__list li")] == ["100+", "9"]
     assert "IRA de Lyon" in home.find("footer").get_text()
     assert "jeudi 1er mars 2018" in home.main.get_text()
 
 
-def test_no_resource_from_another_host(tmp_path, site):
-    out = build(tmp_path, site())
+def test_no_resource_from_another_host(small_site):
+    out = small_site.output
     for page in out.rglob("*.html"):
         soup = parse(page)
         for tag in soup.find_all(["script", "link", "img", "iframe", "source"]):

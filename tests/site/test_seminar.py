@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eventsite.build import build_site
-from tests.conftest import FILLED_LEGAL, SETTINGS, parse
+from tests.conftest import SharedBuild, parse
 
 SPEAKERS = [
     "Pierre-Henri Vray", "Clément Bertholet", "Esther Mac Namara", "Cédric Spérandio",
@@ -19,12 +18,11 @@ PARTNERS = [
 FACILITATORS = ["Justine", "Nicolas", "Raphaël", "Céline", "Jean-Philippe", "Françoise", "Karine"]
 
 
-@pytest.fixture(scope="module")
-def seminar(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("seminar")
-    result = build_site(SETTINGS, tmp / "output", strict=True, overrides={"CACHE_PATH": str(tmp / "cache"), **FILLED_LEGAL})
-    assert result.warnings == []
-    return result.output
+@pytest.fixture
+def seminar(seminar_site: SharedBuild) -> Path:
+    """The session's strict build of the repository's site (tests/conftest.py)."""
+    assert seminar_site.result.warnings == []
+    return seminar_site.output
 
 
 def test_every_person_of_the_day_has_a_page(seminar):

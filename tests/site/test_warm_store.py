@@ -12,17 +12,14 @@ import pytest
 import yaml
 
 from eventsite.build import build_site, pelican_settings
-from tests.conftest import REPO
-
-PUBLISH_SETTINGS = REPO / "publishconf.py"
-SITEURL = "https://example.org/seminaire"
+from tests.conftest import PUBLISH_SETTINGS, REPO, SharedBuild, published_overrides
 
 
 def build(root: Path, content: Path, cache: Path, caplog: pytest.LogCaptureFixture) -> tuple[Path, list[str]]:
-    """One strict build as CI runs it; return the output folder and the log lines of this build."""
+    """One strict build as CI runs it (as the session's published build); return the output folder and the log lines of this build."""
     caplog.clear()
     output = root / "output"
-    overrides = {"PATH": str(content), "CACHE_PATH": str(cache), "SITEURL": SITEURL, "FEED_DOMAIN": SITEURL}
+    overrides = {**published_overrides(cache), "PATH": str(content)}
     with caplog.at_level(logging.INFO):
         build_site(PUBLISH_SETTINGS, output, strict=True, overrides=overrides)
     return output, [record.getMessage() for record in caplog.records]
@@ -38,18 +35,16 @@ def files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_a_restored_store_processes_no_image_and_builds_the_same_site(tmp_path: Path, caplog) -> None:
-    # First deploy: a fresh checkout and an empty store.
-    first_checkout = tmp_path / "first" / "content"
-    shutil.copytree(REPO / "content", first_checkout)
-    cold, cold_log = build(tmp_path / "first", first_checkout, tmp_path / "first" / "cache", caplog)
+def test_a_restored_store_processes_no_image_and_builds_the_same_site(tmp_path: Path, caplog, published_site: SharedBuild) -> None:
+    # First deploy: the repository's checkout and an empty store (the session's published build).
+    cold, cold_log = published_site.output, list(published_site.log)
     assert sum(counts(cold_log, r"(\d+) traitées")) > 5  # photos, portraits and logos were made
     assert sum(counts(cold_log, r"(\d+) dessinée")) > 5  # and social cards drawn
 
     # Next deploy: another checkout (new paths, new modification times), the store restored.
     second_checkout = tmp_path / "second" / "content"
     shutil.copytree(REPO / "content", second_checkout, copy_function=shutil.copyfile)
-    shutil.copytree(tmp_path / "first" / "cache", tmp_path / "second" / "cache")
+    shutil.copytree(published_site.cache, tmp_path / "second" / "cache")
     warm, warm_log = build(tmp_path / "second", second_checkout, tmp_path / "second" / "cache", caplog)
     assert counts(warm_log, r"(\d+) traitées") and not any(counts(warm_log, r"(\d+) traitées"))
     assert counts(warm_log, r"(\d+) dessinée") == [0]
