@@ -92,12 +92,13 @@ def site_sections(context: Any, edition: Edition | None = None) -> list[Section]
         )
         sections.append(Section(_("Partenaires"), (Link(_("Organisateurs et partenaires"), urls["partners"]),)))
     articles = [item for item in contents if isinstance(item, Article)]
-    news_url = str(context.get("INDEX_SAVE_AS", "")).removesuffix("index.html") if prefix == "" else ""
+    index = str(context.get("INDEX_SAVE_AS", "")).removesuffix("index.html")
+    news_url = prefix + index if index else ""  # each edition has its news index
     news = ([Link(_("Toutes les actualités"), news_url)] if news_url else []) + [Link(a.title, a.url) for a in articles]
     if news:
         sections.append(Section(_("Actualités"), tuple(news)))
     galleries = context.get("galleries") or {}
-    photos = [Link(g.title, g.url) for g in (galleries.values() if isinstance(galleries, dict) else galleries)]
+    photos = [Link(g.title, prefix + g.url) for g in (galleries.values() if isinstance(galleries, dict) else galleries)]
     if photos:
         sections.append(Section(_("Photos"), tuple(photos)))
     # Whatever else the menus lead to (a gallery index, a page another plugin writes) goes in too.
