@@ -19,6 +19,7 @@ from jinja2 import pass_context
 from PIL import Image, ImageColor
 from pelican import signals
 
+from event.editions import page_view
 from eventsite.filemode import new_file_mode
 
 from .drawing import CardText, draw_card
@@ -213,7 +214,7 @@ def render_card(text: CardText, settings: Mapping[str, Any], workers: CardWorker
 
 def card_text(context: Any, title: str) -> CardText:
     """The card of the page being written: its title, the event's date and place, and the event's name."""
-    event_settings = context.get("event_settings")
+    _event, event_settings = page_view(context)
     name = getattr(event_settings, "name", "") or str(context.get("SITENAME") or "")
     kicker = ""
     start = getattr(event_settings, "start", None)

@@ -154,3 +154,11 @@ def edition_for(context: Mapping[str, Any], lang: str | None) -> Edition | None:
         if edition.lang == lang:
             return edition
     return editions[0] if editions else None
+
+
+def page_view(context: Mapping[str, Any]) -> tuple[Any, Any]:
+    """(event, event settings) of the page being written: its ``edition``'s, else the context's default ones."""
+    edition = context.get("edition")
+    if edition is not None:
+        return edition.event, edition.settings
+    return context.get("event"), context.get("event_settings")

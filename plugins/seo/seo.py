@@ -14,6 +14,8 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
+from event.editions import page_view
+
 from .jsonld import event_jsonld, news_jsonld, person_jsonld, to_script_json
 from .settings import setting
 
@@ -105,7 +107,7 @@ def page_type(context: Any) -> str:
 def social_meta(context: Any, title: str, description: str) -> SocialMeta:
     """Jinja global: the Open Graph and Twitter values of the page being written."""
     link = linker(context)
-    event_settings = context.get("event_settings")
+    _event, event_settings = page_view(context)
     image = card_path(context, title)
     generated = image is not None and own_image(context) is None
     locale = setting(context, "SEO_LOCALE") or getattr(event_settings, "locale", None) or "fr_FR"
@@ -131,7 +133,7 @@ def event_pages(context: Any) -> tuple[str, ...]:
     pages = setting(context, "SEO_EVENT_PAGES")
     if pages is not None:
         return tuple(pages)
-    event_settings = context.get("event_settings")
+    _event, event_settings = page_view(context)
     programme = event_settings.urls["programme"] if event_settings else "programme/"
     return ("index.html", page_path(programme) + "index.html" if programme.endswith("/") else programme)
 
@@ -140,8 +142,7 @@ def event_pages(context: Any) -> tuple[str, ...]:
 def structured_data(context: Any, title: str, description: str) -> list[Markup]:
     """Jinja global: the JSON-LD objects of the page being written, each ready for a <script> element."""
     output_file = str(context.get("output_file", ""))
-    event = context.get("event")
-    event_settings = context.get("event_settings")
+    event, event_settings = page_view(context)
     link = linker(context)
     image = card_path(context, title)
     image = link(image) if image else None
