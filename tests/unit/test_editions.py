@@ -82,6 +82,8 @@ def test_news_and_pages_in_an_edition_are_the_translation_or_the_original_shown_
     assert (shown[1].url, shown[1].save_as, shown[1].title, shown[1].lang) == ("en/b/", "en/b/index.html", "B", "fr")
     assert b.translations == []  # Pelican's objects untouched: its feeds list no view
     assert in_edition([a], "fr", "", "fr") == (a,)
+    refused = SimpleNamespace(lang="fr", url="", save_as="", translations=[])  # containment turned it off
+    assert in_edition([refused], "en", "en/", "fr")[0].save_as == ""
 
 
 def test_a_translation_inherits_what_it_does_not_translate() -> None:
