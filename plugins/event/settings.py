@@ -182,6 +182,21 @@ def localized_settings(settings: Mapping[str, Any], lang: str) -> EventSettings:
     return replace(merged, urls=MappingProxyType({k: f"{lang}/{v}" for k, v in merged.urls.items()}))
 
 
+def prefixed_menu_paths(lang: str, overrides: Mapping[str, Any]) -> list[str]:
+    """A message for each menu path of LANG's overrides already under « LANG/ » (the edition adds it)."""
+    problems = []
+    for key in ("EVENT_NAV", "EVENT_FOOTER_LINKS"):
+        items = overrides.get(key, ())
+        paths = [str(item[1]) for item in items if isinstance(item, (tuple, list)) and len(item) == 2]
+        problems += [
+            f"EVENT_LANGUAGES[{lang!r}] → {key} : écrivez {path[len(lang) + 1:]!r} au lieu de {path!r}, "
+            f"le site « {lang} » met lui-même ses adresses sous « {lang}/ »."
+            for path in paths
+            if path.startswith(f"{lang}/")
+        ]
+    return problems
+
+
 def check_settings(settings: Mapping[str, Any]) -> list[str]:
     """Return a message for each EVENT_* setting that cannot be used."""
     problems: list[str] = []
@@ -209,6 +224,7 @@ def check_settings(settings: Mapping[str, Any]) -> list[str]:
             if wrong:
                 problems.append(f"EVENT_LANGUAGES[{lang!r}] : réglages non traduisibles {', '.join(map(str, wrong))}.")
             problems += [f"EVENT_LANGUAGES[{lang!r}] → {p}" for p in check_settings({**settings, "EVENT_COLORS": {}, **event_overrides(overrides), "EVENT_LANGUAGES": {}})]
+            problems += prefixed_menu_paths(str(lang), overrides)
     try:
         from babel import Locale
 
