@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 
 import pytest
 from PIL import Image
@@ -149,15 +148,6 @@ def test_cards_drawn_by_worker_processes_are_those_drawn_in_the_build(tmp_path, 
         pointed = {tags(page).get("og:image", "").rsplit("/images/cartes/", 1)[-1] for page in out.rglob("*.html")}
         assert len(pointed) > 5 and pointed == set(cards[count])  # every page's card is in the site at the end, no other
     assert cards[2] == cards[1]
-
-
-def test_a_build_failing_while_pages_are_written_leaves_no_drawing_process(tmp_path, site):
-    # Forked workers left alive hold the parent's pipes and files (a Playwright session hung on them).
-    content = site({"pages/cassee.md": "Title: Page cassée\nTemplate: modele-inexistant\n\nTexte.\n"})
-    overrides = site_overrides(tmp_path, content, CARDS_PROCESSES=2, SEARCH_PAGEFIND=False)
-    with pytest.raises(BuildFailed):
-        build_site(SETTINGS, tmp_path / "output", strict=False, overrides=overrides)
-    assert multiprocessing.active_children() == []
 
 
 @pytest.mark.parametrize("value", [0, "2", True, 1.5])
