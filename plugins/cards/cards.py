@@ -2,8 +2,8 @@
 
 Phases: once every generator has read (``all_generators_finalized``), the cards generator works out
 every page's card text (pages.py), draws the cards missing from the content-addressed cache (in
-CARDS_PROCESSES worker processes, while the pages are written) and puts ``context["social_cards"]``;
-its ``generate_output`` waits for the drawings and places the cards in the site.
+CARDS_PROCESSES worker processes, stopped before the handler returns, whatever happens) and puts
+``context["social_cards"]``; its ``generate_output`` places the cards in the site.
 
 Context key provided: ``social_cards``, a read-only mapping output file (« en/programme/index.html »)
 → :class:`Card` (the card's site-relative path and pixel size). The seo plugin looks a page's card
@@ -70,12 +70,24 @@ class CardsGenerator(Generator):
         """Nothing yet: the cards are planned once every generator has read (plan_cards)."""
 
     def plan(self) -> None:
-        """Work out every page's card, start drawing the missing ones, and publish context["social_cards"]."""
+        """Work out every page's card, draw the missing ones (waiting for the workers), and publish context["social_cards"]."""
         if not setting(self.settings, "CARDS_ENABLED"):
             return
         started = time.perf_counter()
         count = processes(self.settings)
         self.workers = CardWorkers(count) if count > 1 else None
+        try:
+            self.context[CARDS_KEY] = self.draw_all()
+            if self.workers is not None:
+                self.tally.cpu_seconds += self.workers.finish()  # waits for every drawing, stops the workers
+        finally:
+            if self.workers is not None:
+                self.workers.cancel()  # a failure stops them at once: no worker outlives its build
+            self.workers = None
+        self.seconds += time.perf_counter() - started
+
+    def draw_all(self) -> Mapping[str, Card]:
+        """Draw (or take from the cache) every page's card; return them by output file."""
         folder = cache_folder(self.settings)
         size = tuple(setting(self.settings, "CARDS_SIZE"))
         output_dir = str(setting(self.settings, "CARDS_OUTPUT_DIR")).strip("/")
@@ -94,8 +106,7 @@ class CardsGenerator(Generator):
             relpath = f"{output_dir}/{name}.png"
             self.placements.append((cached, relpath, output_file if output_file in guessed else ""))
             cards[output_file] = Card(relpath, size)  # type: ignore[arg-type]
-        self.context[CARDS_KEY] = MappingProxyType(cards)
-        self.seconds += time.perf_counter() - started
+        return MappingProxyType(cards)
 
     def draw(self, cached: str, job: tuple[Any, ...]) -> None:
         """Draw the card CACHED unless the cache holds it or a worker already draws it."""
@@ -109,10 +120,7 @@ class CardsGenerator(Generator):
         self.tally.drawn += 1
 
     def generate_output(self, writer: Any) -> None:
-        """Wait for the cards still being drawn, place every card in the site, and say what the build did."""
-        if self.workers is not None:
-            workers, self.workers = self.workers, None
-            self.tally.cpu_seconds += workers.finish()
+        """Place every card in the site, and say what the build did with the cards."""
         for cached, relpath, page in self.placements:
             if not page or os.path.exists(os.path.join(self.output_path, page)):  # the menus may name a page nothing wrote
                 place_card(cached, os.path.join(self.output_path, relpath))

@@ -1,47 +1,34 @@
-"""Worker processes that draw social cards while the build goes on writing pages."""
+"""Worker processes that draw social cards in parallel, before the pages are written."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 
 class CardWorkers:
-    """A pool of drawing processes for one build: cards handed over, and the copies waiting for them."""
+    """A pool of drawing processes for one build phase: cards handed over, waited for, then the pool stopped."""
 
     def __init__(self, count: int) -> None:
         context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         self.pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
         self.pending: dict[str, Future[float]] = {}  # cache file → its drawing (giving its CPU seconds)
-        self.copies: list[tuple[str, str]] = []  # (cache file, file in the site) to copy once drawn
 
     def drawing(self, cached: str) -> bool:
-        """True if the card CACHED was handed to a worker during this build."""
+        """True if the card CACHED was handed to a worker."""
         return cached in self.pending
 
     def submit(self, draw: Callable[..., float], cached: str, *arguments: Any) -> None:
         """Hand the drawing of CACHED to a worker."""
         self.pending[cached] = self.pool.submit(draw, cached, *arguments)
 
-    def copy_when_drawn(self, cached: str, target: str) -> None:
-        """Place CACHED at TARGET once its drawing is done (finish)."""
-        self.copies.append((cached, target))
-
-    def finish(self, place: Callable[[str, str], None] = shutil.copyfile) -> float:
-        """Wait for every drawing (a failed one raises its error), PLACE the cards into the site, stop the workers.
-
-        Return the CPU seconds the workers spent drawing.
-        """
+    def finish(self) -> float:
+        """Wait for every drawing (a failed one raises its error) and stop the workers; return their CPU seconds."""
         try:
-            cpu = sum(future.result() for future in self.pending.values())
-            for cached, target in self.copies:
-                os.makedirs(os.path.dirname(target), exist_ok=True)  # a rebuild may have swept it meanwhile
-                place(cached, target)
-            return cpu
+            return sum(future.result() for future in self.pending.values())
         finally:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
