@@ -97,16 +97,20 @@ def header_formats(forms: tuple[Form, ...]) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-# Decap's French words changed everywhere: « ＋ » (a full-width plus many fonts lack), « Media ».
+# Decap's French words changed everywhere: « ＋ » (a full-width plus many fonts lack), « Media », and the
+# date buttons' names, left in English (« Set day to now ») and not holding their visible text (axe).
+DATE_BUTTONS = {"editorWidgets": {"datetime": {"setToNow": "Maintenant"}}}
 PHRASES = {
     "app": {"header": {"media": "Images"}},
-    "collection": {"collectionTop": {"newButton": "Ajouter : %{collectionLabel}"}},
+    "editor": DATE_BUTTONS,
+    "collection": {"collectionTop": {"newButton": "Ajouter : %{collectionLabel}",
+                                     "newButtonAriaLabel": "Ajouter : %{collectionLabel}"}},
 }
 # And on the local editor, where « Publier » only saves the file on this computer.
 LOCAL_PHRASES = {
     **PHRASES,
     "auth": {"login": "Ouvrir l'éditeur"},
-    "editor": {"editorToolbar": {
+    "editor": {**DATE_BUTTONS, "editorToolbar": {
         "publish": "Enregistrer", "publishing": "Enregistrement…", "published": "Enregistrée",
         "publishNow": "Enregistrer maintenant", "publishAndCreateNew": "Enregistrer et créer une nouvelle entrée",
         "publishAndDuplicate": "Enregistrer et dupliquer",
