@@ -45,8 +45,9 @@ TEXT_METAS = frozenset(
      "twitter:title", "twitter:description", "twitter:image:alt", "application-name",
      "apple-mobile-web-app-title"}
 )
-# A quick look at a stretch of text: without any of these, no rule can change it.
-_MAY_CHANGE = re.compile(r"[:;!?«»%€\"'\d]|[IVX]e|[IVX]re?|km")
+# A quick look at a stretch of text: without any of these, no rule can change it (punctuation
+# and quotes; a number before h, %, €, km or an ordinal's e/er/re; a Roman ordinal).
+_MAY_CHANGE = re.compile("[:;!?«»\"']|\\d[ \t\u00a0\u202f]?[h%€k]|\\d(?:e|re)|[IVX](?:e|re)")
 
 TextRule = Callable[[str, str], str]  # (text, text before it) -> new text
 
