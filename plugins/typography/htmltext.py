@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 from html import escape, unescape
 from html.parser import attrfind_tolerant, tagfind_tolerant
 
@@ -129,8 +130,7 @@ def tokens(html: str) -> Iterator[tuple[str, str, list, str]]:
             position = stop
 
 
-@dataclass(frozen=True)
-class _Open:
+class _Open(NamedTuple):
     """An open element: its name, its language, and whether its text is left alone or plain."""
 
     tag: str
