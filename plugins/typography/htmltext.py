@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 from html import escape, unescape
 from html.parser import attrfind_tolerant, tagfind_tolerant
 
@@ -45,8 +46,9 @@ TEXT_METAS = frozenset(
      "twitter:title", "twitter:description", "twitter:image:alt", "application-name",
      "apple-mobile-web-app-title"}
 )
-# A quick look at a stretch of text: without any of these, no rule can change it.
-_MAY_CHANGE = re.compile(r"[:;!?«»%€\"'\d]|[IVX]e|[IVX]re?|km")
+# A quick look at a stretch of text: without any of these, no rule can change it (punctuation
+# and quotes; a number before h, %, €, km or an ordinal's e/er/re; a Roman ordinal).
+_MAY_CHANGE = re.compile("[:;!?«»\"']|\\d[ \t\u00a0\u202f]?[h%€k]|\\d(?:e|re)|[IVX](?:e|re)")
 
 TextRule = Callable[[str, str], str]  # (text, text before it) -> new text
 
@@ -128,8 +130,7 @@ def tokens(html: str) -> Iterator[tuple[str, str, list, str]]:
             position = stop
 
 
-@dataclass(frozen=True)
-class _Open:
+class _Open(NamedTuple):
     """An open element: its name, its language, and whether its text is left alone or plain."""
 
     tag: str

@@ -40,7 +40,9 @@ _ORDINAL = re.compile(
     r"(?<![\w.,-])(?:(1|I)(ers?|res?)|(\d+|" + _ROMAN + r")(es?))(?![\w-])"
 )
 
-Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
+# A pattern, its replacement, and a cheap test the text must pass for the pattern to be tried
+# (it spares the slower pattern, with its look-arounds at every position, most stretches of text).
+Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], re.Pattern[str]]
 
 
 def _time(match: re.Match[str]) -> str:
@@ -56,18 +58,23 @@ def _ordinal(match: re.Match[str]) -> str:
     return f"{number}<sup>{suffix}</sup>"
 
 
+def _needs(pattern: str) -> re.Pattern[str]:
+    """A cheap test a text must pass for a rule to be tried on it."""
+    return re.compile(pattern)
+
+
 SPACING_RULES: tuple[Rule, ...] = (
-    (_TIME_COLON, _time),
-    (_TIME_H, _time),
-    (_UNIT, NBSP),
-    (_OPEN_QUOTE, "«" + NBSP),
-    (_CLOSE_QUOTE, NBSP + "»"),
-    (_BEFORE_NARROW, NNBSP),
-    (_BEFORE_COLON, NBSP),
+    (_TIME_COLON, _time, _needs(r"\d:\d")),
+    (_TIME_H, _time, _needs(r"\d" + _SPACE + "?h")),
+    (_UNIT, NBSP, _needs("[%€]|km")),
+    (_OPEN_QUOTE, "«" + NBSP, _needs("«")),
+    (_CLOSE_QUOTE, NBSP + "»", _needs("»")),
+    (_BEFORE_NARROW, NNBSP, _needs("[!?;]")),
+    (_BEFORE_COLON, NBSP, _needs(":")),
 )
-ORDINAL_RULES: tuple[Rule, ...] = ((_ORDINAL, _ordinal),)
+ORDINAL_RULES: tuple[Rule, ...] = ((_ORDINAL, _ordinal, _needs("[0-9IVX][er]")),)
 # Straight quotes made French; run before SPACING_RULES, which space the guillemets.
-QUOTE_RULES: tuple[Rule, ...] = ((_APOSTROPHE, "’"), (_STRAIGHT_QUOTES, r"«\1»"))
+QUOTE_RULES: tuple[Rule, ...] = ((_APOSTROPHE, "’", _needs("'")), (_STRAIGHT_QUOTES, r"«\1»", _needs('"')))
 
 
 def context_char(before: str) -> str:
@@ -80,13 +87,17 @@ def context_char(before: str) -> str:
 
 
 def _apply(part: str, rules: tuple[Rule, ...], before: str) -> str:
-    """Apply rules to one URL-free part, reading `before` as its left context."""
+    """Apply rules to one URL-free part, reading `before` as its left context.
+
+    The context character stays in front during every rule: no rule rewrites a first character.
+    """
     if not part:
         return part
-    prefix = context_char(before)
-    for pattern, replacement in rules:
-        part = pattern.sub(replacement, prefix + part)[1:]
-    return part
+    text = context_char(before) + part
+    for pattern, replacement, needs in rules:
+        if needs.search(text):
+            text = pattern.sub(replacement, text)
+    return text[1:]
 
 
 def apply_rules(text: str, rules: tuple[Rule, ...], before: str = "") -> str:
@@ -103,9 +114,7 @@ def apply_rules(text: str, rules: tuple[Rule, ...], before: str = "") -> str:
 
 def typographer_fr(text: str, before: str = "", quotes: bool = True) -> str:
     """Apply French quotes (unless QUOTES is false), spacing, times and units to plain text."""
-    if quotes:
-        text = apply_rules(text, QUOTE_RULES, before)
-    return apply_rules(text, SPACING_RULES, before)
+    return apply_rules(text, QUOTE_RULES + SPACING_RULES if quotes else SPACING_RULES, before)
 
 
 def mark_ordinals(text: str, before: str = "") -> str:
