@@ -1,4 +1,4 @@
-"""Command line: ``python -m eventsite build|check|new|preview`` (``--help`` for each)."""
+"""Command line: ``python -m eventsite build|check|new|preview|settings-doc`` (``--help`` for each)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,30 @@ from .check import check_everything, report, scaffold_schema
 from .commands import invoke_command
 from .preview import run_preview
 from .scaffold import SCAFFOLDS, ScaffoldError, create
+from .settingskit import SettingsError, project_declarations, reference
+
+REPO = Path(__file__).resolve().parent.parent
+REFERENCE = REPO / "docs" / "reglages.md"
 
 
 def print_warnings(warnings: list[str]) -> None:
     """Print the warnings logged outside the content problem channel, one line each."""
     for line in warning_lines(warnings):
         print(line)
+
+
+def settings_doc(check_only: bool) -> int:
+    """Write docs/reglages.md from the settings' declarations (or, with CHECK_ONLY, tell whether it is up to date)."""
+    text = reference(project_declarations(REPO / "plugins"))
+    if check_only:
+        current = REFERENCE.read_text(encoding="utf-8") if REFERENCE.is_file() else ""
+        if current != text:
+            print(f"{REFERENCE.relative_to(REPO)} n'est pas à jour : lancez « python -m eventsite settings-doc ».", file=sys.stderr)
+            return 1
+        return 0
+    REFERENCE.write_text(text, encoding="utf-8")
+    print(f"{REFERENCE.relative_to(REPO)} écrit à partir des déclarations des réglages.")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,13 +56,20 @@ def main(argv: list[str] | None = None) -> int:
     preview.add_argument("--output", default="output")
     preview.add_argument("--port", type=int, default=8000)
     preview.add_argument("--lan", action="store_true", help="ouvrir l'aperçu au réseau local (à partager)")
+    doc = sub.add_parser("settings-doc", help="écrire docs/reglages.md à partir des déclarations des réglages")
+    doc.add_argument("--check", action="store_true", help="vérifier seulement que docs/reglages.md est à jour")
     args = parser.parse_args(argv)
+    if args.command == "settings-doc":
+        return settings_doc(args.check)
     if args.command == "preview":
         settings = Path(args.settings).resolve()
         return run_preview(settings.parent, settings, Path(args.output).resolve(), port=args.port, lan=args.lan)
     if args.command == "check":
         try:
             problems, warnings = check_everything(Path(args.settings))
+        except SettingsError as error:  # every problem of every setting, in French
+            print(error, file=sys.stderr)
+            return 1
         except Exception as error:  # never a traceback: one French line, as the build does
             print(f"La vérification a échoué : {type(error).__name__}: {error}", file=sys.stderr)
             return 1

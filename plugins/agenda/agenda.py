@@ -18,6 +18,8 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
+from eventsite.settingskit import check_at_startup
+
 from . import ical
 from .settings import setting
 
@@ -323,5 +325,6 @@ def add_template_helpers(generator: Any) -> None:
 
 def register() -> None:
     """Connect the agenda plugin's handlers to Pelican's signals."""
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_template_helpers)

@@ -19,6 +19,8 @@ from jinja2 import pass_context
 from PIL import Image, ImageColor
 from pelican import signals
 
+from eventsite.settingskit import check_at_startup
+
 from eventsite.filemode import new_file_mode
 
 from .drawing import CardText, draw_card
@@ -280,8 +282,7 @@ def add_template_helpers(generator: Any) -> None:
 
 
 def start_counting(pelican: Any) -> None:
-    """Check CARDS_PROCESSES and reset the counters when a build starts."""
-    processes(pelican.settings)  # a wrong value stops the build here, in French
+    """Reset the counters when a build starts."""
     STATS.reset()
 
 
@@ -296,6 +297,7 @@ def report(pelican: Any) -> None:
 
 def register() -> None:
     """Connect the cards plugin's handlers to Pelican's signals."""
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.initialized.connect(start_counting)
     signals.generator_init.connect(add_template_helpers)
     signals.finalized.connect(report)

@@ -9,27 +9,17 @@ from typing import Any
 from jinja2 import pass_context
 from pelican import signals
 
+from eventsite.settingskit import check_at_startup
+
 from . import dates
 from .generator import EventGenerator
 from .localize import colors_css, localized_event
 from .navigation import footer_links, navigation
 from .channel import CONTENT_PROBLEM, collect
 from .pelican_content import report_unread_files
-from .settings import check_settings
 from .source_reader import use_event_reader
 
 logger = logging.getLogger(__name__)
-
-
-class SettingsError(Exception):
-    """Raised at start-up when EVENT_* settings cannot be used."""
-
-
-def check_event_settings(pelican: Any) -> None:
-    """Check the EVENT_* settings once, when Pelican starts."""
-    problems = check_settings(pelican.settings)
-    if problems:
-        raise SettingsError("Réglages incorrects :\n" + "\n".join(f"  - {p}" for p in problems))
 
 
 def add_generator(pelican: Any) -> type[EventGenerator]:
@@ -77,7 +67,7 @@ def parse_figures(content: Any) -> None:
 
 def register() -> None:
     """Connect the event plugin's handlers to Pelican's signals."""
-    signals.initialized.connect(check_event_settings)
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.readers_init.connect(use_event_reader)
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_template_helpers)

@@ -9,18 +9,9 @@ from pelican import signals
 
 from . import switch
 from .catalogues import load_catalogues
-from .settings import LanguageSettings, check_language_settings, read_language_settings
+from eventsite.settingskit import check_at_startup
 
-
-class LanguageSettingsError(Exception):
-    """Raised at start-up when LANGUAGES_* settings cannot be used."""
-
-
-def check_settings(pelican: Any) -> None:
-    """Check the LANGUAGES_* settings once, when Pelican starts."""
-    problems = check_language_settings(pelican.settings)
-    if problems:
-        raise LanguageSettingsError("Réglages incorrects :\n" + "\n".join(f"  - {p}" for p in problems))
+from .settings import LanguageSettings, read_language_settings
 
 
 def _with_settings(function: Any, settings: LanguageSettings) -> Any:
@@ -69,5 +60,5 @@ def install(generator: Any) -> None:
 
 def register() -> None:
     """Connect the languages plugin's handlers to Pelican's signals."""
-    signals.initialized.connect(check_settings)
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.generator_init.connect(install)

@@ -1,4 +1,4 @@
-"""Defaults of the LANGUAGES_* settings, read without changing Pelican's settings."""
+"""The LANGUAGES_* settings: declared once (default, check, doc), read without changing Pelican's settings."""
 
 from __future__ import annotations
 
@@ -8,17 +8,29 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-DEFAULTS: Mapping[str, Any] = MappingProxyType(
-    {
-        # Language code → URL of that language's home page, from the site root.
-        # The site's languages are its keys; one language means no language switch.
-        "LANGUAGES_HOMES": None,
-        # Language code → its name written in that language, shown in the switch.
-        "LANGUAGES_NAMES": MappingProxyType({"fr": "Français", "en": "English", "de": "Deutsch", "es": "Español"}),
-        # Folder of the gettext catalogues (<lang>/LC_MESSAGES/messages.po); default: THEME/translations.
-        "LANGUAGES_CATALOGUES": None,
-    }
+from eventsite.settingskit import Problem, Setting, declare, dictionary, filled_text, optional
+
+
+def _home(value: Any) -> list[Problem]:
+    """The address of a language's home page, relative to the site's root."""
+    if isinstance(value, str) and not value.startswith("/"):
+        return []
+    return ["écrivez une adresse relative, sans « / » initial, par ex. \"en/\""]
+
+
+DECLARED = declare(
+    "languages",
+    # The site's languages are its keys; one language means no language switch.
+    Setting("LANGUAGES_HOMES", None,
+            "Langues du site : code → adresse de l'accueil dans cette langue, par ex. {\"fr\": \"\", \"en\": \"en/\"}.",
+            optional(dictionary(_home, example="{\"fr\": \"\", \"en\": \"en/\"}"))),
+    Setting("LANGUAGES_NAMES", MappingProxyType({"fr": "Français", "en": "English", "de": "Deutsch", "es": "Español"}),
+            "Nom de chaque langue écrit dans cette langue, affiché dans le sélecteur de langue.", dictionary(filled_text)),
+    Setting("LANGUAGES_CATALOGUES", None,
+            "Dossier des catalogues gettext (<langue>/LC_MESSAGES/messages.po) ; None : THEME/translations.",
+            optional(filled_text)),
 )
+DEFAULTS: Mapping[str, Any] = DECLARED.defaults
 
 
 @dataclass(frozen=True)
@@ -34,25 +46,13 @@ class LanguageSettings:
 def read_language_settings(settings: Mapping[str, Any]) -> LanguageSettings:
     """Return the LANGUAGES_* settings of a Pelican settings mapping, defaults filled in."""
     default = str(settings.get("DEFAULT_LANG", "fr"))
-    homes = settings.get("LANGUAGES_HOMES", DEFAULTS["LANGUAGES_HOMES"]) or {default: ""}
-    folder = settings.get("LANGUAGES_CATALOGUES", DEFAULTS["LANGUAGES_CATALOGUES"])
+    values = DECLARED.values(settings)
+    homes = values["LANGUAGES_HOMES"] or {default: ""}
+    folder = values["LANGUAGES_CATALOGUES"]
     catalogues = Path(folder) if folder else Path(str(settings.get("THEME", "theme"))) / "translations"
     return LanguageSettings(
         default=default,
         homes=MappingProxyType({default: "", **dict(homes)}),
-        names=MappingProxyType({**DEFAULTS["LANGUAGES_NAMES"], **dict(settings.get("LANGUAGES_NAMES", {}))}),
+        names=MappingProxyType({**DEFAULTS["LANGUAGES_NAMES"], **values["LANGUAGES_NAMES"]}),
         catalogues=catalogues,
     )
-
-
-def check_language_settings(settings: Mapping[str, Any]) -> list[str]:
-    """Return a message for each LANGUAGES_* setting that cannot be used."""
-    problems = []
-    homes = settings.get("LANGUAGES_HOMES", DEFAULTS["LANGUAGES_HOMES"])
-    if homes is not None and not isinstance(homes, Mapping):
-        problems.append("LANGUAGES_HOMES : donnez un dictionnaire langue → adresse de l'accueil (ex. {'en': 'en/'}).")
-    elif homes:
-        for lang, url in homes.items():
-            if not isinstance(url, str) or url.startswith("/"):
-                problems.append(f"LANGUAGES_HOMES[{lang!r}] : adresse relative attendue, sans « / » initial (reçu {url!r}).")
-    return problems

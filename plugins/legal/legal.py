@@ -9,23 +9,14 @@ from blinker import signal
 from jinja2 import pass_context
 from pelican import signals
 
-from .settings import check_legal_settings, read_legal_settings, unfilled_settings
+from eventsite.settingskit import check_at_startup
+
+from .settings import read_legal_settings, unfilled_settings
 
 logger = logging.getLogger(__name__)
 
 CONTENT_PROBLEM = signal("content_problem")  # the content problem channel (docs/architecture.md)
 SETTINGS_FILE = "pelicanconf.py"
-
-
-class LegalSettingsError(Exception):
-    """Raised at start-up when LEGAL_* settings cannot be used."""
-
-
-def check_settings(pelican: Any) -> None:
-    """Check the LEGAL_* settings once, when Pelican starts."""
-    problems = check_legal_settings(pelican.settings)
-    if problems:
-        raise LegalSettingsError("Réglages incorrects :\n" + "\n".join(f"  - {p}" for p in problems))
 
 
 @pass_context
@@ -60,6 +51,6 @@ def report_placeholders(generators: list[Any]) -> None:
 
 def register() -> None:
     """Connect the legal plugin's handlers to Pelican's signals."""
-    signals.initialized.connect(check_settings)
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.generator_init.connect(add_legal)
     signals.all_generators_finalized.connect(report_placeholders)

@@ -8,6 +8,8 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
+from eventsite.settingskit import check_at_startup
+
 from .settings import DEFAULTS, setting
 
 
@@ -64,6 +66,7 @@ def publish_settings(pelican: Any) -> None:
 
 def register() -> None:
     """Connect the memento plugin's handlers to Pelican's signals."""
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.initialized.connect(publish_settings)
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_template_helpers)

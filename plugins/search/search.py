@@ -14,6 +14,8 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from eventsite.settingskit import check_at_startup
+
 from .settings import setting
 
 logger = logging.getLogger(__name__)
@@ -180,5 +182,6 @@ def index_site(pelican: Any) -> None:
 
 def register() -> None:
     """Connect the search plugin's handlers to Pelican's signals."""
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.get_generators.connect(add_generator)
     signals.finalized.connect(index_site)

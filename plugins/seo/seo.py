@@ -14,6 +14,8 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
+from eventsite.settingskit import check_at_startup
+
 from .jsonld import event_jsonld, news_jsonld, person_jsonld, to_script_json
 from .settings import setting
 
@@ -212,6 +214,7 @@ def write_sitemap(pelican: Any) -> None:
 
 def register() -> None:
     """Connect the seo plugin's handlers to Pelican's signals."""
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.initialized.connect(remember_siteurl)
     signals.generator_init.connect(add_template_helpers)
     signals.finalized.connect(write_sitemap)

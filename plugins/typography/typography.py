@@ -4,24 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import partial
-from types import MappingProxyType
 from typing import Any
 
 from markupsafe import Markup, escape
 from pelican import signals
 
+from eventsite.settingskit import check_at_startup
+
 from .htmltext import transform_text
 from .rules import typographer_fr_html
-
-DEFAULTS: Mapping[str, Any] = MappingProxyType(
-    {"TYPOGRAPHY_ENABLED": True, "TYPOGRAPHY_LANGS": ("fr",)}
-)
-
-
-def setting(settings: Mapping[str, Any], name: str) -> Any:
-    """Read a TYPOGRAPHY_* setting, falling back on the plugin's default."""
-    return settings.get(name, DEFAULTS[name])
-
+from .settings import setting
 
 def lang_matches(lang: str | None, langs: Iterable[str]) -> bool:
     """Tell whether lang (e.g. "fr", "fr-CA", "fr_FR") is one of langs."""
@@ -76,5 +68,6 @@ def add_filter(generator: Any) -> None:
 
 def register() -> None:
     """Connect the plugin's handlers to Pelican's signals."""
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.content_object_init.connect(typeset_content)
     signals.generator_init.connect(add_filter)
