@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from .scaffold import SCAFFOLDS, ScaffoldError, create
 from .settingskit import SettingsError, project_declarations, reference
 
 REPO = Path(__file__).resolve().parent.parent
+PLUGINS_DIR = REPO / "plugins"
 REFERENCE = REPO / "docs" / "reglages.md"
 
 
@@ -25,15 +27,16 @@ def print_warnings(warnings: list[str]) -> None:
 
 def settings_doc(check_only: bool) -> int:
     """Write docs/reglages.md from the settings' declarations (or, with CHECK_ONLY, tell whether it is up to date)."""
-    text = reference(project_declarations(REPO / "plugins"))
+    text = reference(project_declarations(PLUGINS_DIR))
+    shown = os.path.relpath(REFERENCE, REPO)
     if check_only:
         current = REFERENCE.read_text(encoding="utf-8") if REFERENCE.is_file() else ""
         if current != text:
-            print(f"{REFERENCE.relative_to(REPO)} n'est pas à jour : lancez « python -m eventsite settings-doc ».", file=sys.stderr)
+            print(f"{shown} n'est pas à jour : lancez « python -m eventsite settings-doc ».", file=sys.stderr)
             return 1
         return 0
     REFERENCE.write_text(text, encoding="utf-8")
-    print(f"{REFERENCE.relative_to(REPO)} écrit à partir des déclarations des réglages.")
+    print(f"{shown} écrit à partir des déclarations des réglages.")
     return 0
 
 
