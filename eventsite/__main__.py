@@ -12,7 +12,8 @@ from .check import check_everything, report, scaffold_schema
 from .commands import invoke_command
 from .preview import run_preview
 from .scaffold import SCAFFOLDS, ScaffoldError, create
-from .settingskit import SettingsError, project_declarations, reference
+from .settingsdoc import reference
+from .settingskit import SettingsError, project_declarations
 
 REPO = Path(__file__).resolve().parent.parent
 PLUGINS_DIR = REPO / "plugins"

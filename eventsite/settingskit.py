@@ -4,28 +4,24 @@ A plugin declares its settings in plugins/NAME/settings.py as ``DECLARED = decla
 and reads them through ``DECLARED.value(settings, name)`` or ``DECLARED.values(settings)``. Its register()
 connects ``check_at_startup`` to Pelican's ``initialized`` signal: however many plugins connect it, it runs
 once and checks the settings of every plugin of the build together (plus the project's own, PROJECT_MODULES).
-docs/reglages.md is written from the same declarations (``python -m eventsite settings-doc``).
+Validators live in eventsite.settingchecks; docs/reglages.md is written from the same declarations by
+eventsite.settingsdoc (``python -m eventsite settings-doc``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import importlib.util
-import re
 import sys
-import zoneinfo
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 SETTINGS_FILE_HINT = "pelicanconf.py (ou publishconf.py pour publier)"
 # Modules of eventsite that declare settings read by the project itself (publication), checked with the plugins'.
 PROJECT_MODULES = ("eventsite.allowances",)
-LANG_RE = re.compile(r"^[a-z]{2,3}$")
-COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 @dataclass(frozen=True)
@@ -39,6 +35,11 @@ class Part:
 
 Problem = str | Part  # a str tells what to write instead of the whole value
 Validator = Callable[[Any], Sequence[Problem]]
+
+
+def within(where: str, given: Any, problems: Iterable[Problem]) -> list[Part]:
+    """PROBLEMS of GIVEN, a part of a setting's value found at WHERE (« ['en'] »), as parts of the whole value."""
+    return [Part(where, given, p) if isinstance(p, str) else Part(where + p.where, p.given, p.fix) for p in problems]
 
 
 def anything(_value: Any) -> list[Problem]:
@@ -191,227 +192,6 @@ def check_at_startup(pelican: Any) -> None:
     problems = all_problems(pelican.settings, build_declarations(n for n in names if n))
     if problems:
         raise SettingsError(problems)
-
-
-# --- validators: each returns what to write, in French, for a value that cannot be used ----------
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def text(value: Any) -> list[Problem]:
-    """Any text, empty included."""
-    return [] if isinstance(value, str) else ["écrivez un texte entre guillemets, par ex. \"…\""]
-
-
-def filled_text(value: Any) -> list[Problem]:
-    """Text that is not empty."""
-    return [] if isinstance(value, str) and value.strip() else ["écrivez un texte non vide entre guillemets"]
-
-
-def boolean(value: Any) -> list[Problem]:
-    """True or False."""
-    return [] if isinstance(value, bool) else ["écrivez True ou False"]
-
-
-def integer(low: int, high: int | None = None) -> Validator:
-    """A whole number from LOW to HIGH."""
-    upper = f" à {high}" if high is not None else " ou plus"
-
-    def check(value: Any) -> list[Problem]:
-        if _is_int(value) and value >= low and (high is None or value <= high):
-            return []
-        return [f"écrivez un nombre entier de {low}{upper}, par ex. {low if high is None else (low + high) // 2}"]
-
-    return check
-
-
-def number(low: float) -> Validator:
-    """A number (whole or decimal) of at least LOW."""
-
-    def check(value: Any) -> list[Problem]:
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= low
-        return [] if ok else [f"écrivez un nombre d'au moins {low}, par ex. {low * 2}"]
-
-    return check
-
-
-def one_of(*choices: Any) -> Validator:
-    """One of CHOICES."""
-
-    def check(value: Any) -> list[Problem]:
-        return [] if value in choices else [f"écrivez l'une des valeurs {', '.join(map(repr, choices))}"]
-
-    return check
-
-
-def optional(validator: Validator) -> Validator:
-    """None, or a value VALIDATOR accepts."""
-
-    def check(value: Any) -> list[Problem]:
-        if value is None:
-            return []
-        return [p.replace("écrivez ", "écrivez None ou ", 1) if isinstance(p, str) else p for p in validator(value)]
-
-    return check
-
-
-def iso_date(value: Any) -> list[Problem]:
-    """A date (datetime.date) or ISO text AAAA-MM-JJ."""
-    if isinstance(value, dt.date):
-        return []
-    try:
-        dt.date.fromisoformat(str(value))
-    except ValueError:
-        return ["écrivez une date AAAA-MM-JJ, par ex. \"2026-03-01\" ou datetime.date(2026, 3, 1)"]
-    return []
-
-
-def _relative_path(value: Any) -> bool:
-    if not isinstance(value, str) or not value.strip("/") or value.startswith("/") or "\\" in value:
-        return False
-    return ".." not in PurePosixPath(value).parts
-
-
-def folder(value: Any) -> list[Problem]:
-    """A relative path of a folder, without « .. »."""
-    ok = _relative_path(value)
-    return [] if ok else ["écrivez un chemin relatif de dossier, sans « / » initial ni « .. », par ex. \"images/galeries\""]
-
-
-def site_path(value: Any) -> list[Problem]:
-    """A site-relative URL or file path (empty means the site's root), without « / » first nor « .. »."""
-    if value == "" or _relative_path(value):
-        return []
-    return ["écrivez une adresse relative au site, sans « / » initial ni « .. », par ex. \"programme/\""]
-
-
-def texts(value: Any) -> list[Problem]:
-    """A list of texts (not one text)."""
-    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-        return []
-    return ["écrivez une liste de textes entre parenthèses, par ex. (\"première phrase\", \"deuxième phrase\")"]
-
-
-def dictionary(check_value: Validator = text, *, keys: Iterable[str] | None = None, filled: bool = False,
-               example: str = "{\"clé\": \"valeur\"}") -> Validator:
-    """A dictionary whose keys are texts (among KEYS when given) and whose values CHECK_VALUE accepts."""
-    allowed = tuple(keys) if keys is not None else None
-
-    def check(value: Any) -> list[Problem]:
-        if not isinstance(value, Mapping) or (filled and not value):
-            return [f"écrivez un dictionnaire{' non vide' if filled else ''}, par ex. {example}"]
-        found: list[Problem] = []
-        for key, item in value.items():
-            if not isinstance(key, str) or (allowed is not None and key not in allowed):
-                choice = f"l'une des clés {', '.join(map(repr, allowed))}" if allowed is not None else "une clé en texte"
-                found.append(Part(f"[{key!r}]", key, f"écrivez {choice}"))
-                continue
-            found += [Part(f"[{key!r}]", item, p) if isinstance(p, str) else Part(f"[{key!r}]{p.where}", p.given, p.fix)
-                      for p in check_value(item)]
-        return found
-
-    return check
-
-
-def pairs(value: Any) -> list[Problem]:
-    """A list of pairs (label, site-relative address)."""
-    if isinstance(value, (list, tuple)) and all(
-        isinstance(i, (tuple, list)) and len(i) == 2 and all(isinstance(t, str) for t in i) for i in value
-    ):
-        return []
-    return ["écrivez une liste de paires (libellé, adresse), par ex. ((\"Accueil\", \"\"), (\"Programme\", \"programme/\"))"]
-
-
-def positive_widths(value: Any) -> list[Problem]:
-    """A non-empty list of widths in pixels (whole numbers ≥ 1)."""
-    if isinstance(value, (list, tuple)) and value and all(_is_int(w) and w >= 1 for w in value):
-        return []
-    return ["écrivez une liste de largeurs en pixels, par ex. (480, 720, 1600)"]
-
-
-def box(value: Any) -> list[Problem]:
-    """A (width, height) pair of whole numbers ≥ 1."""
-    if isinstance(value, (list, tuple)) and len(value) == 2 and all(_is_int(v) and v >= 1 for v in value):
-        return []
-    return ["écrivez (largeur, hauteur) en pixels, par ex. (320, 160)"]
-
-
-def lang_code(value: Any) -> list[Problem]:
-    """A language code: two or three lower-case letters."""
-    return [] if isinstance(value, str) and LANG_RE.match(value) else ["écrivez un code de langue en minuscules, par ex. \"fr\" ou \"en\""]
-
-
-def lang_codes(value: Any) -> list[Problem]:
-    """A list of language codes."""
-    if isinstance(value, (list, tuple)) and all(isinstance(v, str) and LANG_RE.match(v) for v in value):
-        return []
-    return ["écrivez une liste de codes de langue, par ex. (\"fr\",)"]
-
-
-def hex_color(value: Any) -> list[Problem]:
-    """A colour #rrggbb."""
-    return [] if isinstance(value, str) and COLOR_RE.match(value) else ["écrivez une couleur #rrggbb, par ex. \"#0b6e4f\""]
-
-
-def locale_name(value: Any) -> list[Problem]:
-    """A locale Babel knows (fr_FR, en_GB…)."""
-    from babel import Locale
-
-    try:
-        Locale.parse(str(value))
-    except Exception:  # noqa: BLE001  # Babel raises several types for an unknown locale
-        return ["écrivez une locale connue, par ex. \"fr_FR\" ou \"en_GB\""]
-    return []
-
-
-def time_zone(value: Any) -> list[Problem]:
-    """A time zone of the IANA database (Europe/Paris…)."""
-    try:
-        zoneinfo.ZoneInfo(str(value))
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return ["écrivez un fuseau horaire connu, par ex. \"Europe/Paris\""]
-    return []
-
-
-# --- docs/reglages.md --------------------------------------------------------------------------
-
-
-def shown(value: Any) -> str:
-    """A default as Python text, dictionaries without their read-only wrapper."""
-    if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{shown(k)}: {shown(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, tuple):
-        inner = ", ".join(shown(v) for v in value)
-        return f"({inner},)" if len(value) == 1 else f"({inner})"
-    return repr(value)
-
-
-def _cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
-
-
-def reference(declarations: Sequence[Declarations]) -> str:
-    """The Markdown of docs/reglages.md: every declared setting by plugin (name, default, doc)."""
-    lines = [
-        "# Réglages du site",
-        "",
-        "<!-- Écrit par « python -m eventsite settings-doc » à partir des déclarations "
-        "(plugins/*/settings.py, eventsite/allowances.py) : ne pas modifier à la main. -->",
-        "",
-        f"Chaque réglage se change dans {SETTINGS_FILE_HINT}, par ex. `GALLERY_EAGER_COUNT = 1`. "
-        "Un réglage absent garde sa valeur par défaut. Au démarrage, tous les réglages sont vérifiés ensemble "
-        "et chaque problème est signalé en français, avec ce qu'il faut écrire.",
-        "",
-    ]
-    for d in sorted(declarations, key=lambda d: d.plugin):
-        lines += [f"## {d.plugin}", "", "| Réglage | Par défaut | Rôle |", "| --- | --- | --- |"]
-        for s in d.settings:
-            default = s.shown_default if s.shown_default is not None else shown(s.default)
-            lines.append(f"| `{s.name}` | `{_cell(default)}` | {_cell(s.doc)} |")
-        lines.append("")
-    return "\n".join(lines)
 
 
 def plugin_names(plugins_dir: Path) -> list[str]:

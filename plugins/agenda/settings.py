@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from eventsite.settingskit import Problem, Setting, declare, filled_text, site_path, text
+from eventsite.settingchecks import filled_text, site_path, text
+from eventsite.settingskit import Problem, Setting, declare
 
 
 def _session_file(value: Any) -> list[Problem]:

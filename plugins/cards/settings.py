@@ -9,7 +9,8 @@ from typing import Any
 
 from PIL import ImageColor
 
-from eventsite.settingskit import Problem, Setting, boolean, box, declare, folder, integer, optional
+from eventsite.settingchecks import boolean, box, folder, integer, optional
+from eventsite.settingskit import Problem, Setting, declare
 
 FONTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fonts")
 COLOR_KEYS = ("background", "text", "muted", "band", "band_text", "rule")

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from eventsite.settingskit import Setting, declare, folder, integer
+from eventsite.settingchecks import folder, integer
+from eventsite.settingskit import Setting, declare
 
 DECLARED = declare(
     "clean_images",

@@ -9,10 +9,11 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any
 
-from eventsite.settingskit import (
-    COLOR_RE, LANG_RE, Part, Problem, Setting, boolean, declare, dictionary, filled_text, folder, iso_date,
-    locale_name, optional, pairs, text, time_zone,
+from eventsite.settingchecks import (
+    COLOR_RE, LANG_RE, boolean, dictionary, filled_text, folder, iso_date, locale_name, optional, pairs, text,
+    time_zone,
 )
+from eventsite.settingskit import Part, Problem, Setting, declare, within
 
 TOKEN_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 
@@ -43,8 +44,7 @@ def _languages(value: Any) -> list[Problem]:
             if name not in DECLARED or name in NOT_TRANSLATABLE:
                 found.append(Part(where, given, "réglage non traduisible : retirez-le (seuls les autres réglages EVENT_* se traduisent)"))
                 continue
-            found += [Part(where, given, p) if isinstance(p, str) else Part(where + p.where, p.given, p.fix)
-                      for p in DECLARED.declared(name).validate(given)]
+            found += within(where, given, DECLARED.declared(name).validate(given))
     return found
 
 

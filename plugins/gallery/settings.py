@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from eventsite.settingskit import (
-    Problem, Setting, box, declare, filled_text, folder, integer, number, optional,
-    positive_widths, site_path,
-)
+from eventsite.settingchecks import box, filled_text, folder, integer, number, optional, positive_widths, site_path
+from eventsite.settingskit import Problem, Setting, declare
 
 FORMATS = ("webp", "jpeg")
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from eventsite.settingskit import Problem, Setting, declare, dictionary, filled_text, optional
+from eventsite.settingchecks import dictionary, filled_text, optional
+from eventsite.settingskit import Problem, Setting, declare
 
 
 def _home(value: Any) -> list[Problem]:

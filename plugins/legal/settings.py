@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from eventsite.settingskit import Setting, declare, iso_date, one_of, optional, site_path, text, texts
+from eventsite.settingchecks import iso_date, one_of, optional, site_path, text, texts
+from eventsite.settingskit import Setting, declare
 
 # RGAA conformity levels → the wording the law asks for (French source strings, translated by gettext).
 STATUSES: Mapping[str, str] = MappingProxyType(
@@ -98,8 +99,8 @@ def unfilled_settings(settings: Mapping[str, Any]) -> list[tuple[str, str]]:
     found = []
     for key in DEFAULTS:
         value = _get(settings, key)
-        for text in value if isinstance(value, (list, tuple)) else (value,):
-            if isinstance(text, str) and PLACEHOLDER in text.casefold():
-                found.append((key, text))
+        for sentence in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(sentence, str) and PLACEHOLDER in sentence.casefold():
+                found.append((key, sentence))
                 break
     return found

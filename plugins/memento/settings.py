@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from eventsite.settingskit import Setting, declare, filled_text, site_path
+from eventsite.settingchecks import filled_text, site_path
+from eventsite.settingskit import Setting, declare
 
 DECLARED = declare(
     "memento",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from eventsite.settingskit import Setting, boolean, declare, filled_text, folder, lang_code, number, optional, site_path
+from eventsite.settingchecks import boolean, filled_text, folder, lang_code, number, optional, site_path
+from eventsite.settingskit import Setting, declare
 
 DECLARED = declare(
     "search",

@@ -6,7 +6,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from eventsite.settingskit import Problem, Setting, declare, filled_text, optional, site_path, texts
+from eventsite.settingchecks import filled_text, optional, site_path, texts
+from eventsite.settingskit import Problem, Setting, declare
 
 
 def _country(value: Any) -> list[Problem]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from eventsite.settingskit import Setting, boolean, declare, lang_codes
+from eventsite.settingchecks import boolean, lang_codes
+from eventsite.settingskit import Setting, declare
 
 DECLARED = declare(
     "typography",

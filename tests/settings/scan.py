@@ -82,6 +82,17 @@ def writes_in(tree: ast.AST) -> Iterator[tuple[int, str | None]]:
             yield node.lineno, _key(node.args[0]) if node.args else None
 
 
+def declarations_in(tree: ast.AST) -> Iterator[tuple[int, str]]:
+    """(line, NAME) for each setting a settings module defines, whatever its style: Setting("NAME", …) or {"NAME": default}."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "Setting" and node.args:
+            name = _key(node.args[0])
+            if name:
+                yield node.lineno, name
+        elif isinstance(node, ast.Dict):
+            yield from ((node.lineno, name) for name in map(_key, node.keys) if name)
+
+
 def python_files(root: Path, folders: Iterable[str]) -> Iterator[Path]:
     """The .py files under ROOT/FOLDER for each of FOLDERS (a file name is taken as is)."""
     for folder in folders:

@@ -12,9 +12,10 @@ from pelican.settings import DEFAULT_CONFIG
 
 import eventsite.__main__ as cli
 from eventsite.build import BuildFailed, build_site
-from eventsite.settingskit import SettingsError, all_problems, project_declarations, reference
+from eventsite.settingsdoc import reference
+from eventsite.settingskit import SettingsError, all_problems, project_declarations
 from tests.conftest import REPO, SETTINGS, site_overrides
-from tests.settings.scan import reads_in, template_names, uses, writes_in
+from tests.settings.scan import declarations_in, reads_in, template_names, uses, writes_in
 
 PLUGINS = REPO / "plugins"
 CODE = ("plugins", "eventsite", "tasks.py", "pelicanconf.py", "publishconf.py")
@@ -141,10 +142,12 @@ def test_the_read_check_can_fail() -> None:
     assert undeclared(uses(REPO, ["plugins"], reads_in), set()) != []
 
 
-def test_every_declared_setting_is_read_somewhere() -> None:
+def test_every_setting_defined_is_declared_and_read_somewhere() -> None:
+    settings_modules = [p.relative_to(REPO).as_posix() for p in sorted(PLUGINS.glob("*/settings.py"))]
+    defined = {u.name for u in uses(REPO, [*settings_modules, "eventsite/allowances.py"], declarations_in)}
     read = {u.name for u in uses(REPO, CODE, reads_in)} | {u.name for u in template_names(REPO / "theme")}
-    assert sorted(declared_names() - read) == []  # a declared setting nothing reads is dead: remove it
-    assert "AGENDA_COUNTRY" not in declared_names()  # dead (SEO_COUNTRY gives the venue's country)
+    assert defined == declared_names()
+    assert sorted(defined - read) == []  # a setting nothing reads is dead: remove it (AGENDA_COUNTRY was)
 
 
 def test_no_plugin_writes_into_pelican_settings() -> None:
