@@ -81,12 +81,17 @@ class Declarations:
     """The settings one plugin (or the project) declares."""
 
     plugin: str
-    settings: tuple[Setting, ...]
+    by_name: Mapping[str, Setting]  # in declaration order
+
+    @property
+    def settings(self) -> tuple[Setting, ...]:
+        """The declarations, in order."""
+        return tuple(self.by_name.values())
 
     @property
     def names(self) -> tuple[str, ...]:
         """The declared names, in declaration order."""
-        return tuple(s.name for s in self.settings)
+        return tuple(self.by_name)
 
     @property
     def defaults(self) -> Mapping[str, Any]:
@@ -94,14 +99,14 @@ class Declarations:
         return MappingProxyType({s.name: s.default for s in self.settings})
 
     def __contains__(self, name: object) -> bool:
-        return name in self.names
+        return name in self.by_name
 
     def declared(self, name: str) -> Setting:
         """The declaration of NAME; KeyError (naming the plugin) when NAME is not declared."""
-        for item in self.settings:
-            if item.name == name:
-                return item
-        raise KeyError(f"{name} is not a setting declared by the {self.plugin} plugin")
+        try:
+            return self.by_name[name]
+        except KeyError:
+            raise KeyError(f"{name} is not a setting declared by the {self.plugin} plugin") from None
 
     def value(self, settings: Mapping[str, Any], name: str) -> Any:
         """The value of NAME in SETTINGS, else its default (NAME must be declared)."""
@@ -143,7 +148,7 @@ def declare(plugin: str, *settings: Setting) -> Declarations:
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
         raise ValueError(f"{plugin}: settings declared twice: {', '.join(twice)}")
-    return Declarations(plugin, tuple(settings))
+    return Declarations(plugin, MappingProxyType({s.name: s for s in settings}))
 
 
 # --- every plugin at once ----------------------------------------------------------------------
