@@ -80,6 +80,14 @@ def test_legal_translations_in_event_languages_are_checked_by_the_legal_declarat
     assert "réglage inconnu" in problems[1] and "réglage non traduisible" in problems[2]
 
 
+def test_the_editor_settings_are_checked_at_start_up_even_when_the_editor_is_off() -> None:
+    settings = {"EDITOR_GITHUB_REPO": "https://github.com/ira-lyon/seminaire", "EDITOR_AUTH_URL": "http://connexion.example.org",
+                "EDITOR_BRANCH": " "}
+    problems = all_problems(settings, project_declarations(PLUGINS))
+    assert [p.split(" ")[0] for p in problems] == ["EDITOR_GITHUB_REPO", "EDITOR_BRANCH", "EDITOR_AUTH_URL"]
+    assert "organisation/depot" in problems[0] and "https://" in problems[2]
+
+
 def test_the_event_plugin_imports_nothing_of_the_legal_plugin() -> None:
     imported = set()
     for path in (PLUGINS / "event").glob("*.py"):
