@@ -142,7 +142,8 @@ def recorded_log() -> Iterator[list[str]]:
 
 
 def build_shared(root: Path, settings_file: Path, **overrides: object) -> SharedBuild:
-    """Build the repository's content strictly into ROOT/output, with a fresh cache in ROOT/cache."""
+    """Build strictly into ROOT/output from a fresh cache in ROOT/cache (the repository's content unless
+    OVERRIDES say otherwise), recording what the build logged."""
     cache = root / "cache"
     with recorded_log() as log:
         result = build_site(settings_file, root / "output", strict=True,

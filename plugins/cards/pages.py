@@ -59,8 +59,8 @@ def edition_titles(edition: Edition, context: Mapping[str, Any]) -> dict[str, st
     search = (context.get("search_pages") or {}).get(edition.lang)
     if search is not None:
         titles[save_as_for(search)] = _("Rechercher")
-    if edition.default and context.get("INDEX_SAVE_AS"):
-        titles[str(context["INDEX_SAVE_AS"])] = _("Actualités")
+    if context.get("INDEX_SAVE_AS"):  # every edition has its news index
+        titles[edition.url(str(context["INDEX_SAVE_AS"]))] = _("Actualités")
     return titles
 
 
@@ -74,10 +74,9 @@ def page_cards(context: Mapping[str, Any]) -> tuple[dict[str, CardText], set[str
         name = edition.settings.name or str(context.get("SITENAME") or "")
         line = kicker(edition)
         known = edition_titles(edition, context)
-        if edition.default:
-            galleries = context.get("galleries") or {}
-            for gallery in galleries.values() if isinstance(galleries, Mapping) else galleries:
-                known[gallery.save_as] = gallery.title
+        galleries = context.get("galleries") or {}
+        for gallery in galleries.values() if isinstance(galleries, Mapping) else galleries:
+            known[edition.url(gallery.save_as)] = gallery.title  # every edition has its gallery pages
         for item in contents_of(edition, context):
             if getattr(item, "save_as", ""):
                 known[item.save_as] = plain(item.title)

@@ -12,6 +12,8 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from eventsite.safepaths import resolve_inside
+
 from .editions import editions_of
 from .pelican_translation import translated_address
 
@@ -21,8 +23,9 @@ class EditionView:
 
     def __init__(self, original: Any, prefix: str) -> None:
         self._original = original
-        self.url = translated_address(str(original.url), prefix, "url")
-        self.save_as = f"{prefix}{original.save_as}"
+        # An original Pelican does not write (empty save_as: refused, or turned off) is not written here either.
+        self.save_as = f"{prefix}{original.save_as}" if original.save_as else ""
+        self.url = translated_address(str(original.url), prefix, "url") if original.save_as else ""
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name == "_original":
@@ -52,8 +55,9 @@ class EditionPagesGenerator(Generator):
 
     def _write_views(self, writer: Any, edition: Any, views: Sequence[Any], key: str) -> None:
         for view in views:
-            if not isinstance(view, EditionView):
-                continue  # a translation: Pelican's own generator writes it
+            if not isinstance(view, EditionView) or not view.save_as:
+                continue  # a translation (Pelican's own generator writes it), or an original Pelican does not write
+            resolve_inside(self.output_path, view.save_as)  # the original's address was checked: never raises
             writer.write_file(
                 view.save_as, self.get_template(view.template), self.context, edition=edition,
                 relative_urls=self.settings["RELATIVE_URLS"], url=view.url, **{key: view},

@@ -21,6 +21,8 @@ TOKEN_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 UNTRANSLATABLE = ("EVENT_LANGUAGES", "EVENT_PATHS", "EVENT_URLS", "EVENT_CATALOGUES")
 # Other plugins' settings an edition may override, each checked by its own plugin's declaration: the legal texts.
 OTHER_TRANSLATABLE_PREFIXES = ("LEGAL_",)
+# Menus: language-neutral paths, put under « LANG/ » by each edition.
+MENUS = ("EVENT_NAV", "EVENT_FOOTER_LINKS")
 
 
 def _colors(value: Any) -> list[Problem]:
@@ -46,6 +48,18 @@ def _override_problems(name: Any, given: Any) -> list[Problem]:
     return list(DECLARED.declared(name).validate(given))
 
 
+def _prefixed_menu_paths(lang: str, name: Any, given: Any) -> list[Problem]:
+    """A problem for each menu path of LANG's EVENT_NAV or EVENT_FOOTER_LINKS already under « LANG/ » (the edition adds it)."""
+    if name not in MENUS or pairs(given):
+        return []
+    return [
+        Part(f"[{index}]", item, f"écrivez {item[1][len(lang) + 1:]!r} au lieu de {item[1]!r} "
+             f"(le site « {lang} » met lui-même ses adresses sous « {lang}/ »)")
+        for index, item in enumerate(given)
+        if item[1].startswith(f"{lang}/")
+    ]
+
+
 def _languages(value: Any) -> list[Problem]:
     """Language code → the EVENT_* and LEGAL_* settings that differ in that language, each checked as the setting itself."""
     if not isinstance(value, Mapping) or not all(isinstance(v, Mapping) for v in value.values()):
@@ -55,7 +69,8 @@ def _languages(value: Any) -> list[Problem]:
         if not LANG_RE.match(str(lang)):
             found.append(Part(f"[{lang!r}]", lang, "écrivez un code de langue en minuscules, par ex. \"en\""))
         for name, given in overrides.items():
-            found += within(f"[{lang!r}][{name!r}]", given, _override_problems(name, given))
+            problems = _override_problems(name, given) + _prefixed_menu_paths(str(lang), name, given)
+            found += within(f"[{lang!r}][{name!r}]", given, problems)
     return found
 
 

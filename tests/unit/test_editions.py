@@ -9,7 +9,7 @@ from event.editions import edition_for, localize_path, make_editions
 from event.model import Event, Partner, Speaker
 from event.pelican_editions import EditionView, in_edition
 from event.pelican_translation import inherited, translation_source
-from event.settings import localized_settings, read_event_settings
+from event.settings import DECLARED, localized_settings, read_event_settings
 from event.translation import Translation, translated_event
 from legal.legal import legal_texts
 
@@ -82,6 +82,8 @@ def test_news_and_pages_in_an_edition_are_the_translation_or_the_original_shown_
     assert (shown[1].url, shown[1].save_as, shown[1].title, shown[1].lang) == ("en/b/", "en/b/index.html", "B", "fr")
     assert b.translations == []  # Pelican's objects untouched: its feeds list no view
     assert in_edition([a], "fr", "", "fr") == (a,)
+    refused = SimpleNamespace(lang="fr", url="", save_as="", translations=[])  # containment turned it off
+    assert in_edition([refused], "en", "en/", "fr")[0].save_as == ""
 
 
 def test_a_translation_inherits_what_it_does_not_translate() -> None:
@@ -94,3 +96,11 @@ def test_a_translation_inherits_what_it_does_not_translate() -> None:
 
 def test_settings_of_a_language_keep_their_own_urls() -> None:
     assert read_event_settings(SETTINGS).urls["programme"] == "programme/"
+
+
+def test_a_menu_path_already_under_the_language_prefix_is_refused() -> None:
+    languages = {"en": {"EVENT_NAV": (("Programme", "en/programme/"), ("Home", "")), "EVENT_FOOTER_LINKS": ()}}
+    problems = DECLARED.problems({**SETTINGS, "EVENT_LANGUAGES": languages})
+    assert problems == ["EVENT_LANGUAGES['en']['EVENT_NAV'][0] vaut ('Programme', 'en/programme/') : écrivez 'programme/' au lieu "
+                        "de 'en/programme/' (le site « en » met lui-même ses adresses sous « en/ ») (section « event » de docs/reglages.md)"]
+    assert DECLARED.problems(SETTINGS) == []
