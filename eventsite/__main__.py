@@ -1,8 +1,9 @@
-"""Command line: ``python -m eventsite build|check|new|preview|edit`` (``--help`` for each)."""
+"""Command line: ``python -m eventsite build|check|new|preview|edit|settings-doc`` (``--help`` for each)."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -11,12 +12,33 @@ from .check import check_everything, report, scaffold_schema
 from .commands import invoke_command
 from .preview import run_preview
 from .scaffold import SCAFFOLDS, ScaffoldError, create
+from .settingsdoc import reference
+from .settingskit import SettingsError, project_declarations
+
+REPO = Path(__file__).resolve().parent.parent
+PLUGINS_DIR = REPO / "plugins"
+REFERENCE = REPO / "docs" / "reglages.md"
 
 
 def print_warnings(warnings: list[str]) -> None:
     """Print the warnings logged outside the content problem channel, one line each."""
     for line in warning_lines(warnings):
         print(line)
+
+
+def settings_doc(check_only: bool) -> int:
+    """Write docs/reglages.md from the settings' declarations (or, with CHECK_ONLY, tell whether it is up to date)."""
+    text = reference(project_declarations(PLUGINS_DIR))
+    shown = os.path.relpath(REFERENCE, REPO)
+    if check_only:
+        current = REFERENCE.read_text(encoding="utf-8") if REFERENCE.is_file() else ""
+        if current != text:
+            print(f"{shown} n'est pas à jour : lancez « python -m eventsite settings-doc ».", file=sys.stderr)
+            return 1
+        return 0
+    REFERENCE.write_text(text, encoding="utf-8")
+    print(f"{shown} écrit à partir des déclarations des réglages.")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,7 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     edit.add_argument("--output", default="output")
     edit.add_argument("--port", type=int, default=8000)
     edit.add_argument("--editor-port", type=int, default=8001)
+    doc = sub.add_parser("settings-doc", help="écrire docs/reglages.md à partir des déclarations des réglages")
+    doc.add_argument("--check", action="store_true", help="vérifier seulement que docs/reglages.md est à jour")
     args = parser.parse_args(argv)
+    if args.command == "settings-doc":
+        return settings_doc(args.check)
     if args.command == "edit":
         from .editorserver import run_editor
 
@@ -54,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         try:
             problems, warnings = check_everything(Path(args.settings))
+        except SettingsError as error:  # every problem of every setting, in French
+            print(error, file=sys.stderr)
+            return 1
         except Exception as error:  # never a traceback: one French line, as the build does
             print(f"La vérification a échoué : {type(error).__name__}: {error}", file=sys.stderr)
             return 1

@@ -1,27 +1,19 @@
-"""What the pre-publish checks let through on purpose, named one by one in the settings.
+"""What the pre-publish checks let through on purpose, named one by one in the settings, and the publication's CNAME.
 
-Declared once here, with defaults and validation; read from the settings file the checks
-run with (publishconf.py for `invoke publish`), or given on the command line.
+Declared once here (eventsite.settingskit) and checked at start-up with every plugin's settings;
+read from the settings file the checks run with (publishconf.py for `invoke publish`), or given
+on the command line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
-DEFAULTS: Mapping[str, Any] = MappingProxyType(
-    {
-        # Origins (https://host) whose pages may be embedded in an <iframe>, <embed> or <object>,
-        # and whose images and media may be loaded, e.g. ("https://www.youtube-nocookie.com",).
-        # Never their scripts or style sheets.
-        "PUBLISH_ALLOW_EMBEDS": (),
-        # Origins (https://host) a <form> of the site may send its data to.
-        "PUBLISH_ALLOW_FORMS": (),
-    }
-)
+from eventsite.settingskit import Problem, Setting, declare
+
 # The site's own scripts live in these folders of the output (the theme's static files and
 # the search bundle): setting name and default. Any other script, inline or not, is refused.
 # JSON-LD is data, not a script.
@@ -57,14 +49,45 @@ def origins(values: Iterable[str], setting: str) -> tuple[str, ...]:
     return tuple(origin(value, setting) for value in values)
 
 
+def _origins(value: Any) -> list[Problem]:
+    """A list of https origins."""
+    try:
+        origins(value, "")
+    except (AttributeError, TypeError, ValueError):
+        return ["écrivez une liste d'origines commençant par https://, par ex. (\"https://www.youtube-nocookie.com\",)"]
+    return []
+
+
+def _cname(value: Any) -> list[Problem]:
+    """Empty, or a host name."""
+    from eventsite.publish import InvalidCname, valid_cname  # publish reads the allowances: imported when checked
+
+    if value in ("", None):
+        return []
+    try:
+        valid_cname(str(value))
+    except InvalidCname:
+        return ["écrivez seulement un nom d'hôte, sans https:// ni chemin, par ex. \"seminaire.example.org\", ou \"\""]
+    return []
+
+
+DECLARED = declare(
+    "publication",
+    # Never their scripts or style sheets.
+    Setting("PUBLISH_ALLOW_EMBEDS", (), "Origines (https://hôte) dont les pages peuvent être intégrées (iframe) et les images "
+            "ou médias chargés, par ex. (\"https://www.youtube-nocookie.com\",).", _origins),
+    Setting("PUBLISH_ALLOW_FORMS", (), "Origines (https://hôte) auxquelles un formulaire du site peut envoyer ses données.", _origins),
+    Setting("CNAME", "", "Domaine personnalisé de la publication (fichier CNAME de gh-pages) ; vide : aucun.", _cname),
+)
+DEFAULTS: Mapping[str, Any] = DECLARED.defaults
+
+
 def read_allowances(settings: Mapping[str, Any]) -> Allowances:
     """Return the allowances of a Pelican settings mapping (defaults for what it lacks)."""
     dirs = tuple(f"{str(settings.get(name) or default).strip('/')}/"
                  for name, default in SCRIPT_DIR_SETTINGS)
     return Allowances(
-        embeds=origins(settings.get("PUBLISH_ALLOW_EMBEDS", DEFAULTS["PUBLISH_ALLOW_EMBEDS"]),
-                       "PUBLISH_ALLOW_EMBEDS"),
-        forms=origins(settings.get("PUBLISH_ALLOW_FORMS", DEFAULTS["PUBLISH_ALLOW_FORMS"]),
-                      "PUBLISH_ALLOW_FORMS"),
+        embeds=origins(DECLARED.value(settings, "PUBLISH_ALLOW_EMBEDS"), "PUBLISH_ALLOW_EMBEDS"),
+        forms=origins(DECLARED.value(settings, "PUBLISH_ALLOW_FORMS"), "PUBLISH_ALLOW_FORMS"),
         script_dirs=dirs,
     )

@@ -16,6 +16,7 @@ from eventsite.editorbundle import SERVED_NAME, BundleMissing, bundle_folder
 from eventsite.editorconfig import editor_settings
 from eventsite.editorschema import build_forms
 from eventsite.editorserver import STATIC, editor_page
+from eventsite.settingskit import check_at_startup
 
 from .settings import problems, setting
 
@@ -87,4 +88,5 @@ def add_generator(pelican: Any) -> type[AdminGenerator]:
 
 def register() -> None:
     """Connect the admin plugin's handlers to Pelican's signals."""
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.get_generators.connect(add_generator)

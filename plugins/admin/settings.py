@@ -1,41 +1,51 @@
-"""Defaults of the EDITOR_* settings: the editor on the published site (off unless turned on)."""
+"""The EDITOR_* settings: the editor on the published site (off unless turned on), declared once (default, check, doc)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
-DEFAULTS: Mapping[str, Any] = MappingProxyType(
-    {
-        # True: publish the content editor under /admin/ (noindex, out of the sitemap and the search).
-        "EDITOR_ON_SITE": False,
-        # The GitHub repository the editor saves into, « organisation/depot ».
-        "EDITOR_GITHUB_REPO": "",
-        # The branch every save is committed to (CI checks it before anything is deployed).
-        "EDITOR_BRANCH": "main",
-        # The address of the GitHub sign-in helper (OAuth) the maintainers run, https://… (docs/guide-redaction.md).
-        "EDITOR_AUTH_URL": "",
-    }
+from eventsite.settingchecks import boolean, filled_text
+from eventsite.settingskit import Problem, Setting, declare
+
+REPO_FIX = "écrivez le dépôt GitHub sous la forme organisation/depot"
+AUTH_FIX = "écrivez l'adresse https://… du service de connexion GitHub"
+
+
+def _repo(value: Any) -> list[Problem]:
+    """Empty (no editor on the site), or « organisation/depot »."""
+    parts = value.split("/") if isinstance(value, str) else []
+    return [] if value == "" or (len(parts) == 2 and all(parts)) else [f"{REPO_FIX}, ou \"\""]
+
+
+def _auth_url(value: Any) -> list[Problem]:
+    """Empty (no editor on the site), or an https:// address."""
+    return [] if value == "" or (isinstance(value, str) and value.startswith("https://")) else [f"{AUTH_FIX}, ou \"\""]
+
+
+DECLARED = declare(
+    "admin",
+    # Noindex, out of the sitemap and the search.
+    Setting("EDITOR_ON_SITE", False, "Publier l'éditeur de contenu sous /admin/ (il enregistre dans GitHub).", boolean),
+    Setting("EDITOR_GITHUB_REPO", "", "Dépôt GitHub où l'éditeur enregistre, « organisation/depot ».", _repo),
+    # CI checks it before anything is deployed.
+    Setting("EDITOR_BRANCH", "main", "Branche où chaque enregistrement de l'éditeur est commité.", filled_text),
+    Setting("EDITOR_AUTH_URL", "", "Adresse https://… du service de connexion GitHub (OAuth) des mainteneurs.", _auth_url),
 )
+DEFAULTS: Mapping[str, Any] = DECLARED.defaults
 
 
 def setting(settings: Mapping[str, Any], name: str) -> Any:
-    """Read an EDITOR_* setting, falling back on its default."""
-    return settings.get(name, DEFAULTS[name])
+    """Read a declared EDITOR_* setting, falling back on its default."""
+    return DECLARED.value(settings, name)
 
 
 def problems(settings: Mapping[str, Any]) -> list[str]:
-    """What is wrong with the EDITOR_* settings, in French (nothing when the editor is off)."""
+    """What the editor still lacks when EDITOR_ON_SITE turns it on, in French (the values are checked at start-up)."""
     if not setting(settings, "EDITOR_ON_SITE"):
         return []
     found = []
-    repo = str(setting(settings, "EDITOR_GITHUB_REPO"))
-    if not repo or repo.count("/") != 1 or any(not part for part in repo.split("/")):
-        found.append(f"EDITOR_GITHUB_REPO vaut « {repo} » : écrivez le dépôt GitHub sous la forme organisation/depot")
-    auth = str(setting(settings, "EDITOR_AUTH_URL"))
-    if not auth.startswith("https://"):
-        found.append(f"EDITOR_AUTH_URL vaut « {auth} » : écrivez l'adresse https://… du service de connexion GitHub")
-    if not str(setting(settings, "EDITOR_BRANCH")).strip():
-        found.append("EDITOR_BRANCH est vide : écrivez la branche publiée, par ex. main")
+    for name, fix in (("EDITOR_GITHUB_REPO", REPO_FIX), ("EDITOR_AUTH_URL", AUTH_FIX)):
+        if not setting(settings, name):
+            found.append(f"{name} est vide : {fix}")
     return found

@@ -27,6 +27,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from event.editions import Edition, editions_of, gettext_of, page_edition
+from eventsite.settingskit import check_at_startup
 
 from . import ical
 from .settings import setting
@@ -355,5 +356,6 @@ def add_template_helpers(generator: Any) -> None:
 
 def register() -> None:
     """Connect the agenda plugin's handlers to Pelican's signals."""
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_template_helpers)

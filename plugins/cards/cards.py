@@ -23,6 +23,8 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from eventsite.settingskit import check_at_startup
+
 from .cache import cache_folder, cache_key, card_name, drawing_job, draw_into, place_card
 from .pages import page_cards
 from .settings import processes, setting
@@ -136,11 +138,6 @@ def add_generator(pelican: Any) -> type[CardsGenerator]:
     return CardsGenerator
 
 
-def check_processes(pelican: Any) -> None:
-    """Check CARDS_PROCESSES when the build starts: a wrong value stops it here, in French."""
-    processes(pelican.settings)
-
-
 def plan_cards(generators: Sequence[Any]) -> None:
     """all_generators_finalized handler: plan and start drawing the cards, before any page is written."""
     for generator in generators:
@@ -150,6 +147,6 @@ def plan_cards(generators: Sequence[Any]) -> None:
 
 def register() -> None:
     """Connect the cards plugin's handlers to Pelican's signals."""
-    signals.initialized.connect(check_processes)
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.get_generators.connect(add_generator)
     signals.all_generators_finalized.connect(plan_cards)

@@ -1,4 +1,4 @@
-"""Defaults of the CARDS_* settings (social images)."""
+"""The CARDS_* settings (social images): declared once (default, check, doc)."""
 
 from __future__ import annotations
 
@@ -7,43 +7,64 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-FONTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fonts")
+from PIL import ImageColor
 
-DEFAULTS: Mapping[str, Any] = MappingProxyType(
-    {
-        "CARDS_ENABLED": True,
-        # Where the cards are written in the site, and where drawn cards are kept between builds
-        # (a folder under CACHE_PATH).
-        "CARDS_OUTPUT_DIR": "images/cartes",
-        "CARDS_CACHE_DIR": "cartes",
-        "CARDS_SIZE": (1200, 630),
-        # Colours of the card; None: the theme's design tokens (--color-* in THEME/static/css/main.css)
-        # with EVENT_COLORS over them, so that a card looks like the site. Keys: background, text,
-        # muted, band, band_text, rule.
-        "CARDS_COLORS": None,
-        # Fonts shipped with their licence (DejaVu, Bitstream Vera licence: fonts/LICENSE-DejaVu.txt).
-        "CARDS_FONT_BOLD": os.path.join(FONTS, "DejaVuSans-Bold.ttf"),
-        "CARDS_FONT_REGULAR": os.path.join(FONTS, "DejaVuSans.ttf"),
-        # Worker processes that draw new cards while the pages are written; None: one per core,
-        # 1: draw in the build's own process.
-        "CARDS_PROCESSES": None,
-    }
+from eventsite.settingchecks import boolean, box, folder, integer, optional
+from eventsite.settingskit import Problem, Setting, declare
+
+FONTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fonts")
+COLOR_KEYS = ("background", "text", "muted", "band", "band_text", "rule")
+
+
+def _colors(value: Any) -> list[Problem]:
+    """A colour Pillow reads for each of COLOR_KEYS."""
+    if isinstance(value, Mapping) and set(value) == set(COLOR_KEYS):
+        try:
+            for colour in value.values():
+                ImageColor.getrgb(str(colour))
+            return []
+        except ValueError:
+            pass
+    return [f"écrivez None (les couleurs du thème) ou un dictionnaire des clés {', '.join(COLOR_KEYS)} "
+            "vers une couleur, par ex. {\"background\": \"#2b2b33\", …}"]
+
+
+def _font(value: Any) -> list[Problem]:
+    """The path of a font file that exists."""
+    return [] if isinstance(value, str) and os.path.isfile(value) else ["écrivez le chemin d'un fichier de police .ttf existant"]
+
+
+DECLARED = declare(
+    "cards",
+    Setting("CARDS_ENABLED", True, "Dessiner une image de partage (carte sociale) pour chaque page.", boolean),
+    Setting("CARDS_OUTPUT_DIR", "images/cartes", "Dossier du site où sont écrites les cartes.", folder),
+    Setting("CARDS_CACHE_DIR", "cartes", "Dossier des cartes dessinées gardées d'une construction à l'autre, dans CACHE_PATH.", folder),
+    Setting("CARDS_SIZE", (1200, 630), "Taille (largeur, hauteur) des cartes en pixels.", box),
+    # Keys: background, text, muted, band, band_text, rule.
+    Setting("CARDS_COLORS", None,
+            "Couleurs des cartes ; None : celles du thème (--color-* de main.css) avec EVENT_COLORS par-dessus.", optional(_colors)),
+    # Fonts shipped with their licence (DejaVu, Bitstream Vera licence: fonts/LICENSE-DejaVu.txt).
+    Setting("CARDS_FONT_BOLD", os.path.join(FONTS, "DejaVuSans-Bold.ttf"), "Police des titres des cartes (fichier .ttf).", _font,
+            shown_default="plugins/cards/fonts/DejaVuSans-Bold.ttf"),
+    Setting("CARDS_FONT_REGULAR", os.path.join(FONTS, "DejaVuSans.ttf"), "Police du texte des cartes (fichier .ttf).", _font,
+            shown_default="plugins/cards/fonts/DejaVuSans.ttf"),
+    # The cards are drawn while the pages are written.
+    Setting("CARDS_PROCESSES", None,
+            "Processus qui dessinent les nouvelles cartes ; None : un par cœur, 1 : dans le processus de la construction.",
+            optional(integer(1))),
 )
+DEFAULTS: Mapping[str, Any] = DECLARED.defaults
 
 
 def setting(settings: Mapping[str, Any], name: str) -> Any:
-    """Read a CARDS_* setting, falling back on its default."""
-    return settings.get(name, DEFAULTS[name])
+    """Read a declared CARDS_* setting, falling back on its default."""
+    return DECLARED.value(settings, name)
 
 
 def processes(settings: Mapping[str, Any]) -> int:
-    """CARDS_PROCESSES as a count of at least 1 (None: one per core); anything else is a French ValueError."""
+    """CARDS_PROCESSES as a count of at least 1 (None: one per core); checked at start-up."""
     value = setting(settings, "CARDS_PROCESSES")
-    if value is None:
-        return os.cpu_count() or 1
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
-        return value
-    raise ValueError(f"CARDS_PROCESSES vaut {value!r} : écrivez None (un processus par cœur) ou un nombre entier ≥ 1, par ex. 2")
+    return (os.cpu_count() or 1) if value is None else int(value)
 
 
 # Used when neither the theme nor EVENT_COLORS give a token: plain, readable and neutral.

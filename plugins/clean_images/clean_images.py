@@ -9,6 +9,8 @@ from typing import Any
 
 from pelican import signals
 
+from eventsite.settingskit import check_at_startup
+
 from . import settings
 from .cleaning import clean_file
 
@@ -51,4 +53,5 @@ def finalized(pelican: Any) -> None:
 
 def register() -> None:
     """Connect the clean_images plugin's handlers."""
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.finalized.connect(finalized)

@@ -1,20 +1,20 @@
-"""The CLEAN_IMAGES_* settings: defaults, validation and what each one means."""
+"""The CLEAN_IMAGES_* settings: declared once (default, check, doc)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 
-DEFAULTS: Mapping[str, Any] = MappingProxyType(
-    {
-        # Quality of the JPEG and WebP re-encoded without their metadata (1 to 100).
-        "CLEAN_IMAGES_QUALITY": 90,
-        # Folder of the cleaned copies (by content hash), relative to CACHE_PATH.
-        "CLEAN_IMAGES_CACHE_DIR": "clean_images",
-    }
+from eventsite.settingchecks import folder, integer
+from eventsite.settingskit import Setting, declare
+
+DECLARED = declare(
+    "clean_images",
+    Setting("CLEAN_IMAGES_QUALITY", 90, "Qualité des JPEG et WebP réenregistrés sans leurs métadonnées (1 à 100).", integer(1, 100)),
+    Setting("CLEAN_IMAGES_CACHE_DIR", "clean_images", "Dossier des copies nettoyées (par empreinte), dans CACHE_PATH.", folder),
 )
+DEFAULTS: Mapping[str, Any] = DECLARED.defaults
 
 
 @dataclass(frozen=True)
@@ -26,11 +26,6 @@ class CleanSettings:
 
 
 def load(settings: Mapping[str, Any]) -> CleanSettings:
-    """Read and check the CLEAN_IMAGES_* settings; raise ValueError (French) on a bad value."""
-    quality = settings.get("CLEAN_IMAGES_QUALITY", DEFAULTS["CLEAN_IMAGES_QUALITY"])
-    if not isinstance(quality, int) or isinstance(quality, bool) or not 1 <= quality <= 100:
-        raise ValueError(f"CLEAN_IMAGES_QUALITY doit être un entier de 1 à 100, pas {quality!r}")
-    cache_dir = settings.get("CLEAN_IMAGES_CACHE_DIR", DEFAULTS["CLEAN_IMAGES_CACHE_DIR"])
-    if not isinstance(cache_dir, str) or not cache_dir or ".." in cache_dir.replace("\\", "/").split("/"):
-        raise ValueError(f"CLEAN_IMAGES_CACHE_DIR doit être un nom de dossier, pas {cache_dir!r}")
-    return CleanSettings(quality=quality, cache_dir=cache_dir)
+    """The CLEAN_IMAGES_* settings; SettingsError (French) when one cannot be used."""
+    values = DECLARED.checked(settings)
+    return CleanSettings(quality=values["CLEAN_IMAGES_QUALITY"], cache_dir=values["CLEAN_IMAGES_CACHE_DIR"])

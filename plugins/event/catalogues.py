@@ -11,6 +11,8 @@ from typing import Any
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from .settings import DECLARED
+
 
 def compile_po(po_path: Path) -> gettext.GNUTranslations:
     """Read a .po file and return its translations, compiled in memory."""
@@ -33,5 +35,5 @@ def load_catalogues(folder: Path, languages: tuple[str, ...], domain: str = "mes
 
 def catalogue_folder(settings: Mapping[str, Any]) -> Path:
     """Where the theme's catalogues are: EVENT_CATALOGUES, else THEME/translations."""
-    folder = settings.get("EVENT_CATALOGUES")
+    folder = DECLARED.value(settings, "EVENT_CATALOGUES")
     return Path(folder) if folder else Path(str(settings.get("THEME", "theme"))) / "translations"

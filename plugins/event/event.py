@@ -8,6 +8,8 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from eventsite.settingskit import check_at_startup
+
 from . import dates
 from .generator import EventGenerator
 from .pelican_editions import EditionPagesGenerator
@@ -16,22 +18,10 @@ from .navigation import footer_links, navigation
 from .channel import CONTENT_PROBLEM, collect
 from .pelican_content import report_unread_files
 from .pelican_translation import inherit_original
-from .settings import check_settings
 from .source_reader import use_event_reader
 from .writer import edition_writer
 
 logger = logging.getLogger(__name__)
-
-
-class SettingsError(Exception):
-    """Raised at start-up when EVENT_* settings cannot be used."""
-
-
-def check_event_settings(pelican: Any) -> None:
-    """Check the EVENT_* settings once, when Pelican starts."""
-    problems = check_settings(pelican.settings)
-    if problems:
-        raise SettingsError("Réglages incorrects :\n" + "\n".join(f"  - {p}" for p in problems))
 
 
 def add_generator(pelican: Any) -> tuple[type[Generator], ...]:
@@ -67,7 +57,7 @@ def parse_figures(content: Any) -> None:
 
 def register() -> None:
     """Connect the event plugin's handlers to Pelican's signals."""
-    signals.initialized.connect(check_event_settings)
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.readers_init.connect(use_event_reader)
     signals.get_generators.connect(add_generator)
     signals.get_writer.connect(edition_writer)

@@ -1,4 +1,4 @@
-"""Defaults of the EVENT_* settings, read without changing Pelican's settings."""
+"""The EVENT_* settings: declared once (default, check, doc), read without changing Pelican's settings."""
 
 from __future__ import annotations
 
@@ -9,94 +9,157 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any
 
+from eventsite.settingchecks import (
+    COLOR_RE, LANG_RE, boolean, dictionary, filled_text, folder, iso_date, locale_name, optional, pairs, text,
+    time_zone,
+)
+from eventsite.settingskit import Part, Problem, Setting, declaration_of, declare, within
+
 TOKEN_RE = re.compile(r"^[a-z][a-z0-9-]*$")
-COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
-LANG_RE = re.compile(r"^[a-z]{2,3}$")
+
 # EVENT_* settings that are the same in every language (EVENT_LANGUAGES cannot override them).
 UNTRANSLATABLE = ("EVENT_LANGUAGES", "EVENT_PATHS", "EVENT_URLS", "EVENT_CATALOGUES")
-# Other plugins' settings an edition may override (their plugin checks the values): the legal texts.
+# Other plugins' settings an edition may override, each checked by its own plugin's declaration: the legal texts.
 OTHER_TRANSLATABLE_PREFIXES = ("LEGAL_",)
+# Menus: language-neutral paths, put under « LANG/ » by each edition.
+MENUS = ("EVENT_NAV", "EVENT_FOOTER_LINKS")
 
-DEFAULTS: Mapping[str, Any] = MappingProxyType(
-    {
-        "EVENT_NAME": "Événement",
-        "EVENT_TAGLINE": "",
-        "EVENT_START": None,
-        "EVENT_END": None,
-        "EVENT_TIMEZONE": "Europe/Paris",
-        "EVENT_VENUE": MappingProxyType({"name": "", "address": "", "city": ""}),
-        "EVENT_HASHTAG": "",
-        "EVENT_LOCALE": "fr_FR",
-        # Builds by `python -m eventsite build` fail on any content problem, as --strict does (publishconf.py).
-        "EVENT_STRICT": False,
-        # Show the content problems in a banner on every page (preview only, never when publishing).
-        "EVENT_SHOW_PROBLEMS": False,
-        # Other languages of the site: code → EVENT_* settings that differ in that language
-        # (EVENT_NAME, EVENT_LOCALE, EVENT_NAV, EVENT_SESSION_KINDS...). Pages go under <code>/.
-        "EVENT_LANGUAGES": MappingProxyType({}),
-        # Folder of the theme's gettext catalogues (<lang>/LC_MESSAGES/messages.po); None: THEME/translations.
-        "EVENT_CATALOGUES": None,
-        # Colour tokens of the theme to override: token name (without --color-) → #rrggbb.
-        "EVENT_COLORS": MappingProxyType({}),
-        "EVENT_SESSION_KINDS": MappingProxyType(
-            {
-                "welcome": "Accueil",
-                "opening": "Ouverture",
-                "keynote": "Conférence",
-                "round-table": "Table ronde",
-                "talk": "Intervention",
-                "workshop": "Ateliers",
-                "break": "Pause",
-                "lunch": "Déjeuner",
-                "conclusion": "Conclusion",
-            }
-        ),
-        "EVENT_PARTNER_TIERS": MappingProxyType(
-            {
-                "organiser": "Organisateurs",
-                "partner": "Partenaires",
-                "supporter": "Soutiens",
-            }
-        ),
-        "EVENT_NAV": (
-            ("Accueil", ""),
-            ("Programme", "programme/"),
-            ("Intervenants", "intervenants/"),
-            ("Propositions", "propositions/"),
-            ("Partenaires", "partenaires/"),
-            ("Actualités", "actualites/"),
-            ("Infos pratiques", "infos-pratiques/"),
-        ),
-        "EVENT_FOOTER_LINKS": (
-            ("Mentions légales", "mentions-legales/"),
-            ("Accessibilité : partiellement conforme", "accessibilite/"),
-        ),
-        "EVENT_PATHS": MappingProxyType(
-            {
-                "speaker": "speakers",
-                "session": "sessions",
-                "partner": "partners",
-                "theme": "themes",
-                "workshop": "workshops",
-                "proposal": "proposals",
-            }
-        ),
-        "EVENT_URLS": MappingProxyType(
-            {
-                "programme": "programme/",
-                "speakers": "intervenants/",
-                "speaker": "intervenants/{slug}/",
-                "session": "programme/#{slug}",
-                "partners": "partenaires/",
-                "partner": "partenaires/#{slug}",
-                "outcomes": "propositions/",
-                "theme": "propositions/{slug}/",
-                "workshop": "propositions/{theme}/#{slug}",
-                "proposal": "propositions/{theme}/#{slug}",
-            }
-        ),
-    }
+
+def _colors(value: Any) -> list[Problem]:
+    """Token name (without --color-) → #rrggbb."""
+    if not isinstance(value, Mapping):
+        return ["écrivez un dictionnaire nom de couleur → #rrggbb, par ex. {\"accent\": \"#0b6e4f\"}"]
+    return [
+        Part(f"[{name!r}]", color, "écrivez un nom en minuscules (par ex. accent) et une couleur #rrggbb (par ex. \"#0b6e4f\")")
+        for name, color in value.items()
+        if not (TOKEN_RE.match(str(name)) and COLOR_RE.match(str(color)))
+    ]
+
+
+def _override_problems(name: Any, given: Any) -> list[Problem]:
+    """What is wrong with GIVEN as one language's value of NAME, checked by the declaration of NAME (its plugin's)."""
+    if str(name).startswith(OTHER_TRANSLATABLE_PREFIXES):
+        declaration = declaration_of(str(name))
+        if declaration is None:
+            return ["réglage inconnu : vérifiez son nom dans docs/reglages.md"]
+        return list(declaration.validate(given))
+    if name not in DECLARED or name in UNTRANSLATABLE:
+        return ["réglage non traduisible : retirez-le (seuls les autres réglages EVENT_* et les LEGAL_* se traduisent)"]
+    return list(DECLARED.declared(name).validate(given))
+
+
+def _prefixed_menu_paths(lang: str, name: Any, given: Any) -> list[Problem]:
+    """A problem for each menu path of LANG's EVENT_NAV or EVENT_FOOTER_LINKS already under « LANG/ » (the edition adds it)."""
+    if name not in MENUS or pairs(given):
+        return []
+    return [
+        Part(f"[{index}]", item, f"écrivez {item[1][len(lang) + 1:]!r} au lieu de {item[1]!r} "
+             f"(le site « {lang} » met lui-même ses adresses sous « {lang}/ »)")
+        for index, item in enumerate(given)
+        if item[1].startswith(f"{lang}/")
+    ]
+
+
+def _languages(value: Any) -> list[Problem]:
+    """Language code → the EVENT_* and LEGAL_* settings that differ in that language, each checked as the setting itself."""
+    if not isinstance(value, Mapping) or not all(isinstance(v, Mapping) for v in value.values()):
+        return ["écrivez un dictionnaire langue → réglages EVENT_* propres à cette langue, par ex. {\"en\": {\"EVENT_NAME\": \"…\"}}"]
+    found: list[Problem] = []
+    for lang, overrides in value.items():
+        if not LANG_RE.match(str(lang)):
+            found.append(Part(f"[{lang!r}]", lang, "écrivez un code de langue en minuscules, par ex. \"en\""))
+        for name, given in overrides.items():
+            problems = _override_problems(name, given) + _prefixed_menu_paths(str(lang), name, given)
+            found += within(f"[{lang!r}][{name!r}]", given, problems)
+    return found
+
+
+_venue = dictionary(text, example="{\"name\": \"…\", \"address\": \"…\", \"city\": \"…\"}")
+_labels = dictionary(filled_text, filled=True, example="{\"keynote\": \"Conférence\"}")
+_paths = dictionary(folder, example="{\"speaker\": \"speakers\"}")
+_urls = dictionary(text, example="{\"speaker\": \"intervenants/{slug}/\"}")
+
+DECLARED = declare(
+    "event",
+    Setting("EVENT_NAME", "Événement", "Nom de l'événement (titres, en-tête, calendriers).", text),
+    Setting("EVENT_TAGLINE", "", "Phrase d'accroche sous le nom de l'événement.", text),
+    Setting("EVENT_START", None, "Premier jour de l'événement (AAAA-MM-JJ).", optional(iso_date)),
+    Setting("EVENT_END", None, "Dernier jour de l'événement (AAAA-MM-JJ) ; None : le premier jour.", optional(iso_date)),
+    Setting("EVENT_TIMEZONE", "Europe/Paris", "Fuseau horaire des heures du programme.", time_zone),
+    Setting("EVENT_VENUE", MappingProxyType({"name": "", "address": "", "city": ""}),
+            "Lieu : dictionnaire name, address, postcode, city.", _venue),
+    Setting("EVENT_HASHTAG", "", "Mot-dièse de l'événement, affiché en pied de page.", text),
+    Setting("EVENT_LOCALE", "fr_FR", "Locale des dates et des nombres (par ex. fr_FR).", locale_name),
+    # Builds by `python -m eventsite build` fail on any content problem, as --strict does (publishconf.py).
+    Setting("EVENT_STRICT", False, "Construction stricte : échoue au moindre problème du contenu (comme --strict).", boolean),
+    Setting("EVENT_SHOW_PROBLEMS", False, "Affiche les problèmes du contenu en bandeau sur chaque page (aperçu seulement).", boolean),
+    # Pages in another language go under <code>/.
+    Setting("EVENT_LANGUAGES", MappingProxyType({}),
+            "Autres langues du site : code → réglages EVENT_* et LEGAL_* qui changent dans cette langue (nom, menus, "
+            "libellés, textes légaux…).", _languages),
+    Setting("EVENT_CATALOGUES", None,
+            "Dossier des catalogues de traduction du thème (par ex. en/LC_MESSAGES/messages.po) ; None : THEME/translations.",
+            optional(filled_text)),
+    Setting("EVENT_COLORS", MappingProxyType({}), "Couleurs du thème à remplacer : nom (sans --color-) → #rrggbb.", _colors),
+    Setting("EVENT_SESSION_KINDS", MappingProxyType(
+        {
+            "welcome": "Accueil",
+            "opening": "Ouverture",
+            "keynote": "Conférence",
+            "round-table": "Table ronde",
+            "talk": "Intervention",
+            "workshop": "Ateliers",
+            "break": "Pause",
+            "lunch": "Déjeuner",
+            "conclusion": "Conclusion",
+        }
+    ), "Types de séance : valeur du champ Kind → libellé affiché.", _labels),
+    Setting("EVENT_PARTNER_TIERS", MappingProxyType(
+        {
+            "organiser": "Organisateurs",
+            "partner": "Partenaires",
+            "supporter": "Soutiens",
+        }
+    ), "Catégories de partenaires : valeur du champ Tier → titre de la section.", _labels),
+    Setting("EVENT_NAV", (
+        ("Accueil", ""),
+        ("Programme", "programme/"),
+        ("Intervenants", "intervenants/"),
+        ("Propositions", "propositions/"),
+        ("Partenaires", "partenaires/"),
+        ("Actualités", "actualites/"),
+        ("Infos pratiques", "infos-pratiques/"),
+    ), "Menu principal : paires (libellé, adresse relative au site).", pairs),
+    Setting("EVENT_FOOTER_LINKS", (
+        ("Mentions légales", "mentions-legales/"),
+        ("Accessibilité : partiellement conforme", "accessibilite/"),
+    ), "Liens du pied de page : paires (libellé, adresse) ; {conformity} devient le niveau de conformité.", pairs),
+    Setting("EVENT_PATHS", MappingProxyType(
+        {
+            "speaker": "speakers",
+            "session": "sessions",
+            "partner": "partners",
+            "theme": "themes",
+            "workshop": "workshops",
+            "proposal": "proposals",
+        }
+    ), "Dossier du contenu de chaque type (intervenants, séances…), dans le dossier du contenu.", _paths),
+    Setting("EVENT_URLS", MappingProxyType(
+        {
+            "programme": "programme/",
+            "speakers": "intervenants/",
+            "speaker": "intervenants/{slug}/",
+            "session": "programme/#{slug}",
+            "partners": "partenaires/",
+            "partner": "partenaires/#{slug}",
+            "outcomes": "propositions/",
+            "theme": "propositions/{slug}/",
+            "workshop": "propositions/{theme}/#{slug}",
+            "proposal": "propositions/{theme}/#{slug}",
+        }
+    ), "Adresse des pages de l'événement, par type ({slug} : identifiant de la fiche).", _urls),
 )
+DEFAULTS: Mapping[str, Any] = DECLARED.defaults
 
 
 @dataclass(frozen=True)
@@ -124,7 +187,7 @@ class EventSettings:
 
 
 def _get(settings: Mapping[str, Any], key: str) -> Any:
-    return settings.get(key, DEFAULTS[key])
+    return DECLARED.value(settings, key)
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -157,17 +220,6 @@ def read_event_settings(settings: Mapping[str, Any]) -> EventSettings:
     )
 
 
-def check_colors(colors: Any) -> list[str]:
-    """Return a message for each EVENT_COLORS entry that is not « token name → #rrggbb »."""
-    if not isinstance(colors, Mapping):
-        return ["EVENT_COLORS : donnez un dictionnaire nom de couleur → #rrggbb (ex. {'accent': '#0b6e4f'})."]
-    return [
-        f"EVENT_COLORS[{name!r}] : écrivez un nom en minuscules (ex. accent) et une couleur #rrggbb (reçu {value!r})."
-        for name, value in colors.items()
-        if not (TOKEN_RE.match(str(name)) and COLOR_RE.match(str(value)))
-    ]
-
-
 def event_overrides(overrides: Mapping[str, Any]) -> dict[str, Any]:
     """The EVENT_* entries of one language's overrides (the others belong to other plugins)."""
     return {k: v for k, v in overrides.items() if str(k).startswith("EVENT_")}
@@ -180,61 +232,3 @@ def localized_settings(settings: Mapping[str, Any], lang: str) -> EventSettings:
         return base
     merged = read_event_settings({**settings, **event_overrides(base.languages[lang])})
     return replace(merged, urls=MappingProxyType({k: f"{lang}/{v}" for k, v in merged.urls.items()}))
-
-
-def prefixed_menu_paths(lang: str, overrides: Mapping[str, Any]) -> list[str]:
-    """A message for each menu path of LANG's overrides already under « LANG/ » (the edition adds it)."""
-    problems = []
-    for key in ("EVENT_NAV", "EVENT_FOOTER_LINKS"):
-        items = overrides.get(key, ())
-        paths = [str(item[1]) for item in items if isinstance(item, (tuple, list)) and len(item) == 2]
-        problems += [
-            f"EVENT_LANGUAGES[{lang!r}] → {key} : écrivez {path[len(lang) + 1:]!r} au lieu de {path!r}, "
-            f"le site « {lang} » met lui-même ses adresses sous « {lang}/ »."
-            for path in paths
-            if path.startswith(f"{lang}/")
-        ]
-    return problems
-
-
-def check_settings(settings: Mapping[str, Any]) -> list[str]:
-    """Return a message for each EVENT_* setting that cannot be used."""
-    problems: list[str] = []
-    for key in ("EVENT_START", "EVENT_END"):
-        try:
-            _as_date(_get(settings, key))
-        except ValueError:
-            problems.append(f"{key} : écrivez une date AAAA-MM-JJ (reçu {_get(settings, key)!r}).")
-    for key in ("EVENT_SESSION_KINDS", "EVENT_PARTNER_TIERS"):
-        if not isinstance(_get(settings, key), Mapping) or not _get(settings, key):
-            problems.append(f"{key} : donnez un dictionnaire non vide « valeur » → « libellé ».")
-    for key in ("EVENT_NAV", "EVENT_FOOTER_LINKS"):
-        items = _get(settings, key)
-        if not all(isinstance(i, (tuple, list)) and len(i) == 2 for i in items):
-            problems.append(f"{key} : donnez une liste de paires (libellé, adresse).")
-    problems += check_colors(_get(settings, "EVENT_COLORS"))
-    languages = _get(settings, "EVENT_LANGUAGES")
-    if not isinstance(languages, Mapping) or not all(isinstance(v, Mapping) for v in languages.values()):
-        problems.append("EVENT_LANGUAGES : donnez un dictionnaire langue → réglages EVENT_* propres à cette langue.")
-    else:
-        for lang, overrides in languages.items():
-            if not LANG_RE.match(str(lang)):
-                problems.append(f"EVENT_LANGUAGES : code de langue incorrect {lang!r} (ex. en).")
-            wrong = [k for k in overrides if (k not in DEFAULTS or k in UNTRANSLATABLE) and not str(k).startswith(OTHER_TRANSLATABLE_PREFIXES)]
-            if wrong:
-                problems.append(f"EVENT_LANGUAGES[{lang!r}] : réglages non traduisibles {', '.join(map(str, wrong))}.")
-            problems += [f"EVENT_LANGUAGES[{lang!r}] → {p}" for p in check_settings({**settings, "EVENT_COLORS": {}, **event_overrides(overrides), "EVENT_LANGUAGES": {}})]
-            problems += prefixed_menu_paths(str(lang), overrides)
-    try:
-        from babel import Locale
-
-        Locale.parse(str(_get(settings, "EVENT_LOCALE")))
-    except Exception:  # Babel raises several types for an unknown locale
-        problems.append(f"EVENT_LOCALE : locale inconnue {_get(settings, 'EVENT_LOCALE')!r} (ex. fr_FR).")
-    try:
-        import zoneinfo
-
-        zoneinfo.ZoneInfo(str(_get(settings, "EVENT_TIMEZONE")))
-    except Exception:  # ZoneInfoNotFoundError or ValueError
-        problems.append(f"EVENT_TIMEZONE : fuseau horaire inconnu {_get(settings, 'EVENT_TIMEZONE')!r}.")
-    return problems

@@ -12,6 +12,8 @@ from event.header import field_line
 from pelican import signals
 from pelican.contents import Content
 
+from eventsite.settingskit import check_at_startup
+
 from . import channel, event_images, reader
 from . import settings as settings_module
 from .generator import GalleryGenerator, manifest_path
@@ -109,6 +111,7 @@ def exclude_processed_images(static_generator: Any) -> None:
 
 def register() -> None:
     """Connect the gallery plugin's signal handlers."""
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.get_generators.connect(get_generators)
     signals.static_generator_finalized.connect(exclude_processed_images)
     signals.all_generators_finalized.connect(all_generators_finalized)

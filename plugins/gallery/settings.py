@@ -1,61 +1,73 @@
-"""All GALLERY_* settings: defaults in one place, validated once."""
+"""All GALLERY_* settings: declared once (default, check, doc), checked at start-up with every plugin's."""
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-logger = logging.getLogger(__name__)
-
-DEFAULTS: Mapping[str, Any] = MappingProxyType(
-    {
-        # Folder of galleries, relative to PATH (content).
-        "GALLERY_PATH": "galleries",
-        # Where images are written, relative to OUTPUT_PATH (and to the site root).
-        "GALLERY_OUTPUT_DIR": "images/galeries",
-        "GALLERY_PORTRAIT_OUTPUT_DIR": "images/intervenants",
-        "GALLERY_LOGO_OUTPUT_DIR": "images/partenaires",
-        # Where pages are written: <dir>/<slug>/index.html and <dir>/index.html.
-        "GALLERY_PAGE_DIR": "galeries",
-        # 720 px: a grid thumbnail on a phone at 1.75-2.8x (a 330-400 px cell; browsers take the
-        # lower of two widths up to their geometric mean), so phones no longer load 960 or 1600 px.
-        # It replaces 960: fewer bytes and less work than (480, 960, 1600), see bench/README.md.
-        "GALLERY_WIDTHS": (480, 720, 1600),
-        "GALLERY_MAX_WIDTH": 2400,
-        "GALLERY_PORTRAIT_WIDTHS": (160, 320, 480),
-        "GALLERY_LOGO_BOX": (320, 160),
-        "GALLERY_FORMATS": ("webp", "jpeg"),
-        "GALLERY_JPEG_QUALITY": 82,
-        "GALLERY_WEBP_QUALITY": 80,
-        # libwebp effort, 0 (fast) to 6 (smallest files), 4 being libwebp's default: one number
-        # for every width, or {smallest width: method}. Method 2 from 720 px halves the encoding
-        # time of the large widths for about 3 % more bytes; small widths keep method 4.
-        "GALLERY_WEBP_METHOD": MappingProxyType({0: 4, 720: 2}),
-        # None means os.cpu_count(); 1 runs everything in this process.
-        "GALLERY_PROCESSES": None,
-        # Photos longer than this ratio (long side / short side) are refused.
-        "GALLERY_MAX_ASPECT": 4.0,
-        # The `sizes` attribute of grid thumbnails: the width of one grid cell. The grid
-        # (gallery.css) sits in .wrap (at most 72rem, 1rem padding each side) and fills columns
-        # of at least 16rem with 0.5rem gaps: 1 column below 34.5rem, 2 below 51rem, 3 below
-        # 67.5rem, then 4. Change it with the grid's CSS.
-        "GALLERY_SIZES": (
-            "(min-width: 72rem) 17.125rem, (min-width: 67.5rem) calc((100vw - 3.5rem) / 4), "
-            "(min-width: 51rem) calc((100vw - 3rem) / 3), (min-width: 34.5rem) calc((100vw - 2.5rem) / 2), "
-            "calc(100vw - 2rem)"
-        ),
-        # Number of photos per gallery loaded eagerly (above the fold).
-        "GALLERY_EAGER_COUNT": 3,
-        # Folder of the cache manifests, relative to CACHE_PATH.
-        "GALLERY_CACHE_DIR": "gallery",
-    }
-)
+from eventsite.settingchecks import box, filled_text, folder, integer, number, optional, positive_widths, site_path
+from eventsite.settingskit import Problem, Setting, declare
 
 FORMATS = ("webp", "jpeg")
+
+
+def _formats(value: Any) -> list[Problem]:
+    """Formats among webp and jpeg, jpeg included (the fallback image)."""
+    ok = isinstance(value, (list, tuple)) and value and all(str(f).lower() in FORMATS for f in value)
+    if ok and "jpeg" in (str(f).lower() for f in value):
+        return []
+    return ["écrivez une liste de formats parmi \"webp\" et \"jpeg\", avec \"jpeg\" (image de repli), par ex. (\"webp\", \"jpeg\")"]
+
+
+def _webp_method(value: Any) -> list[Problem]:
+    """One libwebp method 0..6, or {smallest width: method}."""
+    methods = integer(0, 6)
+    if isinstance(value, Mapping):
+        if value and all(isinstance(w, int) and not isinstance(w, bool) and w >= 0 and not methods(m) for w, m in value.items()):
+            return []
+    elif not methods(value):
+        return []
+    return ["écrivez un nombre de 0 à 6, ou {largeur minimale: nombre}, par ex. {0: 4, 720: 2}"]
+
+
+DECLARED = declare(
+    "gallery",
+    Setting("GALLERY_PATH", "galleries", "Dossier des galeries, dans le dossier du contenu.", folder),
+    Setting("GALLERY_OUTPUT_DIR", "images/galeries", "Dossier du site où sont écrites les photos des galeries.", folder),
+    Setting("GALLERY_PORTRAIT_OUTPUT_DIR", "images/intervenants", "Dossier du site où sont écrits les portraits des intervenants.", folder),
+    Setting("GALLERY_LOGO_OUTPUT_DIR", "images/partenaires", "Dossier du site où sont écrits les logos des partenaires.", folder),
+    Setting("GALLERY_PAGE_DIR", "galeries", "Adresse des pages de galerie : <dossier>/<galerie>/ et l'index <dossier>/.", site_path),
+    # 720 px: a grid thumbnail on a phone at 1.75-2.8x (a 330-400 px cell; browsers take the lower of two
+    # widths up to their geometric mean), so phones no longer load 960 or 1600 px. It replaces 960: fewer
+    # bytes and less work than (480, 960, 1600), see bench/README.md.
+    Setting("GALLERY_WIDTHS", (480, 720, 1600), "Largeurs (px) des images des galeries, de la vignette au plein écran.", positive_widths),
+    Setting("GALLERY_MAX_WIDTH", 2400, "Largeur maximale (px) d'une photo publiée.", integer(1, 100_000)),
+    Setting("GALLERY_PORTRAIT_WIDTHS", (160, 320, 480), "Largeurs (px) des portraits des intervenants.", positive_widths),
+    Setting("GALLERY_LOGO_BOX", (320, 160), "Cadre (largeur, hauteur) en px dans lequel tient chaque logo.", box),
+    Setting("GALLERY_FORMATS", ("webp", "jpeg"), "Formats écrits pour chaque image (jpeg obligatoire, image de repli).", _formats),
+    Setting("GALLERY_JPEG_QUALITY", 82, "Qualité JPEG des images (1 à 95).", integer(1, 95)),
+    Setting("GALLERY_WEBP_QUALITY", 80, "Qualité WebP des images (1 à 100).", integer(1, 100)),
+    # libwebp effort, 0 (fast) to 6 (smallest files), 4 being libwebp's default. Method 2 from 720 px halves
+    # the encoding time of the large widths for about 3 % more bytes; small widths keep method 4.
+    Setting("GALLERY_WEBP_METHOD", MappingProxyType({0: 4, 720: 2}),
+            "Effort d'encodage WebP de 0 (rapide) à 6 (fichiers plus petits), un nombre ou {largeur minimale: effort}.", _webp_method),
+    Setting("GALLERY_PROCESSES", None, "Processus qui traitent les photos ; None : un par cœur, 1 : dans le processus de la construction.",
+            optional(integer(1, 256))),
+    Setting("GALLERY_MAX_ASPECT", 4.0, "Rapport maximal grand côté / petit côté d'une photo ; au-delà elle est refusée.", number(1)),
+    # The grid (gallery.css) sits in .wrap (at most 72rem, 1rem padding each side) and fills columns of at
+    # least 16rem with 0.5rem gaps: 1 column below 34.5rem, 2 below 51rem, 3 below 67.5rem, then 4.
+    Setting("GALLERY_SIZES", (
+        "(min-width: 72rem) 17.125rem, (min-width: 67.5rem) calc((100vw - 3.5rem) / 4), "
+        "(min-width: 51rem) calc((100vw - 3rem) / 3), (min-width: 34.5rem) calc((100vw - 2.5rem) / 2), "
+        "calc(100vw - 2rem)"
+    ), "Attribut sizes des vignettes : largeur d'une case de la grille (à changer avec le CSS de la grille).", filled_text),
+    Setting("GALLERY_EAGER_COUNT", 3, "Nombre de photos de chaque galerie chargées tout de suite (en haut de page).", integer(0, 1000)),
+    Setting("GALLERY_CACHE_DIR", "gallery", "Dossier des manifestes du cache des images, dans CACHE_PATH.", folder),
+)
+DEFAULTS: Mapping[str, Any] = DECLARED.defaults
 
 
 @dataclass(frozen=True)
@@ -82,81 +94,28 @@ class GallerySettings:
     cache_dir: str
 
 
-def _widths(key: str, value: Any) -> tuple[int, ...]:
-    """Return a sorted tuple of distinct positive widths, or raise ValueError."""
-    widths = tuple(sorted({int(w) for w in value}))
-    if not widths or widths[0] <= 0:
-        raise ValueError(f"{key} doit être une liste de largeurs positives")
-    return widths
-
-
-def _positive(key: str, value: Any, low: float = 1, high: float = 100_000) -> int:
-    """Return value as an int within [low, high], or raise ValueError."""
-    number = int(value)
-    if not low <= number <= high:
-        raise ValueError(f"{key} doit être compris entre {low} et {high}")
-    return number
-
-
-def _webp_methods(value: Any) -> tuple[tuple[int, int], ...]:
-    """Return ((smallest width, method), ...) from one method or a {width: method} mapping."""
-    pairs = value.items() if isinstance(value, Mapping) else [(0, value)]
-    methods = tuple(sorted((int(w), _positive("GALLERY_WEBP_METHOD", m, 0, 6)) for w, m in pairs))
-    if not methods or methods[0][0] < 0:
-        raise ValueError("GALLERY_WEBP_METHOD doit être un nombre de 0 à 6 ou {largeur: nombre}")
-    return methods
-
-
-def _get(settings: Mapping[str, Any], key: str) -> Any:
-    """Read one setting, falling back to its default."""
-    return settings.get(key, DEFAULTS[key])
-
-
-def _validate(settings: Mapping[str, Any]) -> GallerySettings:
-    """Build GallerySettings from settings, raising ValueError or TypeError."""
-    formats = tuple(str(f).lower() for f in _get(settings, "GALLERY_FORMATS"))
-    if not formats or any(f not in FORMATS for f in formats):
-        raise ValueError("GALLERY_FORMATS n'accepte que 'webp' et 'jpeg'")
-    if "jpeg" not in formats:
-        raise ValueError("GALLERY_FORMATS doit contenir 'jpeg' (image de repli)")
-    box = tuple(int(v) for v in _get(settings, "GALLERY_LOGO_BOX"))
-    if len(box) != 2 or min(box) <= 0:
-        raise ValueError("GALLERY_LOGO_BOX doit être (largeur, hauteur)")
-    processes = _get(settings, "GALLERY_PROCESSES")
-    return GallerySettings(
-        path=str(_get(settings, "GALLERY_PATH")),
-        output_dir=str(_get(settings, "GALLERY_OUTPUT_DIR")).strip("/"),
-        portrait_output_dir=str(_get(settings, "GALLERY_PORTRAIT_OUTPUT_DIR")).strip("/"),
-        logo_output_dir=str(_get(settings, "GALLERY_LOGO_OUTPUT_DIR")).strip("/"),
-        page_dir=str(_get(settings, "GALLERY_PAGE_DIR")).strip("/"),
-        widths=_widths("GALLERY_WIDTHS", _get(settings, "GALLERY_WIDTHS")),
-        max_width=_positive("GALLERY_MAX_WIDTH", _get(settings, "GALLERY_MAX_WIDTH")),
-        portrait_widths=_widths(
-            "GALLERY_PORTRAIT_WIDTHS", _get(settings, "GALLERY_PORTRAIT_WIDTHS")
-        ),
-        logo_box=(box[0], box[1]),
-        formats=formats,
-        jpeg_quality=_positive("GALLERY_JPEG_QUALITY", _get(settings, "GALLERY_JPEG_QUALITY"), 1, 95),
-        webp_quality=_positive("GALLERY_WEBP_QUALITY", _get(settings, "GALLERY_WEBP_QUALITY"), 1, 100),
-        webp_method=_webp_methods(_get(settings, "GALLERY_WEBP_METHOD")),
-        processes=_positive(
-            "GALLERY_PROCESSES", processes if processes is not None else (os.cpu_count() or 1), 1, 256
-        ),
-        max_aspect=float(_get(settings, "GALLERY_MAX_ASPECT")),
-        sizes=str(_get(settings, "GALLERY_SIZES")),
-        eager_count=_positive("GALLERY_EAGER_COUNT", _get(settings, "GALLERY_EAGER_COUNT"), 0, 1000),
-        cache_dir=str(_get(settings, "GALLERY_CACHE_DIR")),
-    )
-
-
 def load(settings: Mapping[str, Any]) -> GallerySettings:
-    """Validate the GALLERY_* settings once; on an error, warn and use the defaults."""
-    try:
-        return _validate(settings)
-    except (TypeError, ValueError) as error:
-        logger.warning(
-            "Réglages de galerie invalides (%s) : les valeurs par défaut sont utilisées. "
-            "Corrigez pelicanconf.py.",
-            error,
-        )
-        return _validate({})
+    """The GALLERY_* settings of one build; SettingsError (French, every problem) when one cannot be used."""
+    values = DECLARED.checked(settings)
+    processes = values["GALLERY_PROCESSES"]
+    webp = values["GALLERY_WEBP_METHOD"]
+    return GallerySettings(
+        path=values["GALLERY_PATH"],
+        output_dir=values["GALLERY_OUTPUT_DIR"].strip("/"),
+        portrait_output_dir=values["GALLERY_PORTRAIT_OUTPUT_DIR"].strip("/"),
+        logo_output_dir=values["GALLERY_LOGO_OUTPUT_DIR"].strip("/"),
+        page_dir=values["GALLERY_PAGE_DIR"].strip("/"),
+        widths=tuple(sorted(set(values["GALLERY_WIDTHS"]))),
+        max_width=values["GALLERY_MAX_WIDTH"],
+        portrait_widths=tuple(sorted(set(values["GALLERY_PORTRAIT_WIDTHS"]))),
+        logo_box=tuple(values["GALLERY_LOGO_BOX"]),
+        formats=tuple(str(f).lower() for f in values["GALLERY_FORMATS"]),
+        jpeg_quality=values["GALLERY_JPEG_QUALITY"],
+        webp_quality=values["GALLERY_WEBP_QUALITY"],
+        webp_method=tuple(sorted(webp.items() if isinstance(webp, Mapping) else [(0, webp)])),
+        processes=processes if processes is not None else min(os.cpu_count() or 1, 256),
+        max_aspect=float(values["GALLERY_MAX_ASPECT"]),
+        sizes=values["GALLERY_SIZES"],
+        eager_count=values["GALLERY_EAGER_COUNT"],
+        cache_dir=values["GALLERY_CACHE_DIR"],
+    )

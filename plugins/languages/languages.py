@@ -7,6 +7,8 @@ from typing import Any
 from jinja2 import pass_context
 from pelican import signals
 
+from eventsite.settingskit import check_at_startup
+
 from . import switch
 from .settings import LanguageSettings, read_language_settings
 
@@ -56,4 +58,5 @@ def install(generator: Any) -> None:
 
 def register() -> None:
     """Connect the languages plugin's handlers to Pelican's signals."""
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.generator_init.connect(install)

@@ -1,4 +1,4 @@
-"""Defaults of the LANGUAGES_* settings, read without changing Pelican's settings."""
+"""The LANGUAGES_* settings: declared once (default, check, doc), read without changing Pelican's settings."""
 
 from __future__ import annotations
 
@@ -7,13 +7,16 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-DEFAULTS: Mapping[str, Any] = MappingProxyType(
-    {
-        # Language code → its name written in that language, shown in the switch.
-        # The site's languages are DEFAULT_LANG and the keys of EVENT_LANGUAGES (one edition each).
-        "LANGUAGES_NAMES": MappingProxyType({"fr": "Français", "en": "English", "de": "Deutsch", "es": "Español"}),
-    }
+from eventsite.settingchecks import dictionary, filled_text
+from eventsite.settingskit import Setting, declare
+
+DECLARED = declare(
+    "languages",
+    # The site's languages are DEFAULT_LANG and the keys of EVENT_LANGUAGES (one edition each).
+    Setting("LANGUAGES_NAMES", MappingProxyType({"fr": "Français", "en": "English", "de": "Deutsch", "es": "Español"}),
+            "Nom de chaque langue écrit dans cette langue, affiché dans le sélecteur de langue.", dictionary(filled_text)),
 )
+DEFAULTS: Mapping[str, Any] = DECLARED.defaults
 
 
 @dataclass(frozen=True)
@@ -26,5 +29,5 @@ class LanguageSettings:
 def read_language_settings(settings: Mapping[str, Any]) -> LanguageSettings:
     """Return the LANGUAGES_* settings of a Pelican settings mapping, defaults filled in."""
     return LanguageSettings(
-        names=MappingProxyType({**DEFAULTS["LANGUAGES_NAMES"], **dict(settings.get("LANGUAGES_NAMES", {}))}),
+        names=MappingProxyType({**DEFAULTS["LANGUAGES_NAMES"], **DECLARED.value(settings, "LANGUAGES_NAMES")}),
     )

@@ -13,23 +13,14 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 from pelican import signals
 
-from .settings import KEYS, LegalSettings, check_legal_settings, read_legal_settings, unfilled_settings
+from eventsite.settingskit import check_at_startup
+
+from .settings import KEYS, LegalSettings, read_legal_settings, unfilled_settings
 
 logger = logging.getLogger(__name__)
 
 CONTENT_PROBLEM = signal("content_problem")  # the content problem channel (docs/architecture.md)
 SETTINGS_FILE = "pelicanconf.py"
-
-
-class LegalSettingsError(Exception):
-    """Raised at start-up when LEGAL_* settings cannot be used."""
-
-
-def check_settings(pelican: Any) -> None:
-    """Check the LEGAL_* settings once, when Pelican starts."""
-    problems = check_legal_settings(pelican.settings)
-    if problems:
-        raise LegalSettingsError("Réglages incorrects :\n" + "\n".join(f"  - {p}" for p in problems))
 
 
 @dataclass(frozen=True)
@@ -99,6 +90,6 @@ def report_placeholders(generators: list[Any]) -> None:
 
 def register() -> None:
     """Connect the legal plugin's handlers to Pelican's signals."""
-    signals.initialized.connect(check_settings)
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.generator_init.connect(add_legal)
     signals.all_generators_finalized.connect(report_placeholders)

@@ -1,4 +1,4 @@
-"""Defaults of the LEGAL_* settings (legal notice, accessibility statement), checked once."""
+"""The LEGAL_* settings (legal notice, accessibility statement): declared once, checked at start-up."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
+
+from eventsite.settingchecks import iso_date, one_of, optional, site_path, text, texts
+from eventsite.settingskit import Setting, declare
 
 # RGAA conformity levels → the wording the law asks for (French source strings, translated by gettext).
 STATUSES: Mapping[str, str] = MappingProxyType(
@@ -17,22 +20,24 @@ STATUSES: Mapping[str, str] = MappingProxyType(
     }
 )
 
-DEFAULTS: Mapping[str, Any] = MappingProxyType(
-    {
-        "LEGAL_PUBLISHER": "",  # who publishes the site (organisation names)
-        "LEGAL_PUBLISHER_ADDRESS": "",  # their postal address
-        "LEGAL_DIRECTOR": "",  # the publication director (a person, and their role)
-        "LEGAL_HOST": "",  # the host: name and postal address
-        "LEGAL_CONTACT": "",  # e-mail address for accessibility and legal questions
-        "LEGAL_A11Y_STATUS": "none",  # full, partial or none (RGAA wording)
-        "LEGAL_A11Y_STANDARD": "RGAA 4.1",
-        "LEGAL_A11Y_RATE": "",  # e.g. « 75 % des critères respectés », when an audit measured it
-        "LEGAL_A11Y_CHECKS": (),  # the checks we run and their results, one sentence each
-        "LEGAL_A11Y_NON_ACCESSIBLE": (),  # non-accessible contents, one sentence each
-        "LEGAL_A11Y_DATE": None,  # date the statement was made (AAAA-MM-JJ)
-        "LEGAL_A11Y_PAGE": "accessibilite/",  # URL of the statement, under each language's home
-    }
+DECLARED = declare(
+    "legal",
+    Setting("LEGAL_PUBLISHER", "", "Éditeur du site (noms des organisations).", text),
+    Setting("LEGAL_PUBLISHER_ADDRESS", "", "Adresse postale de l'éditeur.", text),
+    Setting("LEGAL_DIRECTOR", "", "Directeur ou directrice de la publication (une personne et sa fonction).", text),
+    Setting("LEGAL_HOST", "", "Hébergeur : nom et adresse postale.", text),
+    Setting("LEGAL_CONTACT", "", "Adresse électronique pour les questions d'accessibilité et les questions juridiques.", text),
+    Setting("LEGAL_A11Y_STATUS", "none", "Conformité RGAA : full (totale), partial (partielle) ou none (non conforme).",
+            one_of(*STATUSES)),
+    Setting("LEGAL_A11Y_STANDARD", "RGAA 4.1", "Référentiel d'accessibilité appliqué.", text),
+    Setting("LEGAL_A11Y_RATE", "", "Taux de conformité mesuré par un audit (par ex. « 75 % des critères respectés »).", text),
+    Setting("LEGAL_A11Y_CHECKS", (), "Vérifications faites et leurs résultats, une phrase chacune.", texts),
+    Setting("LEGAL_A11Y_NON_ACCESSIBLE", (), "Contenus non accessibles, une phrase chacun.", texts),
+    Setting("LEGAL_A11Y_DATE", None, "Date de la déclaration d'accessibilité (AAAA-MM-JJ).", optional(iso_date)),
+    Setting("LEGAL_A11Y_PAGE", "accessibilite/", "Adresse de la déclaration d'accessibilité, sous l'accueil de chaque langue.",
+            site_path),
 )
+DEFAULTS: Mapping[str, Any] = DECLARED.defaults
 
 
 # LegalSettings attribute → the setting it comes from.
@@ -90,7 +95,7 @@ class LegalSettings:
 
 
 def _get(settings: Mapping[str, Any], key: str) -> Any:
-    return settings.get(key, DEFAULTS[key])
+    return DECLARED.value(settings, key)
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -117,32 +122,6 @@ def read_legal_settings(settings: Mapping[str, Any]) -> LegalSettings:
     )
 
 
-def check_legal_settings(settings: Mapping[str, Any]) -> list[str]:
-    """Return a message for each LEGAL_* setting that cannot be used, translations in EVENT_LANGUAGES included."""
-    problems = check_values(settings)
-    for lang, overrides in language_overrides(settings).items():
-        unknown = sorted(k for k in overrides if k not in DEFAULTS)
-        if unknown:
-            problems.append(f"EVENT_LANGUAGES[{lang!r}] : réglages inconnus {', '.join(unknown)} (voir la liste des LEGAL_*).")
-        problems += [f"EVENT_LANGUAGES[{lang!r}] → {p}" for p in check_values({**settings, **overrides})]
-    return problems
-
-
-def check_values(settings: Mapping[str, Any]) -> list[str]:
-    """Return a message for each LEGAL_* value of SETTINGS that cannot be used."""
-    problems = []
-    if _get(settings, "LEGAL_A11Y_STATUS") not in STATUSES:
-        problems.append(f"LEGAL_A11Y_STATUS : écrivez {', '.join(STATUSES)} (reçu {_get(settings, 'LEGAL_A11Y_STATUS')!r}).")
-    for key in ("LEGAL_A11Y_CHECKS", "LEGAL_A11Y_NON_ACCESSIBLE"):
-        if isinstance(_get(settings, key), str):
-            problems.append(f"{key} : donnez une liste de phrases, pas une seule chaîne.")
-    try:
-        _as_date(_get(settings, "LEGAL_A11Y_DATE"))
-    except ValueError:
-        problems.append(f"LEGAL_A11Y_DATE : écrivez une date AAAA-MM-JJ (reçu {_get(settings, 'LEGAL_A11Y_DATE')!r}).")
-    return problems
-
-
 PLACEHOLDER = "[à compléter"
 
 
@@ -152,8 +131,8 @@ def unfilled_settings(settings: Mapping[str, Any]) -> list[tuple[str, str]]:
     translated = [(f"EVENT_LANGUAGES[{lang!r}][{key!r}]", value)
                   for lang, overrides in language_overrides(settings).items() for key, value in overrides.items()]
     for key, value in [*((key, _get(settings, key)) for key in DEFAULTS), *translated]:
-        for text in value if isinstance(value, (list, tuple)) else (value,):
-            if isinstance(text, str) and PLACEHOLDER in text.casefold():
-                found.append((key, text))
+        for sentence in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(sentence, str) and PLACEHOLDER in sentence.casefold():
+                found.append((key, sentence))
                 break
     return found

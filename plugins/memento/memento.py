@@ -17,6 +17,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from event.editions import editions_of, gettext_of, page_edition
+from eventsite.settingskit import check_at_startup
 
 from .settings import setting
 
@@ -100,5 +101,6 @@ def add_template_helpers(generator: Any) -> None:
 
 def register() -> None:
     """Connect the memento plugin's handlers to Pelican's signals."""
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_template_helpers)

@@ -24,6 +24,7 @@ from pelican.contents import Article
 from pelican.generators import Generator
 
 from event.editions import Edition, contents_of, edition_for, editions_of, gettext_of, menus_of
+from eventsite.settingskit import check_at_startup
 
 from .settings import setting
 
@@ -213,5 +214,6 @@ def index_site(pelican: Any) -> None:
 
 def register() -> None:
     """Connect the search plugin's handlers to Pelican's signals."""
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.get_generators.connect(add_generator)
     signals.finalized.connect(index_site)

@@ -20,6 +20,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from event.editions import Edition, editions_of, page_edition
+from eventsite.settingskit import check_at_startup
 
 from .addresses import is_absolute, page_path
 from .jsonld import event_jsonld, news_jsonld, person_jsonld, to_script_json
@@ -219,6 +220,7 @@ def add_template_helpers(generator: Any) -> None:
 
 def register() -> None:
     """Connect the seo plugin's handlers to Pelican's signals."""
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_template_helpers)
     signals.finalized.connect(write_sitemap)

@@ -1,30 +1,32 @@
-"""The TYPOGRAPHY_* settings: defaults, French documentation, checks, read once into a frozen object."""
+"""The TYPOGRAPHY_* settings: declared once (default, check, doc), read once into a frozen object."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 
-DEFAULTS: Mapping[str, Any] = MappingProxyType(
-    {
-        # Typographie française sur tout le texte des pages HTML écrites (False : aucune retouche).
-        "TYPOGRAPHY_ENABLED": True,
-        # Langues dont le texte reçoit la typographie française (codes, ex. ('fr',) ; fr-CA compris).
-        "TYPOGRAPHY_LANGS": ("fr",),
-        # Apostrophes typographiques (’) et guillemets français « » pour ' et "…" tapés droits.
-        "TYPOGRAPHY_QUOTES": True,
-    }
-)
+from eventsite.settingchecks import boolean
+from eventsite.settingskit import Problem, Setting, declare
 
-DOCS: Mapping[str, str] = MappingProxyType(
-    {
-        "TYPOGRAPHY_ENABLED": "typographie française (espaces insécables, heures, ordinaux) sur le texte des pages",
-        "TYPOGRAPHY_LANGS": "langues qui reçoivent la typographie française, ex. ('fr',)",
-        "TYPOGRAPHY_QUOTES": "apostrophes (’) et guillemets « » à la place de ' et \"…\" droits",
-    }
+
+def _langs(value: Any) -> list[Problem]:
+    """A list of language codes, compared loosely (fr, fr-CA, fr_FR): not one text."""
+    if isinstance(value, (tuple, list, frozenset, set)) and all(isinstance(code, str) and code.strip() for code in value):
+        return []
+    return ["écrivez une liste de codes de langue, par ex. (\"fr\",)"]
+
+
+DECLARED = declare(
+    "typography",
+    Setting("TYPOGRAPHY_ENABLED", True,
+            "Typographie française (espaces insécables, heures, ordinaux) sur le texte des pages ; False : aucune retouche.",
+            boolean),
+    Setting("TYPOGRAPHY_LANGS", ("fr",), "Langues dont le texte reçoit la typographie française (fr-CA compris), par ex. (\"fr\",).",
+            _langs),
+    Setting("TYPOGRAPHY_QUOTES", True, "Apostrophes (’) et guillemets « » à la place de ' et \"…\" tapés droits.", boolean),
 )
+DEFAULTS: Mapping[str, Any] = DECLARED.defaults
 
 
 @dataclass(frozen=True)
@@ -37,8 +39,8 @@ class TypographySettings:
 
 
 def setting(settings: Mapping[str, Any], name: str) -> Any:
-    """Read a TYPOGRAPHY_* setting, falling back on the plugin's default."""
-    return settings.get(name, DEFAULTS[name])
+    """Read a declared TYPOGRAPHY_* setting, falling back on its default."""
+    return DECLARED.value(settings, name)
 
 
 def normal_lang(lang: str) -> str:
@@ -54,20 +56,3 @@ def read_typography_settings(settings: Mapping[str, Any]) -> TypographySettings:
         langs=frozenset(normal_lang(str(code)) for code in ([langs] if isinstance(langs, str) else langs)),
         quotes=bool(setting(settings, "TYPOGRAPHY_QUOTES")),
     )
-
-
-def check_typography_settings(settings: Mapping[str, Any]) -> list[str]:
-    """Return a message, in French, for each TYPOGRAPHY_* setting that cannot be used."""
-    problems = []
-    for name in ("TYPOGRAPHY_ENABLED", "TYPOGRAPHY_QUOTES"):
-        if not isinstance(setting(settings, name), bool):
-            problems.append(f"{name} : écrivez True ou False (reçu {setting(settings, name)!r}) ; {DOCS[name]}.")
-    langs = setting(settings, "TYPOGRAPHY_LANGS")
-    if isinstance(langs, str) or not isinstance(langs, (tuple, list, frozenset, set)) or not all(
-        isinstance(code, str) and code.strip() for code in langs
-    ):
-        problems.append(
-            f"TYPOGRAPHY_LANGS : donnez une liste de codes de langue, ex. ('fr',) (reçu {langs!r}) ; "
-            f"{DOCS['TYPOGRAPHY_LANGS']}."
-        )
-    return problems

@@ -10,15 +10,13 @@ from typing import Any
 from markupsafe import Markup, escape
 from pelican import signals
 
+from eventsite.settingskit import check_at_startup
+
 from .htmltext import Typesetter, typeset_document
 from .rules import mark_ordinals, typographer_fr
-from .settings import TypographySettings, check_typography_settings, normal_lang, read_typography_settings
+from .settings import TypographySettings, normal_lang, read_typography_settings
 
 HTML_SUFFIXES = (".html", ".htm")
-
-
-class TypographySettingsError(Exception):
-    """Raised at start-up when TYPOGRAPHY_* settings cannot be used."""
 
 
 def lang_matches(lang: str | None, langs: Iterable[str]) -> bool:
@@ -42,13 +40,6 @@ def typesetter(config: TypographySettings) -> Typesetter:
 def typeset_html(html: str, lang: str = "fr", settings: Mapping[str, Any] | None = None) -> str:
     """Apply French typography to an HTML document or fragment whose text outside lang attributes is in LANG."""
     return typeset_document(html, typesetter(read_typography_settings(settings or {})), lang)
-
-
-def check_settings(pelican: Any) -> None:
-    """Check the TYPOGRAPHY_* settings once, when Pelican starts."""
-    problems = check_typography_settings(pelican.settings)
-    if problems:
-        raise TypographySettingsError("Réglages incorrects :\n" + "\n".join(f"  - {p}" for p in problems))
 
 
 def typeset_written_page(path: str, context: Mapping[str, Any]) -> None:
@@ -116,7 +107,7 @@ def add_filter(generator: Any) -> None:
 
 def register() -> None:
     """Connect the plugin's handlers to Pelican's signals."""
-    signals.initialized.connect(check_settings)
+    signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.generator_init.connect(add_filter)
     signals.content_written.connect(typeset_written_page)
     signals.feed_generated.connect(typeset_feed)

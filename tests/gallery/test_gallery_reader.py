@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
+import pytest
+
+from eventsite.settingskit import SettingsError
 from gallery import reader, settings
 
 
@@ -66,8 +68,9 @@ def test_settings_are_read_not_written() -> None:
     assert user == {"GALLERY_WIDTHS": [960, 480], "GALLERY_PROCESSES": 1}
 
 
-def test_invalid_settings_warn_and_fall_back(caplog) -> None:
-    caplog.set_level(logging.WARNING)
-    gs = settings.load({"GALLERY_FORMATS": ("gif",)})
-    assert gs.formats == ("webp", "jpeg")
-    assert any("GALLERY_FORMATS" in r.getMessage() for r in caplog.records)
+def test_an_invalid_setting_is_refused_never_replaced_by_the_defaults() -> None:
+    # Replaces « invalid settings warn and fall back »: a bad value used to reset every GALLERY_* setting.
+    with pytest.raises(SettingsError) as refused:
+        settings.load({"GALLERY_FORMATS": ("gif",), "GALLERY_EAGER_COUNT": 1, "GALLERY_JPEG_QUALITY": 0})
+    assert [p.split(" vaut ")[0] for p in refused.value.problems] == ["GALLERY_FORMATS", "GALLERY_JPEG_QUALITY"]
+    assert "('gif',)" in refused.value.problems[0] and "écrivez" in refused.value.problems[0]

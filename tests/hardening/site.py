@@ -16,7 +16,6 @@ SMALL_SITE = {
     "EVENT_NAV": (("Accueil", ""), ("Programme", "programme/"), ("Actualités", "actualites/")),
     "EVENT_FOOTER_LINKS": (),
     "EVENT_LANGUAGES": {},
-    "LANGUAGES_HOMES": {"fr": ""},
     "GALLERY_PROCESSES": 1,
     "GALLERY_WIDTHS": (120,),
     "GALLERY_MAX_WIDTH": 240,

@@ -27,7 +27,6 @@ THEME = {theme!r}
 EVENT_NAV = (("Accueil", ""), ("Programme", "programme/"), ("Actualités", "actualites/"))
 EVENT_FOOTER_LINKS = ()
 EVENT_LANGUAGES = {{}}
-LANGUAGES_HOMES = {{"fr": ""}}
 """
 
 

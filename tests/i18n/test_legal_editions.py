@@ -45,5 +45,7 @@ def test_an_unknown_or_wrong_legal_translation_stops_the_build(tmp_path, site) -
     with pytest.raises(Exception) as raised:
         build_site(SETTINGS, tmp_path / "output", strict=True,
                    overrides=site_overrides(tmp_path, content, **LEGAL, EVENT_LANGUAGES=languages))
-    message = str(raised.value)
-    assert "LEGAL_HOTS" in message and "EVENT_LANGUAGES['en'] → LEGAL_A11Y_CHECKS" in message
+    problems = raised.value.problems
+    assert len(problems) == 2, problems
+    assert problems[0].startswith("EVENT_LANGUAGES['en']['LEGAL_HOTS'] vaut 'Example Host' : réglage inconnu")
+    assert problems[1].startswith("EVENT_LANGUAGES['en']['LEGAL_A11Y_CHECKS'] vaut 'one sentence' : écrivez une liste de textes")

@@ -28,7 +28,6 @@ LOAD_CONTENT_CACHE = CACHE_CONTENT = False
 GALLERY_PROCESSES = 1
 LEGAL_DIRECTOR = "Jeanne Dupont, directrice"
 EVENT_LANGUAGES = {{}}  # French only: the test site has no English pages
-LANGUAGES_HOMES = {{"fr": ""}}
 """
 
 # The pages the menus link to, so that the pre-publish checks find no dead link.

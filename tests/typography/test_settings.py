@@ -1,28 +1,31 @@
-"""The TYPOGRAPHY_* settings: defaults, and every bad value named in French at start-up."""
+"""The TYPOGRAPHY_* settings: declared with defaults and docs, and every bad value named in French at start-up."""
 
 import pytest
-from typography.settings import DEFAULTS, DOCS, check_typography_settings, read_typography_settings
-from typography.typography import TypographySettingsError, check_settings
+import typography
+from typography.settings import DECLARED, read_typography_settings
+
+from eventsite.settingskit import SettingsError, check_at_startup
 
 
 def test_defaults_documented_and_valid() -> None:
-    assert set(DOCS) == set(DEFAULTS)
-    assert check_typography_settings({}) == []
+    assert DECLARED.names == ("TYPOGRAPHY_ENABLED", "TYPOGRAPHY_LANGS", "TYPOGRAPHY_QUOTES")
+    assert all(s.doc.strip() for s in DECLARED.settings)
+    assert DECLARED.problems(dict(DECLARED.defaults)) == []
     config = read_typography_settings({})
     assert (config.enabled, config.langs, config.quotes) == (True, frozenset({"fr"}), True)
+    assert read_typography_settings({"TYPOGRAPHY_LANGS": ("fr-CA", "fr_FR")}).langs == frozenset({"fr-ca", "fr-fr"})
 
 
 def test_every_bad_value_reported_at_once() -> None:
-    problems = check_typography_settings(
-        {"TYPOGRAPHY_ENABLED": "oui", "TYPOGRAPHY_QUOTES": 1, "TYPOGRAPHY_LANGS": "fr"}
-    )
-    assert [p.split(" ", 1)[0] for p in problems] == ["TYPOGRAPHY_ENABLED", "TYPOGRAPHY_QUOTES", "TYPOGRAPHY_LANGS"]
-    assert "écrivez True ou False" in problems[0] and "ex. ('fr',)" in problems[2]
+    problems = DECLARED.problems({"TYPOGRAPHY_ENABLED": "oui", "TYPOGRAPHY_QUOTES": 1, "TYPOGRAPHY_LANGS": "fr"})
+    assert [p.split(" ", 1)[0] for p in problems] == ["TYPOGRAPHY_ENABLED", "TYPOGRAPHY_LANGS", "TYPOGRAPHY_QUOTES"]
+    assert "écrivez True ou False" in problems[0] and 'par ex. ("fr",)' in problems[1]
 
 
 def test_start_up_refuses_bad_settings() -> None:
     class Pelican:
+        plugins = [typography]
         settings = {"TYPOGRAPHY_QUOTES": "non"}
 
-    with pytest.raises(TypographySettingsError, match="TYPOGRAPHY_QUOTES"):
-        check_settings(Pelican())
+    with pytest.raises(SettingsError, match="TYPOGRAPHY_QUOTES vaut 'non'"):
+        check_at_startup(Pelican())

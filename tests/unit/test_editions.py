@@ -9,7 +9,7 @@ from event.editions import edition_for, localize_path, make_editions
 from event.model import Event, Partner, Speaker
 from event.pelican_editions import EditionView, in_edition
 from event.pelican_translation import inherited, translation_source
-from event.settings import check_settings, localized_settings, read_event_settings
+from event.settings import DECLARED, localized_settings, read_event_settings
 from event.translation import Translation, translated_event
 from legal.legal import legal_texts
 
@@ -100,7 +100,7 @@ def test_settings_of_a_language_keep_their_own_urls() -> None:
 
 def test_a_menu_path_already_under_the_language_prefix_is_refused() -> None:
     languages = {"en": {"EVENT_NAV": (("Programme", "en/programme/"), ("Home", "")), "EVENT_FOOTER_LINKS": ()}}
-    problems = check_settings({**SETTINGS, "EVENT_LANGUAGES": languages})
-    assert problems == ["EVENT_LANGUAGES['en'] → EVENT_NAV : écrivez 'programme/' au lieu de 'en/programme/', "
-                        "le site « en » met lui-même ses adresses sous « en/ »."]
-    assert check_settings(SETTINGS) == []
+    problems = DECLARED.problems({**SETTINGS, "EVENT_LANGUAGES": languages})
+    assert problems == ["EVENT_LANGUAGES['en']['EVENT_NAV'][0] vaut ('Programme', 'en/programme/') : écrivez 'programme/' au lieu "
+                        "de 'en/programme/' (le site « en » met lui-même ses adresses sous « en/ ») (section « event » de docs/reglages.md)"]
+    assert DECLARED.problems(SETTINGS) == []
