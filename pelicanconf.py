@@ -169,6 +169,9 @@ GALLERY_EAGER_COUNT = 1
 # (memento), social images (cards), JSON-LD, social tags and sitemap (seo), Pagefind search
 # (search). Their defaults live in each plugin's settings.py.
 PLUGINS += ["agenda", "memento", "cards", "seo", "search"]
+# Open schedule formats for conference apps (Giggity, EventFahrplan, ConfClerk, info-beamer): a
+# frab-compatible schedule.xml and schedule.json per language (docs/outside-world.md).
+PLUGINS += ["schedule"]
 # Last: once every file is written, any image still carrying metadata (EXIF, GPS, XMP, ICC,
 # comment), whatever route it took ({static}, {attach}, theme), is replaced by a clean copy.
 PLUGINS += ["clean_images"]

@@ -35,8 +35,9 @@ class Edition:
 def make_editions(default_lang: str, views: Mapping[str, tuple[Event, EventSettings]]) -> tuple[Edition, ...]:
     """One Edition per language of VIEWS, DEFAULT_LANG first, the others under « <lang>/ »."""
     ordered = [default_lang] + sorted(lang for lang in views if lang != default_lang)
+    # VIEWS hold (event, settings): named here, so that the event is never taken for the settings.
     return tuple(
-        Edition(lang, lang == default_lang, "" if lang == default_lang else f"{lang}/", *views[lang])
+        Edition(lang, lang == default_lang, "" if lang == default_lang else f"{lang}/", settings=views[lang][1], event=views[lang][0])
         for lang in ordered
         if lang in views
     )
