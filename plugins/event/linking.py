@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 
+from .collation import name_sort_key
 from .model import Entity, Event, PartnerTier, ProgrammeDay, ProgrammeSlot, Session
 from .settings import EventSettings
 
@@ -73,7 +74,7 @@ def link_event(event: Event, settings: EventSettings) -> None:
         if proposal.theme:
             proposal.theme.proposals.append(proposal)
 
-    event.speakers.sort(key=lambda s: (s.order, s.name.split()[-1:] if s.name else [], s.slug))
+    event.speakers.sort(key=lambda s: (s.order, name_sort_key(s.name), s.slug))
     event.themes.sort(key=_by_order)
     event.programme = build_programme(event.sessions)
     event.tiers = build_tiers(event, settings.partner_tiers)
