@@ -69,7 +69,7 @@ def aware(day: dt.date, time: dt.time, timezone: str) -> dt.datetime:
 
 def session_span(session: Any, timezone: str) -> tuple[dt.datetime, dt.datetime]:
     """Start and end of SESSION as time-zone-aware datetimes."""
-    return aware(session.day, session.start, timezone), aware(session.day, session.end, timezone)
+    return aware(session.day, session.start, timezone), aware(session.end_day, session.end, timezone)
 
 
 def dtstamp(settings: Mapping[str, Any], event_settings: Any) -> dt.datetime:

@@ -121,7 +121,7 @@ class EventGenerator(Generator):
         """Read, validate and link the event, then share it with every template."""
         for ctype in content_types(self.event_settings):
             getattr(self.event, ctype.collection).extend(self.read_type(ctype))
-        self.problems += validate_event(self.event, self.event_settings, Path(self.path))
+        self.problems += validate_event(self.event, self.event_settings, Path(self.path), self.incomplete)
         self.problems += content_placeholders(Path(self.path), tuple(self.event_settings.paths.values()))
         leave_out(self.event, self.incomplete)
         link_event(self.event, self.event_settings)

@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Mapping
 
 from .collation import name_sort_key
+from .rooms import unify_rooms
 from .model import Entity, Event, PartnerTier, ProgrammeDay, ProgrammeSlot, Session
 from .settings import EventSettings
 
@@ -16,7 +17,7 @@ def _by_order(entity: Entity) -> tuple[int, str]:
 
 def build_programme(sessions: list[Session]) -> tuple[ProgrammeDay, ...]:
     """Group sessions into days and slots of equal start time, in time order."""
-    ordered = sorted(sessions, key=lambda s: (s.day, s.start, s.end, s.room))
+    ordered = sorted(sessions, key=lambda s: (s.day, s.start, s.ends_at, s.room))
     days = []
     for day, in_day in itertools.groupby(ordered, key=lambda s: s.day):
         day_sessions = list(in_day)
@@ -46,7 +47,8 @@ def link_event(event: Event, settings: EventSettings) -> None:
     themes = {t.slug: t for t in event.themes}
     workshops = {w.slug: w for w in event.workshops}
 
-    event.sessions.sort(key=lambda s: (s.day, s.start, s.end, s.room))
+    unify_rooms(event.sessions)
+    event.sessions.sort(key=lambda s: (s.day, s.start, s.ends_at, s.room))
     for session in event.sessions:
         session.kind_label = settings.session_kinds.get(session.kind, session.kind)
         session.speakers = [speakers[s] for s in session.speaker_slugs if s in speakers]

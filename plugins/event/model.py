@@ -76,9 +76,19 @@ class Session(Entity):
         return dt.datetime.combine(self.day, self.start)
 
     @property
+    def overnight(self) -> bool:
+        """True when the session ends the next day: an End earlier than its Start (19:00–00:30)."""
+        return self.end < self.start
+
+    @property
+    def end_day(self) -> dt.date:
+        """The day the session ends: its Day, or the next day when it runs past midnight."""
+        return self.day + dt.timedelta(days=1) if self.overnight else self.day
+
+    @property
     def ends_at(self) -> dt.datetime:
-        """End as a naive date and time."""
-        return dt.datetime.combine(self.day, self.end)
+        """End as a naive date and time (the next day for a session past midnight)."""
+        return dt.datetime.combine(self.end_day, self.end)
 
 
 @dataclass(eq=False)

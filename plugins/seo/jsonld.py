@@ -86,7 +86,7 @@ def event_jsonld(
     sessions = sessions_of(event)
     if sessions:
         start = min(aware(s.day, s.start, tz) for s in sessions)
-        end = max(aware(s.day, s.end, tz) for s in sessions)
+        end = max(aware(s.end_day, s.end, tz) for s in sessions)
     else:
         start = aware(event_settings.start, dt.time(0, 0), tz)
         end = aware(event_settings.end or event_settings.start, dt.time(23, 59), tz)
@@ -125,7 +125,7 @@ def session_event(session: Any, event_settings: Any, link: Link, image: str | No
         "@type": "Event",
         "name": session.title,
         "startDate": iso(aware(session.day, session.start, tz)),
-        "endDate": iso(aware(session.day, session.end, tz)),
+        "endDate": iso(aware(session.end_day, session.end, tz)),
         "eventStatus": f"{SCHEMA}/EventScheduled",
         "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
         "location": place(event_settings.venue, country, session.room),
