@@ -119,6 +119,19 @@ def session_description(session: Any) -> str:
 
 # --- calendars -------------------------------------------------------------------------------
 
+# A session's Status as iCalendar says it (RFC 5545 3.8.1.11); moved and full sessions still take place.
+ICAL_STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+
+
+def session_location(session: Any, venue: Mapping[str, str]) -> str:
+    """Where a session takes place: its stream for an online session (never the venue's street), its own address, or room and venue."""
+    if session.online:
+        return session.stream or "En ligne"
+    if session.location:
+        return ", ".join(filter(None, (session.room, session.location)))
+    return ", ".join(filter(None, (session.room, venue_text(venue))))
+
+
 def session_vevent(session: Any, settings: Mapping[str, Any], event_settings: Any, stamp: dt.datetime) -> str:
     """One session as a VEVENT's text (properties in icalendar's order)."""
     start, end = session_span(session, event_settings.timezone)
@@ -127,19 +140,26 @@ def session_vevent(session: Any, settings: Mapping[str, Any], event_settings: An
     description = session_description(session)
     if url:
         description = f"{description}\n\n{url}" if description else url
+    if session.changed and session.status_note:
+        description = f"{session.status_note}\n\n{description}" if description else session.status_note
     properties = [
         ("SUMMARY", text(session.title)),
         ical.datetime_property("DTSTART", start, event_settings.timezone),
         ical.datetime_property("DTEND", end, event_settings.timezone),
         ("DTSTAMP", ical.utc_stamp(stamp)),
         ("UID", text(f"{session.slug}@{uid_domain(settings)}")),
+        # Both from the content's Modified date, never the clock: a change is seen, a rebuild changes nothing.
+        ("SEQUENCE", str(session.sequence)),
     ]
     if session.kind_label:
         properties.append(("CATEGORIES", text(session.kind_label)))
     if description:
         properties.append(("DESCRIPTION", text(description)))
-    properties.append(("LOCATION", text(", ".join(filter(None, (session.room, venue_text(event_settings.venue)))))))
-    properties += [("STATUS", "CONFIRMED"), ("TRANSP", "OPAQUE")]
+    if session.modified:
+        modified = aware(session.modified.date(), session.modified.time(), event_settings.timezone)
+        properties.append(("LAST-MODIFIED", ical.utc_stamp(modified)))
+    properties.append(("LOCATION", text(session_location(session, event_settings.venue))))
+    properties += [("STATUS", ICAL_STATUS.get(session.status, "CONFIRMED")), ("TRANSP", "OPAQUE")]
     if url:
         properties.append(("URL", url))
     return ical.component("VEVENT", properties)

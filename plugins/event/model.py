@@ -53,6 +53,10 @@ class Speaker(Entity):
         return self.name
 
 
+# Where a session's SEQUENCE counts from (see Session.sequence).
+SEQUENCE_ORIGIN = dt.datetime(2000, 1, 1)
+
+
 @dataclass(eq=False)
 class Session(Entity):
     """A slot of the programme."""
@@ -69,6 +73,38 @@ class Session(Entity):
     speakers: list[Speaker] = field(default_factory=list)
     moderators: list[Speaker] = field(default_factory=list)
     workshops: list[Workshop] = field(default_factory=list)
+    # The conference fields (schema.session_change_fields): state, attendance, place, audience, links.
+    status: str = "scheduled"
+    status_note: str = ""
+    modified: dt.datetime | None = None
+    attendance: str = "in-person"
+    stream: str = ""
+    registration: str = ""
+    location: str = ""
+    level: str = ""
+    tags: tuple[str, ...] = ()
+    slides: str = ""
+    video: str = ""
+    capacity: int | None = None
+    track: str = ""
+
+    @property
+    def changed(self) -> bool:
+        """True when the session is no longer as first announced (any status but « scheduled »)."""
+        return self.status != "scheduled"
+
+    @property
+    def online(self) -> bool:
+        """True when the session is only online: no street address applies to it."""
+        return self.attendance == "online"
+
+    @property
+    def sequence(self) -> int:
+        """The calendars' SEQUENCE: minutes from 2000 to the content's Modified date (0 without one).
+
+        It grows each time an author moves Modified forward, and two builds of the same content agree.
+        """
+        return int((self.modified - SEQUENCE_ORIGIN).total_seconds() // 60) if self.modified and self.modified > SEQUENCE_ORIGIN else 0
 
     @property
     def starts_at(self) -> dt.datetime:

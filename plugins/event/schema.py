@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -48,6 +49,8 @@ class Field:
     essential: bool = False
     # The allowed values, for a field that takes one of a list (Kind, Tier).
     choices: tuple[str, ...] = ()
+    # Written by `invoke new-…` in every new file; the conference fields are documented instead (format-contenu.md).
+    scaffold: bool = True
 
     @property
     def key(self) -> str:
@@ -149,6 +152,27 @@ def urls(value: str) -> tuple[str, ...]:
     return tuple(url(item) for item in split_list(value))
 
 
+def positive(value: str) -> int:
+    """A whole number above zero (a capacity)."""
+    number = integer(value)
+    if number < 1:
+        raise FieldError(f"« {value.strip()} » n'est pas un nombre de places", "écrivez un nombre entier supérieur à zéro, par ex. 120")
+    return number
+
+
+def moment(value: str) -> dt.datetime:
+    """A date, with an optional time: « 2027-06-01 » or « 2027-06-01 14:30 » (local time of the event)."""
+    text = unicodedata.normalize("NFKC", value).strip()
+    day_part, _, time_part = text.partition(" ")
+    try:
+        when = dt.date.fromisoformat(day_part)
+    except ValueError:
+        raise FieldError(
+            f"« {value.strip()} » n'est pas une date", "écrivez la date sous la forme AAAA-MM-JJ, avec l'heure si besoin : 2027-06-01 14:30"
+        ) from None
+    return dt.datetime.combine(when, clock(time_part) if time_part.strip() else dt.time(0, 0))
+
+
 def image_path(value: str) -> str:
     """A path to an image under content/, checked for existence later.
 
@@ -235,6 +259,56 @@ def session_fields(kinds: Mapping[str, str] | Collection[str]) -> tuple[Field, .
             "Moderators", "moderator_slugs", slugs, french="Animation",
             help="identifiants des personnes qui animent, séparés par des virgules", aliases=("Modération",),
         ),
+        *session_change_fields(),
+    )
+
+
+# A session's state (Status) and how to attend it (Attendance): value → the French name authors may write.
+SESSION_STATUSES: Mapping[str, str] = MappingProxyType(
+    {"scheduled": "prévue", "cancelled": "annulée", "moved": "déplacée", "postponed": "reportée", "full": "complète"}
+)
+ATTENDANCE_MODES: Mapping[str, str] = MappingProxyType({"in-person": "sur place", "online": "en ligne", "hybrid": "hybride"})
+SESSION_LEVELS: Mapping[str, str] = MappingProxyType({"beginner": "débutant", "intermediate": "intermédiaire", "advanced": "avancé"})
+
+
+def session_change_fields() -> tuple[Field, ...]:
+    """The conference fields of a session: state, attendance, place, audience, links, capacity and track (never scaffolded)."""
+    return tuple(dataclasses.replace(f, scaffold=False) for f in _session_change_fields())
+
+
+def _session_change_fields() -> tuple[Field, ...]:
+    return (
+        Field(
+            "Status", "status", choice(SESSION_STATUSES), french="Statut", choices=choice_names(SESSION_STATUSES),
+            help="état de la séquence : prévue (par défaut), annulée, déplacée, reportée ou complète",
+        ),
+        Field(
+            "Status_note", "status_note", text, french="Précision_statut", aliases=("Note_statut",),
+            help="ce qui a changé, en une phrase, ex. Déplacée en salle Frioul",
+        ),
+        Field(
+            "Modified", "modified", moment, french="Modifié", aliases=("Modifiée",),
+            help="date et heure du dernier changement annoncé, ex. 2027-06-01 14:30 : à chaque changement, mettez-la à jour, les agendas la suivent",
+        ),
+        Field(
+            "Attendance", "attendance", choice(ATTENDANCE_MODES), french="Participation", choices=choice_names(ATTENDANCE_MODES),
+            help="sur place (par défaut), en ligne ou hybride",
+        ),
+        Field("Stream", "stream", url, french="Diffusion", aliases=("Lien_diffusion",), help="adresse de la diffusion en ligne, commençant par https://"),
+        Field("Registration", "registration", url, french="Inscription", help="adresse de la page d'inscription, commençant par https://"),
+        Field(
+            "Location", "location", text, french="Adresse", aliases=("Lieu_exact",),
+            help="adresse, quand la séquence n'a pas lieu sur le site de l'événement, ex. Fort Ganteaume, 13007 Marseille",
+        ),
+        Field(
+            "Level", "level", choice(SESSION_LEVELS), french="Difficulté", aliases=("Niveau_requis",), choices=choice_names(SESSION_LEVELS),
+            help="débutant, intermédiaire ou avancé",
+        ),
+        Field("Tags", "tags", names, french="Mots_clés", aliases=("Étiquettes",), help="mots-clés séparés par des virgules"),
+        Field("Slides", "slides", url, french="Supports", aliases=("Diapositives",), help="adresse des supports de présentation (un lien, jamais intégré)"),
+        Field("Video", "video", url, french="Vidéo", aliases=("Enregistrement",), help="adresse de la vidéo (un lien, jamais de lecteur intégré)"),
+        Field("Capacity", "capacity", positive, french="Capacité", aliases=("Places", "Jauge"), help="nombre de places, ex. 120"),
+        Field("Track", "track", text, french="Parcours", aliases=("Filière",), help="parcours de la séquence, ex. Données ouvertes"),
     )
 
 

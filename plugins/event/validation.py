@@ -13,6 +13,7 @@ from .model import Entity, Event, Session
 from .header import field_line
 from .problems import ContentProblem
 from .rooms import room_key
+from .schema import SESSION_STATUSES
 from .settings import EventSettings
 
 
@@ -154,6 +155,26 @@ def speaker_overlaps(sessions: Sequence[Session], speakers: Mapping[str, Entity]
     return problems
 
 
+# The states that change what a calendar holds (« full » does not).
+CALENDAR_CHANGES = frozenset({"cancelled", "moved", "postponed"})
+
+
+def unannounced_change(session: Session, content_path: Path) -> list[ContentProblem]:
+    """Report a changed Status without a Modified date: calendars would not pick the change up."""
+    if session.status not in CALENDAR_CHANGES or session.modified:
+        return []
+    return [
+        _problem(
+            session,
+            content_path,
+            "Status",
+            f"le statut « {SESSION_STATUSES[session.status]} » n'est pas daté : les agendas qui ont déjà la séquence ne verront pas le changement",
+            "ajoutez une ligne « Modifié : AAAA-MM-JJ HH:MM » (date et heure du changement) ; "
+            "à chaque nouveau changement, mettez-la à jour",
+        )
+    ]
+
+
 def missing_images(event: Event, content_path: Path) -> list[ContentProblem]:
     """Report photos and logos whose file is not under content/."""
     problems = []
@@ -230,8 +251,10 @@ def validate_event(
     placed = [s for s in event.sessions if id(s) not in left_out]
     for session in placed:
         problems += session_times(session, content_path)
-    problems += room_overlaps(placed, content_path)
-    problems += speaker_overlaps(placed, speakers, content_path)
+        problems += unannounced_change(session, content_path)
+    held = [s for s in placed if s.status != "cancelled"]  # a cancelled session frees its room and its people
+    problems += room_overlaps(held, content_path)
+    problems += speaker_overlaps(held, speakers, content_path)
     problems += event_days(event.sessions, settings, content_path)
     for workshop in event.workshops:
         problems += unknown_references(workshop, content_path, "Theme", [workshop.theme_slug], themes, "de thème (content/themes/)")

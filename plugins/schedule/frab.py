@@ -74,6 +74,29 @@ def timeslot(sessions: Iterable[Any]) -> int:
     return max(step, 5) if step else DEFAULT_TIMESLOT
 
 
+# The session's links as frab lists them, with a title in each edition's language (links only: no player).
+LINK_TITLES = {"slides": ("Supports", "Slides"), "video": ("Vidéo", "Video"), "stream": ("Diffusion en ligne", "Live stream"),
+               "registration": ("Inscription", "Registration")}
+
+
+# frab has no session state: apps show it as the subtitle, in each edition's language.
+STATUS_TITLES = {"cancelled": ("Annulée", "Cancelled"), "moved": ("Déplacée", "Moved"),
+                 "postponed": ("Reportée", "Postponed"), "full": ("Complète", "Full")}
+
+
+def status_title(session: Any, lang: str) -> str:
+    """« Annulée » / « Cancelled »… for a changed session, else ""."""
+    titles = STATUS_TITLES.get(session.status)
+    return "" if titles is None else titles[0 if lang.startswith("fr") else 1]
+
+
+def session_links(session: Any, lang: str = "fr") -> list[dict[str, str]]:
+    """The session's slides, video, stream and registration links: [{"url", "title"}]."""
+    french = lang.startswith("fr")
+    return [{"url": getattr(session, key), "title": titles[0] if french else titles[1]}
+            for key, titles in LINK_TITLES.items() if getattr(session, key)]
+
+
 def session_data(session: Any, ids: Mapping[str, int], lang: str, tz: zoneinfo.ZoneInfo,
                  siteurl: str, schedule: ScheduleSettings) -> dict[str, Any]:
     """One session as a frab event (c3voc schema.json's Event)."""
@@ -89,16 +112,16 @@ def session_data(session: Any, ids: Mapping[str, int], lang: str, tz: zoneinfo.Z
         "slug": f"{schedule.acronym}-{session.slug}",
         "url": absolute(siteurl, session.url) or session.url,
         "title": session.title,
-        "subtitle": "",
-        "track": session.kind_label or session.kind,
+        "subtitle": status_title(session, lang),
+        "track": session.track or session.kind_label or session.kind,
         "type": session.kind,
         "language": lang,
-        "abstract": "",
+        "abstract": session.status_note if session.changed else "",
         "description": plain_text(session.body),
         "persons": [
             {"name": person.name, "guid": stable_uuid(schedule.acronym, "person", person.slug)} for person in people
         ],
-        "links": [],
+        "links": session_links(session, lang),
     }
 
 

@@ -123,3 +123,15 @@ def test_the_evening_past_midnight_ends_the_next_day_in_calendars_and_json_ld(tm
     assert evening.decoded("DTEND").isoformat() == "2027-06-11T00:30:00+02:00"
     page = (out / "programme/index.html").read_text(encoding="utf-8")
     assert '"endDate":"2027-06-11T00:30:00+02:00"' in page.replace(" ", "")
+
+
+def test_a_cancelled_session_frees_its_room_and_people_and_a_change_must_be_dated(tmp_path, site):
+    content = site({
+        "sessions/x.md": session_text(start="09:30", end="10:30", room="Amphi", extra="Speakers: alice-martin\nStatut : annulée\nModifié : 2018-02-20\n"),
+        "sessions/y.md": session_text(title="Y", start="14:00", end="15:00", extra="Status: moved\n"),
+    })
+    problems = strict_problems(tmp_path, content)
+    assert not any(p.startswith("sessions/x.md") for p in problems), problems
+    [undated] = [p for p in problems if p.startswith("sessions/y.md")]
+    assert undated.startswith("sessions/y.md:7 [champ Status] : le statut « déplacée » n'est pas daté")
+    assert "ajoutez une ligne « Modifié : AAAA-MM-JJ HH:MM »" in undated

@@ -87,3 +87,20 @@ def test_an_unusable_acronym_is_refused_in_french(tmp_path):
                    overrides={"CACHE_PATH": str(tmp_path / "cache"), "SCHEDULE_ACRONYM": "Rencontres 2027"})
     assert "SCHEDULE_ACRONYM" in str(failure.value) and "au moins 4 lettres" in str(failure.value)
     assert not (tmp_path / "output").exists()
+
+
+def test_state_track_and_links_reach_the_apps(output):
+    french = etree.parse(str(output / "programme/schedule.xml"))
+    english = etree.parse(str(output / "en/programme/schedule.xml"))
+    workshop = ".//event[slug='rnum2027-atelier-donnees']"
+    assert french.findtext(f"{workshop}/subtitle") == "Annulée" and english.findtext(f"{workshop}/subtitle") == "Cancelled"
+    assert english.findtext(f"{workshop}/abstract").startswith("The speaker cannot come")
+    assert english.findtext(f"{workshop}/track") == "Open data"
+    webinar = french.find(".//event[slug='rnum2027-webinaire']")
+    assert [(link.get("href"), link.text) for link in webinar.iter("link")] == [
+        ("https://example.org/supports/accessibilite.pdf", "Supports"),
+        ("https://video.example.org/w/accessibilite", "Vidéo"),
+        ("https://video.example.org/live/accessibilite", "Diffusion en ligne"),
+        ("https://example.org/inscription/webinaire", "Inscription"),
+    ]
+    assert french.findtext(".//event[slug='rnum2027-ouverture']/subtitle") == ""
