@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from .collation import name_sort_key
 from .rooms import unify_rooms
+from .timetable import day_grid
 from .model import Entity, Event, PartnerTier, ProgrammeDay, ProgrammeSlot, Session
 from .settings import EventSettings
 
@@ -16,8 +17,12 @@ def _by_order(entity: Entity) -> tuple[int, str]:
 
 
 def build_programme(sessions: list[Session]) -> tuple[ProgrammeDay, ...]:
-    """Group sessions into days and slots of equal start time, in time order."""
-    ordered = sorted(sessions, key=lambda s: (s.day, s.start, s.ends_at, s.room))
+    """Group sessions into days and slots of equal start time, in time order, parallel sessions in room order.
+
+    Rooms keep one order over the whole event (first used first), so that columns never swap.
+    """
+    room_rank = {room: rank for rank, room in enumerate(dict.fromkeys(s.room for s in sorted(sessions, key=lambda s: (s.starts_at, s.room))))}
+    ordered = sorted(sessions, key=lambda s: (s.day, s.start, room_rank[s.room], s.ends_at))
     days = []
     for day, in_day in itertools.groupby(ordered, key=lambda s: s.day):
         day_sessions = list(in_day)
@@ -25,8 +30,9 @@ def build_programme(sessions: list[Session]) -> tuple[ProgrammeDay, ...]:
             ProgrammeSlot(starts_at=start, sessions=tuple(group))
             for start, group in itertools.groupby(day_sessions, key=lambda s: s.starts_at)
         )
-        rooms = tuple(dict.fromkeys(s.room for s in day_sessions))
-        days.append(ProgrammeDay(day=day, slots=slots, rooms=rooms))
+        rooms = tuple(sorted(dict.fromkeys(s.room for s in day_sessions), key=room_rank.__getitem__))
+        grid = day_grid(day_sessions, rooms) if len(rooms) > 1 else None  # one room: a plain list
+        days.append(ProgrammeDay(day=day, slots=slots, rooms=rooms, grid=grid))
     return tuple(days)
 
 

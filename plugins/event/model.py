@@ -192,6 +192,8 @@ class ProgrammeDay:
     day: dt.date
     slots: tuple[ProgrammeSlot, ...]
     rooms: tuple[str, ...]
+    # The day as a timetable (timetable.DayGrid): rooms as columns, rows of time; None with one room.
+    grid: Any = None
 
 
 @dataclass(frozen=True)
