@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from .collation import name_sort_key
 from .rooms import unify_rooms
-from .timetable import day_grid
+from .timetable import day_grid, has_parallel
 from .model import Entity, Event, PartnerTier, ProgrammeDay, ProgrammeSlot, Session
 from .settings import EventSettings
 
@@ -31,7 +31,7 @@ def build_programme(sessions: list[Session]) -> tuple[ProgrammeDay, ...]:
             for start, group in itertools.groupby(day_sessions, key=lambda s: s.starts_at)
         )
         rooms = tuple(sorted(dict.fromkeys(s.room for s in day_sessions), key=room_rank.__getitem__))
-        grid = day_grid(day_sessions, rooms) if len(rooms) > 1 else None  # one room: a plain list
+        grid = day_grid(day_sessions, rooms) if has_parallel(day_sessions) else None  # one track at a time: a plain list
         days.append(ProgrammeDay(day=day, slots=slots, rooms=rooms, grid=grid))
     return tuple(days)
 

@@ -192,7 +192,7 @@ class ProgrammeDay:
     day: dt.date
     slots: tuple[ProgrammeSlot, ...]
     rooms: tuple[str, ...]
-    # The day as a timetable (timetable.DayGrid): rooms as columns, rows of time; None with one room.
+    # The day as a timetable (timetable.DayGrid): rooms as columns, rows of time; None without parallel sessions.
     grid: Any = None
 
 

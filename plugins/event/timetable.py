@@ -87,3 +87,13 @@ def day_grid(sessions: Sequence[Session], rooms: Sequence[str]) -> DayGrid:
         for s in sessions
     }
     return DayGrid(grid.rooms, start, step, grid.rows, MappingProxyType(places))
+
+
+def has_parallel(sessions: Sequence[Session]) -> bool:
+    """True when two of SESSIONS overlap in time: only then do rooms as columns help (a sequence reads best as a list)."""
+    latest_end = None
+    for session in sorted(sessions, key=lambda s: s.starts_at):
+        if latest_end is not None and session.starts_at < latest_end:
+            return True
+        latest_end = max(latest_end or session.ends_at, session.ends_at)
+    return False

@@ -31,8 +31,8 @@ def test_a_long_session_spans_every_row_it_covers_and_rooms_keep_their_column():
     assert second.rooms == ("Amphi", "Salle B") and [s.slug for s in second.slots[0].sessions] == ["a2", "b2"]
 
 
-def test_one_room_is_a_plain_list_and_past_midnight_adds_rows():
-    [day] = build_programme([session("a", "19:00", "00:30", "Amphi"), session("b", "18:00", "19:00", "Amphi")])
-    assert day.grid is None
+def test_a_day_without_parallel_sessions_is_a_plain_list_and_past_midnight_adds_rows():
     [day] = build_programme([session("a", "19:00", "00:30", "Amphi"), session("b", "18:00", "19:00", "Salle B")])
+    assert day.grid is None  # two rooms, one after the other: columns would only make a staircase
+    [day] = build_programme([session("a", "19:00", "00:30", "Amphi"), session("b", "18:00", "19:30", "Salle B")])
     assert day.grid.place(day.slots[1].sessions[0]).style == "--row: 4 / 15; --column: 3"  # 19:00 → 00:30 the next day, Amphi second
