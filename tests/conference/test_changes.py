@@ -107,3 +107,10 @@ def test_the_programme_gives_attendance_place_and_links(output):
     assert "Fort Ganteaume" in soup.select_one("#soiree .session__details").get_text()
     details = soup.select_one("#atelier-donnees .session__details").get_text(" ", strip=True)
     assert "Niveau débutant" in details and "30 places" in details and "données, publication" in details
+
+
+def test_the_conference_passes_the_pre_publish_checks(output):
+    from eventsite.checks import check_site
+
+    report = check_site(output, site_url="https://example.org/rnum", validate_html=False)
+    assert list(report.problems) == []
