@@ -10,6 +10,7 @@ import re
 import unicodedata
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -120,7 +121,7 @@ def session_description(session: Any) -> str:
 # --- calendars -------------------------------------------------------------------------------
 
 # A session's Status as iCalendar says it (RFC 5545 3.8.1.11); moved and full sessions still take place.
-ICAL_STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+ICAL_STATUS = MappingProxyType({"cancelled": "CANCELLED", "postponed": "TENTATIVE"})
 
 
 def session_location(session: Any, venue: Mapping[str, str]) -> str:

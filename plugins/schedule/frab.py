@@ -13,6 +13,7 @@ import re
 import uuid
 import zoneinfo
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 from xml.etree import ElementTree
 
@@ -75,13 +76,13 @@ def timeslot(sessions: Iterable[Any]) -> int:
 
 
 # The session's links as frab lists them, with a title in each edition's language (links only: no player).
-LINK_TITLES = {"slides": ("Supports", "Slides"), "video": ("Vidéo", "Video"), "stream": ("Diffusion en ligne", "Live stream"),
-               "registration": ("Inscription", "Registration")}
+LINK_TITLES = MappingProxyType({"slides": ("Supports", "Slides"), "video": ("Vidéo", "Video"), "stream": ("Diffusion en ligne", "Live stream"),
+               "registration": ("Inscription", "Registration")})
 
 
 # frab has no session state: apps show it as the subtitle, in each edition's language.
-STATUS_TITLES = {"cancelled": ("Annulée", "Cancelled"), "moved": ("Déplacée", "Moved"),
-                 "postponed": ("Reportée", "Postponed"), "full": ("Complète", "Full")}
+STATUS_TITLES = MappingProxyType({"cancelled": ("Annulée", "Cancelled"), "moved": ("Déplacée", "Moved"),
+                 "postponed": ("Reportée", "Postponed"), "full": ("Complète", "Full")})
 
 
 def status_title(session: Any, lang: str) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from markupsafe import Markup
@@ -119,8 +120,8 @@ def event_jsonld(
 
 
 # A session's Status and Attendance as schema.org says them (full and scheduled sessions take place).
-EVENT_STATUSES = {"cancelled": "EventCancelled", "postponed": "EventPostponed", "moved": "EventRescheduled"}
-ATTENDANCE_MODES = {"in-person": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode"}
+EVENT_STATUSES = MappingProxyType({"cancelled": "EventCancelled", "postponed": "EventPostponed", "moved": "EventRescheduled"})
+ATTENDANCE_MODES = MappingProxyType({"in-person": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode"})
 
 
 def session_status(session: Any) -> str:
