@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import BrowserContext
 
-from eventsite.localserver import serve_folder
-from tests.conference.site import build_conference
+from tests.conftest import ARTIFACTS
 
 from .axe import axe_violations
-from .conftest import ARTIFACTS
-
-
-@pytest.fixture(scope="module")
-def conference_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serve_folder(build_conference(tmp_path_factory.mktemp("header"))) as url:
-        yield url
 
 
 @pytest.mark.parametrize("javascript", [True, False])

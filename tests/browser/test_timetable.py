@@ -3,26 +3,16 @@ JavaScript, no axe violation; screenshots kept in test-artifacts/timetable/."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from eventsite.localserver import serve_folder
-from tests.conference.site import build_conference
+from tests.conftest import ARTIFACTS
 
 from .axe import axe_violations
-from .conftest import ARTIFACTS
 
 SCREENSHOTS = ARTIFACTS / "timetable"
-
-
-@pytest.fixture(scope="module")
-def conference_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The small conference (tests/conference/event), built strictly and served on 127.0.0.1."""
-    with serve_folder(build_conference(tmp_path_factory.mktemp("timetable"))) as url:
-        yield url
 
 
 def boxes(page: Page, selector: str) -> list[dict]:
