@@ -173,6 +173,9 @@ GALLERY_EAGER_COUNT = 1
 PLUGINS += ["agenda", "memento", "cards", "seo", "search"]
 # The content editor under /admin/, written only when EDITOR_ON_SITE is True (docs/guide-redaction.md).
 PLUGINS += ["admin"]
+# Open schedule formats for conference apps (Giggity, EventFahrplan, ConfClerk, info-beamer): a
+# frab-compatible schedule.xml and schedule.json per language (docs/outside-world.md).
+PLUGINS += ["schedule"]
 # Last: once every file is written, any image still carrying metadata (EXIF, GPS, XMP, ICC,
 # comment), whatever route it took ({static}, {attach}, theme), is replaced by a clean copy.
 PLUGINS += ["clean_images"]

@@ -43,6 +43,14 @@ def resolve_inside(root: str | os.PathLike[str], relative: str | os.PathLike[str
     return target
 
 
+def write_inside(root: str | os.PathLike[str], relative: str, data: bytes) -> None:
+    """Write DATA at ROOT/RELATIVE, creating folders; raise PathOutside unless it lies inside ROOT."""
+    target = resolve_inside(root, relative)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "wb") as handle:
+        handle.write(data)
+
+
 def is_hidden(relative: str | os.PathLike[str]) -> bool:
     """Return True when a part of the path is a dot-file or dot-folder (.env, .git, .DS_Store…)."""
     parts = PurePosixPath(os.fspath(relative).replace(os.sep, "/")).parts

@@ -82,10 +82,10 @@ def note(content: Any, fields: Sequence[FieldHelp]) -> str:
 
 
 def scaffold_fields(scaffold: Scaffold, schemas: Mapping[str, Any]) -> tuple[FieldHelp, ...]:
-    """The header fields of SCAFFOLD, from its ContentSchema in SCHEMAS (kind → schema.ContentSchema)."""
+    """The header fields a new file of SCAFFOLD gets, from its ContentSchema in SCHEMAS (kind → schema.ContentSchema)."""
     if scaffold.kind not in schemas:
         raise ScaffoldError(f"le schéma du greffon « event » ne décrit pas le type « {scaffold.kind} »")
-    return tuple(FieldHelp.from_schema(f) for f in schemas[scaffold.kind].fields)
+    return tuple(FieldHelp.from_schema(f) for f in schemas[scaffold.kind].scaffold_fields)
 
 
 def section_block(content: Any) -> str:

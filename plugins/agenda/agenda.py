@@ -18,6 +18,7 @@ import re
 import unicodedata
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,6 +29,7 @@ from pelican.generators import Generator
 
 from event.editions import Edition, editions_of, gettext_of, page_edition
 from eventsite.settingskit import check_at_startup
+from eventsite.safepaths import write_inside
 
 from . import ical
 from .settings import setting
@@ -80,7 +82,7 @@ def aware(day: dt.date, time: dt.time, timezone: str) -> dt.datetime:
 
 def session_span(session: Any, timezone: str) -> tuple[dt.datetime, dt.datetime]:
     """Start and end of SESSION as time-zone-aware datetimes."""
-    return aware(session.day, session.start, timezone), aware(session.day, session.end, timezone)
+    return aware(session.day, session.start, timezone), aware(session.end_day, session.end, timezone)
 
 
 def dtstamp(settings: Mapping[str, Any], event_settings: Any) -> dt.datetime:
@@ -134,6 +136,19 @@ def session_description(session: Any, translate: Translate = str, lang: str = "f
 
 # --- calendars -------------------------------------------------------------------------------
 
+# A session's Status as iCalendar says it (RFC 5545 3.8.1.11); moved and full sessions still take place.
+ICAL_STATUS = MappingProxyType({"cancelled": "CANCELLED", "postponed": "TENTATIVE"})
+
+
+def session_location(session: Any, venue: Mapping[str, str], translate: Translate = str) -> str:
+    """Where a session takes place: its stream for an online session (never the venue's street), its own address, or room and venue."""
+    if session.online:
+        return session.stream or translate("En ligne")
+    if session.location:
+        return ", ".join(filter(None, (session.room, session.location)))
+    return ", ".join(filter(None, (session.room, venue_text(venue))))
+
+
 def session_vevent(
     session: Any, settings: Mapping[str, Any], event_settings: Any, stamp: dt.datetime,
     translate: Translate = str, lang: str = "fr",
@@ -145,19 +160,26 @@ def session_vevent(
     description = session_description(session, translate, lang)
     if url:
         description = f"{description}\n\n{url}" if description else url
+    if session.changed and session.status_note:
+        description = f"{session.status_note}\n\n{description}" if description else session.status_note
     properties = [
         ("SUMMARY", text(session.title)),
         ical.datetime_property("DTSTART", start, event_settings.timezone),
         ical.datetime_property("DTEND", end, event_settings.timezone),
         ("DTSTAMP", ical.utc_stamp(stamp)),
         ("UID", text(f"{session.slug}@{uid_domain(settings)}")),
+        # Both from the content's Modified date, never the clock: a change is seen, a rebuild changes nothing.
+        ("SEQUENCE", str(session.sequence)),
     ]
     if session.kind_label:
         properties.append(("CATEGORIES", text(session.kind_label)))
     if description:
         properties.append(("DESCRIPTION", text(description)))
-    properties.append(("LOCATION", text(", ".join(filter(None, (session.room, venue_text(event_settings.venue)))))))
-    properties += [("STATUS", "CONFIRMED"), ("TRANSP", "OPAQUE")]
+    if session.modified:
+        modified = aware(session.modified.date(), session.modified.time(), event_settings.timezone)
+        properties.append(("LAST-MODIFIED", ical.utc_stamp(modified)))
+    properties.append(("LOCATION", text(session_location(session, event_settings.venue, translate))))
+    properties += [("STATUS", ICAL_STATUS.get(session.status, "CONFIRMED")), ("TRANSP", "OPAQUE")]
     if url:
         properties.append(("URL", url))
     return ical.component("VEVENT", properties)
@@ -280,14 +302,6 @@ def programme_json(event: Any, settings: Mapping[str, Any], event_settings: Any,
 
 # --- Pelican ---------------------------------------------------------------------------------
 
-def write_file(output_path: str, relpath: str, data: bytes) -> None:
-    """Write DATA at OUTPUT_PATH/RELPATH, creating folders."""
-    target = os.path.join(output_path, relpath)
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    with open(target, "wb") as handle:
-        handle.write(data)
-
-
 class AgendaGenerator(Generator):
     """Writes, for each edition, the event's and each session's .ics file and programme.json."""
 
@@ -310,12 +324,12 @@ class AgendaGenerator(Generator):
         translate, lang = gettext_of(edition), edition.lang
         sessions = [s for day in event.programme for slot in day.slots for s in slot.sessions]
         whole = build_calendar(sessions, event_settings.name, self.settings, event_settings, vtimezone, translate, lang)
-        write_file(self.output_path, edition.url(str(setting(self.settings, "AGENDA_EVENT_FILE"))), whole)
+        write_inside(self.output_path, edition.url(str(setting(self.settings, "AGENDA_EVENT_FILE"))), whole)
         for session in sessions:
             name = f"{session.title} · {event_settings.name}"
             calendar = build_calendar([session], name, self.settings, event_settings, vtimezone, translate, lang)
-            write_file(self.output_path, edition.url(session_file(self.settings, session.slug)), calendar)
-        write_file(
+            write_inside(self.output_path, edition.url(session_file(self.settings, session.slug)), calendar)
+        write_inside(
             self.output_path,
             edition.url(str(setting(self.settings, "AGENDA_JSON_FILE"))),
             programme_json(event, self.settings, event_settings, edition.prefix).encode("utf-8"),

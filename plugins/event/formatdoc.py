@@ -1,8 +1,9 @@
 """The field tables of the authors' guides (docs/format-contenu.md, docs/galeries.md), generated from the schema.
 
 A guide marks each generated table with ``<!-- champs : KEY -->`` … ``<!-- fin des champs -->``;
-KEY is a ContentSchema key (speaker, session…, gallery), ``photo`` (a gallery photo's block) or
-``common`` (the fields any file may carry). Everything else in the guide is written by hand.
+KEY is a ContentSchema key (speaker, session…, gallery: the fields a new file gets), ``KEY-extra``
+(that kind's fields a new file leaves out, such as a session's conference fields), ``photo`` (a
+gallery photo's block) or ``common`` (the fields any file may carry). Everything else in the guide is written by hand.
 ``scripts/format_contenu.py`` rewrites the tables; a test fails while a guide differs from them.
 """
 
@@ -53,7 +54,12 @@ def field_table(fields: Iterable[schema.Field], settings: Mapping[str, Mapping[s
 def tables(event: EventSettings) -> dict[str, str]:
     """Each marked table's text, by key, for the settings EVENT (the defaults for the guides)."""
     settings = {"EVENT_SESSION_KINDS": event.session_kinds, "EVENT_PARTNER_TIERS": event.partner_tiers}
-    found = {c.key: field_table(c.fields, settings) for c in schema.content_schemas(event.session_kinds, event.partner_tiers)}
+    found = {}
+    for content in schema.content_schemas(event.session_kinds, event.partner_tiers):
+        found[content.key] = field_table(content.scaffold_fields, settings)
+        extra = [f for f in content.fields if not f.scaffold]
+        if extra:
+            found[f"{content.key}-extra"] = field_table(extra, settings)
     found["photo"] = field_table(schema.photo_fields(), settings)
     found["common"] = field_table(schema.common_fields(), settings)
     return found

@@ -19,7 +19,7 @@ from .model import Entity, Event
 from .navigation import save_as_for
 from .placeholders import content_placeholders
 from .problems import ContentProblem
-from .reading import ContentType, content_types, parse_entity
+from .reading import ContentType, content_types, parse_entity, unreadable_problem
 from .settings import EventSettings, localized_settings, read_event_settings
 from .translation import Translation, orphan_translations, parse_translation, translated_event, translation_lang
 from .validation import validate_event
@@ -68,9 +68,7 @@ class EventGenerator(Generator):
             self.problems.append(error.problem(relpath))
             return None
         except Exception as error:  # a reader error must not hide the other files' problems
-            self.problems.append(
-                ContentProblem(relpath, "", f"le fichier ne peut pas être lu ({error})", "vérifiez l'en-tête et l'encodage UTF-8")
-            )
+            self.problems.append(unreadable_problem(os.path.join(self.path, relpath), relpath, error))
             return None
 
     def read_type(self, ctype: ContentType) -> list[Entity]:
@@ -124,7 +122,7 @@ class EventGenerator(Generator):
         """Read, validate and link the language-neutral model; report every problem found."""
         for ctype in content_types(self.event_settings):
             getattr(self.event, ctype.collection).extend(self.read_type(ctype))
-        self.problems += validate_event(self.event, self.event_settings, Path(self.path))
+        self.problems += validate_event(self.event, self.event_settings, Path(self.path), self.incomplete)
         self.problems += content_placeholders(Path(self.path), tuple(self.event_settings.paths.values()))
         leave_out(self.event, self.incomplete)
         link_event(self.event, self.event_settings)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 
+from .collation import name_sort_key
+from .rooms import unify_rooms
+from .timetable import day_grid, has_parallel
 from .model import Entity, Event, PartnerTier, ProgrammeDay, ProgrammeSlot, Session
 from .settings import EventSettings
 
@@ -15,8 +18,12 @@ def _by_order(entity: Entity) -> tuple[int, str]:
 
 
 def build_programme(sessions: list[Session]) -> tuple[ProgrammeDay, ...]:
-    """Group sessions into days and slots of equal start time, in time order."""
-    ordered = sorted(sessions, key=lambda s: (s.day, s.start, s.end, s.room))
+    """Group sessions into days and slots of equal start time, in time order, parallel sessions in room order.
+
+    Rooms keep one order over the whole event (first used first), so that columns never swap.
+    """
+    room_rank = {room: rank for rank, room in enumerate(dict.fromkeys(s.room for s in sorted(sessions, key=lambda s: (s.starts_at, s.room))))}
+    ordered = sorted(sessions, key=lambda s: (s.day, s.start, room_rank[s.room], s.ends_at))
     days = []
     for day, in_day in itertools.groupby(ordered, key=lambda s: s.day):
         day_sessions = list(in_day)
@@ -24,8 +31,9 @@ def build_programme(sessions: list[Session]) -> tuple[ProgrammeDay, ...]:
             ProgrammeSlot(starts_at=start, sessions=tuple(group))
             for start, group in itertools.groupby(day_sessions, key=lambda s: s.starts_at)
         )
-        rooms = tuple(dict.fromkeys(s.room for s in day_sessions))
-        days.append(ProgrammeDay(day=day, slots=slots, rooms=rooms))
+        rooms = tuple(sorted(dict.fromkeys(s.room for s in day_sessions), key=room_rank.__getitem__))
+        grid = day_grid(day_sessions, rooms) if has_parallel(day_sessions) else None  # one track at a time: a plain list
+        days.append(ProgrammeDay(day=day, slots=slots, rooms=rooms, grid=grid))
     return tuple(days)
 
 
@@ -46,7 +54,8 @@ def link_event(event: Event, settings: EventSettings) -> None:
     themes = {t.slug: t for t in event.themes}
     workshops = {w.slug: w for w in event.workshops}
 
-    event.sessions.sort(key=lambda s: (s.day, s.start, s.end, s.room))
+    unify_rooms(event.sessions)
+    event.sessions.sort(key=lambda s: (s.day, s.start, s.ends_at, s.room))
     for session in event.sessions:
         session.kind_label = settings.session_kinds.get(session.kind, session.kind)
         session.speakers = [speakers[s] for s in session.speaker_slugs if s in speakers]
@@ -74,7 +83,7 @@ def link_event(event: Event, settings: EventSettings) -> None:
         if proposal.theme:
             proposal.theme.proposals.append(proposal)
 
-    event.speakers.sort(key=lambda s: (s.order, s.name.split()[-1:] if s.name else [], s.slug))
+    event.speakers.sort(key=lambda s: (s.order, name_sort_key(s.name), s.slug))
     event.themes.sort(key=_by_order)
     event.programme = build_programme(event.sessions)
     event.tiers = build_tiers(event, settings.partner_tiers)

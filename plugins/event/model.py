@@ -84,6 +84,10 @@ class Speaker(Entity):
         return self.name
 
 
+# Where a session's SEQUENCE counts from (see Session.sequence).
+SEQUENCE_ORIGIN = dt.datetime(2000, 1, 1)
+
+
 @dataclass(eq=False)
 class Session(Entity):
     """A slot of the programme."""
@@ -100,6 +104,38 @@ class Session(Entity):
     speakers: list[Speaker] = field(default_factory=list, metadata=set_by(LINK))
     moderators: list[Speaker] = field(default_factory=list, metadata=set_by(LINK))
     workshops: list[Workshop] = field(default_factory=list, metadata=set_by(LINK))
+    # The conference fields (schema.session_change_fields): state, attendance, place, audience, links.
+    status: str = "scheduled"
+    status_note: str = ""
+    modified: dt.datetime | None = None
+    attendance: str = "in-person"
+    stream: str = ""
+    registration: str = ""
+    location: str = ""
+    level: str = ""
+    tags: tuple[str, ...] = ()
+    slides: str = ""
+    video: str = ""
+    capacity: int | None = None
+    track: str = ""
+
+    @property
+    def changed(self) -> bool:
+        """True when the session is no longer as first announced (any status but « scheduled »)."""
+        return self.status != "scheduled"
+
+    @property
+    def online(self) -> bool:
+        """True when the session is only online: no street address applies to it."""
+        return self.attendance == "online"
+
+    @property
+    def sequence(self) -> int:
+        """The calendars' SEQUENCE: minutes from 2000 to the content's Modified date (0 without one).
+
+        It grows each time an author moves Modified forward, and two builds of the same content agree.
+        """
+        return int((self.modified - SEQUENCE_ORIGIN).total_seconds() // 60) if self.modified and self.modified > SEQUENCE_ORIGIN else 0
 
     @property
     def starts_at(self) -> dt.datetime:
@@ -107,9 +143,19 @@ class Session(Entity):
         return dt.datetime.combine(self.day, self.start)
 
     @property
+    def overnight(self) -> bool:
+        """True when the session ends the next day: an End earlier than its Start (19:00–00:30)."""
+        return self.end < self.start
+
+    @property
+    def end_day(self) -> dt.date:
+        """The day the session ends: its Day, or the next day when it runs past midnight."""
+        return self.day + dt.timedelta(days=1) if self.overnight else self.day
+
+    @property
     def ends_at(self) -> dt.datetime:
-        """End as a naive date and time."""
-        return dt.datetime.combine(self.day, self.end)
+        """End as a naive date and time (the next day for a session past midnight)."""
+        return dt.datetime.combine(self.end_day, self.end)
 
 
 @dataclass(eq=False)
@@ -181,6 +227,8 @@ class ProgrammeDay:
     day: dt.date
     slots: tuple[ProgrammeSlot, ...]
     rooms: tuple[str, ...]
+    # The day as a timetable (timetable.DayGrid): rooms as columns, rows of time; None without parallel sessions.
+    grid: Any = None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Any
 from eventsite.safepaths import safe_slug
 
 from . import schema
-from .header import Header, duplicate_problems
+from .header import Header, NotUtf8Error, duplicate_problems, read_header
 from .placeholders import is_placeholder, placeholder_problem
 from .model import Entity, Partner, Proposal, Session, Speaker, Theme, Workshop
 from .problems import ContentProblem
@@ -51,8 +51,8 @@ def content_types(event: EventSettings) -> tuple[ContentType, ...]:
 
 
 def scaffold_fields(event: EventSettings) -> dict[str, tuple[schema.Field, ...]]:
-    """The header fields of each kind of file, from the schema (its first field holds the name)."""
-    return {key: c.fields for key, c in event_schemas(event).items()}
+    """The header fields `invoke new-…` writes in each kind of file, from the schema (its first field holds the name)."""
+    return {key: c.scaffold_fields for key, c in event_schemas(event).items()}
 
 
 def one_line(value: str) -> str:
@@ -118,3 +118,24 @@ def parse_entity(
                                        "renommez le fichier avec le nom de l'élément, par ex. jeanne-dupont.md"))
     complete = all(field.attribute in values for field in ctype.fields if field.essential)
     return ctype.cls(slug=slug, source_path=source_path, source=source, **values), problems, complete
+
+
+# Header fields Pelican parses itself before the event plugin sees them: a value it cannot read
+# stops it, so the problem is found here, with its line, instead of « le fichier ne peut pas être lu ».
+PELICAN_DATES = ("date", "modified")
+
+
+def unreadable_problem(path: str, source_path: str, error: Exception) -> ContentProblem:
+    """Why Pelican could not read a file: a date it parses itself (Date, Modified), named with its line; else ERROR."""
+    try:
+        head = read_header(path)
+    except (OSError, NotUtf8Error):
+        head = None
+    for key in PELICAN_DATES if head else ():
+        found = head.get(key)
+        try:
+            if found:
+                schema.moment(one_line(found.value))
+        except schema.FieldError as wrong:
+            return ContentProblem(source_path, found.spelling, wrong.message, wrong.fix, found.line)
+    return ContentProblem(source_path, "", f"le fichier ne peut pas être lu ({error})", "vérifiez l'en-tête et l'encodage UTF-8")

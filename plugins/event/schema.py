@@ -15,20 +15,21 @@ browser editor of issue 15; names are only ever added to, never renamed):
   ``EVENT_SESSION_KINDS`` for a ``select``, a content collection such as ``speakers`` for a
   ``reference``; see ``option_source``).
 - ``ContentSchema``: one kind of content file: ``key``, ``collection``, ``folder``, ``label``
-  (French, in messages), ``title`` (French heading), ``fields``, ``body`` (what the text under the
-  header holds), ``file_name`` and, for galleries, ``sections`` (the fields of each « ## photo »
-  block) and ``section_help``.
+  (French, in messages), ``title`` (French heading), ``fields``, ``scaffold_fields`` (those a new
+  file gets: ``Field.scaffold``), ``body`` (what the text under the header holds), ``file_name``
+  and, for galleries, ``sections`` (the fields of each « ## photo » block) and ``section_help``.
 - ``content_schemas(kinds, tiers)``: every ContentSchema, event files first, then article, page
   and gallery; ``content_schema(key, kinds, tiers)`` one of them; ``EVENT_KINDS`` the event's keys.
   The event plugin fills in its settings' kinds, tiers and folders: ``reading.event_schemas(event)``.
 - ``schema_description(content)`` and ``field_description(field)``: the same as plain, JSON-ready
   data (an editor's configuration is generated from them).
 - Field lists by kind: ``speaker_fields()``, ``session_fields(kinds)``, ``partner_fields(tiers)``,
-  ``theme_fields()``, ``workshop_fields()``, ``proposal_fields()``, ``article_fields()``,
-  ``page_fields()``, ``common_fields()``, ``gallery_fields()``, ``photo_fields()``, and
-  ``every_field()``.
-- Parsers: ``text``, ``day``, ``clock``, ``integer``, ``yes_no``, ``slug``, ``slugs``, ``names``,
-  ``url``, ``urls``, ``image_path``, ``choice(allowed)``; helpers ``split_list``, ``choice_names``.
+  ``session_change_fields()`` (a session's conference fields, never scaffolded), ``theme_fields()``,
+  ``workshop_fields()``, ``proposal_fields()``, ``article_fields()``, ``page_fields()``,
+  ``common_fields()``, ``gallery_fields()``, ``photo_fields()``, and ``every_field()``.
+- Parsers: ``text``, ``day``, ``clock``, ``integer``, ``positive``, ``moment``, ``yes_no``, ``slug``,
+  ``slugs``, ``names``, ``url``, ``urls``, ``image_path``, ``choice(allowed)``; helpers
+  ``split_list``, ``choice_names``.
 - Names: ``fold`` (how names compare), ``unknown_field_fix`` (« vouliez-vous écrire … ? »),
   ``alias_table(fields)``, ``ALIASES`` (every header field of every file), ``PHOTO_ALIASES`` (a
   gallery photo's block), ``COMMON_FIELDS``.
@@ -37,6 +38,7 @@ browser editor of issue 15; names are only ever added to, never renamed):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -93,6 +95,8 @@ class Field:
     multiple: bool | None = None
     separator: str = ","
     options: str = ""
+    # Written by `invoke new-…` in every new file; the conference fields are documented instead (format-contenu.md).
+    scaffold: bool = True
 
     def __post_init__(self) -> None:
         if not self.widget:
@@ -233,6 +237,27 @@ def urls(value: str) -> tuple[str, ...]:
     return tuple(url(item) for item in split_list(value))
 
 
+def positive(value: str) -> int:
+    """A whole number above zero (a capacity)."""
+    number = integer(value)
+    if number < 1:
+        raise FieldError(f"« {value.strip()} » n'est pas un nombre de places", "écrivez un nombre entier supérieur à zéro, par ex. 120")
+    return number
+
+
+def moment(value: str) -> dt.datetime:
+    """A date, with an optional time: « 2027-06-01 » or « 2027-06-01 14:30 » (local time of the event)."""
+    text = unicodedata.normalize("NFKC", value).strip()
+    day_part, _, time_part = text.partition(" ")
+    try:
+        when = dt.date.fromisoformat(day_part)
+    except ValueError:
+        raise FieldError(
+            f"« {value.strip()} » n'est pas une date", "écrivez la date sous la forme AAAA-MM-JJ, avec l'heure si besoin : 2027-06-01 14:30"
+        ) from None
+    return dt.datetime.combine(when, clock(time_part) if time_part.strip() else dt.time(0, 0))
+
+
 def image_path(value: str) -> str:
     """A path to an image under content/, checked for existence later.
 
@@ -274,7 +299,8 @@ def choice_names(allowed: Mapping[str, str] | Collection[str]) -> tuple[str, ...
 # The widget each parser stands for in an editor form, and the parsers that read a list.
 PARSER_WIDGETS: Mapping[Parser, str] = MappingProxyType({
     text: "string", day: "date", clock: "time", integer: "number", yes_no: "boolean", slug: "reference",
-    slugs: "reference", names: "list", url: "url", urls: "url", image_path: "image",
+    slugs: "reference", names: "list", url: "url", urls: "url", image_path: "image", positive: "number",
+    moment: "datetime",
 })
 LIST_PARSERS = frozenset({slugs, names, urls})
 
@@ -314,7 +340,7 @@ def session_fields(kinds: Mapping[str, str] | Collection[str]) -> tuple[Field, .
         title("titre de la séquence, ex. Table ronde : le numérique au travail"),
         Field("Day", "day", day, required=True, french="Jour", help="date AAAA-MM-JJ, ex. 2018-03-01", essential=True),
         Field("Start", "start", clock, required=True, french="Début", help="heure de début, ex. 9h30 ou 15h", essential=True),
-        Field("End", "end", clock, required=True, french="Fin", help="heure de fin, après le début, ex. 10h30", essential=True),
+        Field("End", "end", clock, required=True, french="Fin", help="heure de fin, ex. 10h30 ; plus tôt que le début, c'est le lendemain", essential=True),
         Field("Room", "room", text, required=True, french="Salle", help="salle, ex. Amphithéâtre", aliases=("Lieu",)),
         Field(
             "Kind", "kind", choice(kinds), required=True, french="Type", help="type de séquence",
@@ -329,6 +355,56 @@ def session_fields(kinds: Mapping[str, str] | Collection[str]) -> tuple[Field, .
             "Moderators", "moderator_slugs", slugs, french="Animation",
             help="identifiants des personnes qui animent, séparés par des virgules", aliases=("Modération",), options="speakers",
         ),
+        *session_change_fields(),
+    )
+
+
+# A session's state (Status) and how to attend it (Attendance): value → the French name authors may write.
+SESSION_STATUSES: Mapping[str, str] = MappingProxyType(
+    {"scheduled": "prévue", "cancelled": "annulée", "moved": "déplacée", "postponed": "reportée", "full": "complète"}
+)
+ATTENDANCE_MODES: Mapping[str, str] = MappingProxyType({"in-person": "sur place", "online": "en ligne", "hybrid": "hybride"})
+SESSION_LEVELS: Mapping[str, str] = MappingProxyType({"beginner": "débutant", "intermediate": "intermédiaire", "advanced": "avancé"})
+
+
+def session_change_fields() -> tuple[Field, ...]:
+    """The conference fields of a session: state, attendance, place, audience, links, capacity and track (never scaffolded)."""
+    return tuple(dataclasses.replace(f, scaffold=False) for f in _session_change_fields())
+
+
+def _session_change_fields() -> tuple[Field, ...]:
+    return (
+        Field(
+            "Status", "status", choice(SESSION_STATUSES), french="Statut", choices=choice_names(SESSION_STATUSES),
+            help="état de la séquence, prévue par défaut",
+        ),
+        Field(
+            "Status_note", "status_note", text, french="Précision_statut", aliases=("Note_statut",),
+            help="ce qui a changé, en une phrase, ex. Déplacée en salle Frioul",
+        ),
+        Field(
+            "Modified", "modified", moment, french="Modifié", aliases=("Modifiée",),
+            help="date et heure du dernier changement annoncé, ex. 2027-06-01 14:30 : à chaque changement, mettez-la à jour, les agendas la suivent",
+        ),
+        Field(
+            "Attendance", "attendance", choice(ATTENDANCE_MODES), french="Participation", choices=choice_names(ATTENDANCE_MODES),
+            help="comment y assister, sur place par défaut",
+        ),
+        Field("Stream", "stream", url, french="Diffusion", aliases=("Lien_diffusion",), help="adresse de la diffusion en ligne, commençant par https://"),
+        Field("Registration", "registration", url, french="Inscription", help="adresse de la page d'inscription, commençant par https://"),
+        Field(
+            "Location", "location", text, french="Adresse", aliases=("Lieu_exact",),
+            help="adresse, quand la séquence n'a pas lieu sur le site de l'événement, ex. Fort Ganteaume, 13007 Marseille",
+        ),
+        Field(
+            "Level", "level", choice(SESSION_LEVELS), french="Difficulté", aliases=("Niveau_requis",), choices=choice_names(SESSION_LEVELS),
+            help="niveau attendu du public",
+        ),
+        Field("Tags", "tags", names, french="Mots_clés", aliases=("Étiquettes",), help="mots-clés séparés par des virgules"),
+        Field("Slides", "slides", url, french="Supports", aliases=("Diapositives",), help="adresse des supports de présentation (un lien, jamais intégré)"),
+        Field("Video", "video", url, french="Vidéo", aliases=("Enregistrement",), help="adresse de la vidéo (un lien, jamais de lecteur intégré)"),
+        Field("Capacity", "capacity", positive, french="Capacité", aliases=("Places", "Jauge"), help="nombre de places, ex. 120"),
+        Field("Track", "track", text, french="Parcours", aliases=("Filière",), help="parcours de la séquence, ex. Données ouvertes"),
     )
 
 
@@ -494,6 +570,11 @@ class ContentSchema:
         if found is None:
             raise KeyError(key)
         return found
+
+    @property
+    def scaffold_fields(self) -> tuple[Field, ...]:
+        """The fields `invoke new-…` writes in a new file (those whose ``scaffold`` is True)."""
+        return tuple(f for f in self.fields if f.scaffold)
 
 
 EVENT_KINDS = ("speaker", "session", "partner", "theme", "workshop", "proposal")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
-import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from eventsite.safepaths import PathOutside, resolve_inside
@@ -12,6 +12,8 @@ from eventsite.safepaths import PathOutside, resolve_inside
 from .model import Entity, Event, Session
 from .header import field_line
 from .problems import ContentProblem
+from .rooms import room_key
+from .schema import SESSION_STATUSES
 from .settings import EventSettings
 
 
@@ -64,43 +66,113 @@ def unknown_references(
     return problems
 
 
+# A session whose End is earlier than its Start ends the next day (19:00–00:30); past this many
+# hours it is taken for a typo (Start and End swapped, 14:00–13:00) and refused.
+OVERNIGHT_LIMIT = dt.timedelta(hours=12)
+
+
 def session_times(session: Session, content_path: Path) -> list[ContentProblem]:
-    """Report a session that ends before (or when) it starts."""
-    # An End that could not be read stays at midnight: its own error says so.
-    if session.end != session.end.min and session.end <= session.start:
-        return [
-            _problem(
-                session,
-                content_path,
-                "End",
-                f"la fin ({session.end:%H:%M}) n'est pas après le début ({session.start:%H:%M})",
-                "écrivez une heure de Fin (End) postérieure à l'heure de Début (Start)",
-            )
-        ]
-    return []
+    """Report a session that ends when it starts, or that « ends the next day » more than 12 hours later."""
+    if session.end == session.start:
+        reason = "une séquence dure au moins une minute"
+    elif session.overnight and session.ends_at - session.starts_at > OVERNIGHT_LIMIT:
+        hours = (session.ends_at - session.starts_at) // dt.timedelta(hours=1)
+        reason = f"une séquence qui finit le lendemain (19:00 → 00:30) dure au plus 12 heures, celle-ci en durerait {hours}"
+    else:
+        return []
+    return [
+        _problem(
+            session,
+            content_path,
+            "End",
+            f"la fin ({session.end:%H:%M}) n'est pas après le début ({session.start:%H:%M}) : {reason}",
+            "écrivez une heure de Fin (End) postérieure à l'heure de Début (Start) ; "
+            "une Fin plus tôt que le Début veut dire le lendemain (Début : 19h, Fin : 0h30)",
+        )
+    ]
+
+
+def clock(moment: dt.datetime, day: dt.date) -> str:
+    """« 09:30 », or « 00:30 le 2027-06-11 » when MOMENT is not on DAY."""
+    return f"{moment:%H:%M}" if moment.date() == day else f"{moment:%H:%M} le {moment.date().isoformat()}"
+
+
+def overlapping_pairs(sessions: Iterable[Session]) -> Iterator[tuple[Session, Session]]:
+    """Each (earlier, later) pair of SESSIONS whose times overlap, by a sweep in start order (n log n plus the pairs)."""
+    running: list[Session] = []
+    for later in sorted(sessions, key=lambda s: (s.starts_at, s.ends_at, s.source_path)):
+        running = [s for s in running if s.ends_at > later.starts_at]
+        yield from ((earlier, later) for earlier in running)
+        running.append(later)
 
 
 def room_overlaps(sessions: Sequence[Session], content_path: Path) -> list[ContentProblem]:
-    """Report sessions that overlap in time in the same room on the same day, naming both."""
+    """Report sessions that overlap in time in the same room (case and spacing apart), naming both."""
     problems = []
-    by_room = sorted(sessions, key=lambda s: (s.day, s.room, s.start))
-    for (_day, room), group in itertools.groupby(by_room, key=lambda s: (s.day, s.room)):
-        ordered = list(group)
-        for earlier, later in itertools.combinations(ordered, 2):
-            if later.start < earlier.end and earlier.start < later.end:
-                problems.append(
-                    _problem(
-                        later,
-                        content_path,
-                        "Start",
-                        f"la salle « {room} » est déjà occupée de {earlier.start:%H:%M} à {earlier.end:%H:%M} "
-                        f"par « {earlier.title} » ({earlier.source_path}) : « {later.title} » ({later.source_path}, "
-                        f"{later.start:%H:%M}–{later.end:%H:%M}) a la même Salle (Room) le même Jour (Day), "
-                        "et leurs horaires Début/Fin (Start/End) se chevauchent",
-                        "changez l'heure de Début ou de Fin (Start/End), ou la Salle (Room), de l'une des deux séquences",
-                    )
+    by_room: dict[str, list[Session]] = {}
+    for session in sessions:
+        by_room.setdefault(room_key(session.room), []).append(session)
+    for in_room in by_room.values():
+        for earlier, later in overlapping_pairs(in_room):
+            problems.append(
+                _problem(
+                    later,
+                    content_path,
+                    "Start",
+                    f"la salle « {earlier.room} » est déjà occupée de {earlier.start:%H:%M} à {clock(earlier.ends_at, earlier.day)} "
+                    f"par « {earlier.title} » ({earlier.source_path}) : « {later.title} » ({later.source_path}, "
+                    f"{later.start:%H:%M}–{clock(later.ends_at, later.day)}) a la même Salle (Room) le même Jour (Day), "
+                    "et leurs horaires Début/Fin (Start/End) se chevauchent",
+                    "changez l'heure de Début ou de Fin (Start/End), ou la Salle (Room), de l'une des deux séquences",
                 )
+            )
     return problems
+
+
+def speaker_overlaps(sessions: Sequence[Session], speakers: Mapping[str, Entity], content_path: Path) -> list[ContentProblem]:
+    """Report a person booked (to speak or moderate) in two sessions whose times overlap, on the later one."""
+    problems = []
+    by_person: dict[str, list[Session]] = {}
+    for session in sessions:
+        for slug in dict.fromkeys((*session.speaker_slugs, *session.moderator_slugs)):
+            by_person.setdefault(slug, []).append(session)
+    for slug, booked in by_person.items():
+        name = getattr(speakers.get(slug), "name", "") or slug
+        for earlier, later in overlapping_pairs(booked):
+            field = "Speakers" if slug in later.speaker_slugs else "Moderators"
+            problems.append(
+                _problem(
+                    later,
+                    content_path,
+                    field,
+                    f"{name} ({slug}) est attendu·e à la fois dans « {earlier.title} » ({earlier.source_path}, "
+                    f"le {earlier.day.isoformat()} de {earlier.start:%H:%M} à {clock(earlier.ends_at, earlier.day)}) "
+                    f"et dans « {later.title} » ({later.start:%H:%M}–{clock(later.ends_at, later.day)}), "
+                    "dont les horaires se chevauchent",
+                    f"retirez « {slug} » de l'une des deux séquences, ou changez l'heure de Début ou de Fin (Start/End) de l'une d'elles",
+                )
+            )
+    return problems
+
+
+# The states that change what a calendar holds (« full » does not).
+CALENDAR_CHANGES = frozenset({"cancelled", "moved", "postponed"})
+
+
+def unannounced_change(session: Session, content_path: Path) -> list[ContentProblem]:
+    """Report a changed Status without a Modified date: calendars would not pick the change up."""
+    if session.status not in CALENDAR_CHANGES or session.modified:
+        return []
+    return [
+        _problem(
+            session,
+            content_path,
+            "Status",
+            f"le statut « {SESSION_STATUSES[session.status]} » n'est pas daté : les agendas qui ont déjà la séquence ne verront pas le changement",
+            "ajoutez une ligne « Modifié : AAAA-MM-JJ HH:MM » (date et heure du changement) ; "
+            "à chaque nouveau changement, mettez-la à jour",
+        )
+    ]
 
 
 def missing_images(event: Event, content_path: Path) -> list[ContentProblem]:
@@ -154,8 +226,10 @@ def event_days(sessions: Sequence[Session], settings: EventSettings, content_pat
     ]
 
 
-def validate_event(event: Event, settings: EventSettings, content_path: Path) -> list[ContentProblem]:
-    """Every cross-file problem of the event, in a stable order."""
+def validate_event(
+    event: Event, settings: EventSettings, content_path: Path, unplaced: Collection[Entity] = ()
+) -> list[ContentProblem]:
+    """Every cross-file problem of the event, in a stable order (UNPLACED: entities left out, their times unknown)."""
     speakers = {s.slug: s for s in event.speakers}
     sessions = {s.slug: s for s in event.sessions}
     themes = {t.slug: t for t in event.themes}
@@ -173,8 +247,14 @@ def validate_event(event: Event, settings: EventSettings, content_path: Path) ->
     for session in event.sessions:
         problems += unknown_references(session, content_path, "Speakers", session.speaker_slugs, speakers, "d'intervenant (content/speakers/)")
         problems += unknown_references(session, content_path, "Moderators", session.moderator_slugs, speakers, "d'intervenant (content/speakers/)")
+    left_out = {id(entity) for entity in unplaced}
+    placed = [s for s in event.sessions if id(s) not in left_out]
+    for session in placed:
         problems += session_times(session, content_path)
-    problems += room_overlaps(event.sessions, content_path)
+        problems += unannounced_change(session, content_path)
+    held = [s for s in placed if s.status != "cancelled"]  # a cancelled session frees its room and its people
+    problems += room_overlaps(held, content_path)
+    problems += speaker_overlaps(held, speakers, content_path)
     problems += event_days(event.sessions, settings, content_path)
     for workshop in event.workshops:
         problems += unknown_references(workshop, content_path, "Theme", [workshop.theme_slug], themes, "de thème (content/themes/)")

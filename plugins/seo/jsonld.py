@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from markupsafe import Markup
@@ -86,7 +87,7 @@ def event_jsonld(
     sessions = sessions_of(event)
     if sessions:
         start = min(aware(s.day, s.start, tz) for s in sessions)
-        end = max(aware(s.day, s.end, tz) for s in sessions)
+        end = max(aware(s.end_day, s.end, tz) for s in sessions)
     else:
         start = aware(event_settings.start, dt.time(0, 0), tz)
         end = aware(event_settings.end or event_settings.start, dt.time(23, 59), tz)
@@ -118,6 +119,27 @@ def event_jsonld(
     return data
 
 
+# A session's Status and Attendance as schema.org says them (full and scheduled sessions take place).
+EVENT_STATUSES = MappingProxyType({"cancelled": "EventCancelled", "postponed": "EventPostponed", "moved": "EventRescheduled"})
+ATTENDANCE_MODES = MappingProxyType({"in-person": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode"})
+
+
+def session_status(session: Any) -> str:
+    """EventCancelled, EventPostponed, EventRescheduled, EventMovedOnline (moved and now online) or EventScheduled."""
+    if session.status == "moved" and session.online:
+        return "EventMovedOnline"
+    return EVENT_STATUSES.get(session.status, "EventScheduled")
+
+
+def session_location(session: Any, venue: Mapping[str, str], country: str, link: Link) -> Any:
+    """A VirtualLocation online, a Place (its own address or the venue's) on site, both for a hybrid session."""
+    virtual = {"@type": "VirtualLocation", "url": session.stream or link(session.url)}
+    if session.online:
+        return virtual
+    here = {"@type": "Place", "name": session.room or session.location, "address": session.location} if session.location else place(venue, country, session.room)
+    return [here, virtual] if session.attendance == "hybrid" else here
+
+
 def session_event(session: Any, event_settings: Any, link: Link, image: str | None, country: str) -> dict[str, Any]:
     """One session as an Event."""
     tz = event_settings.timezone
@@ -125,10 +147,10 @@ def session_event(session: Any, event_settings: Any, link: Link, image: str | No
         "@type": "Event",
         "name": session.title,
         "startDate": iso(aware(session.day, session.start, tz)),
-        "endDate": iso(aware(session.day, session.end, tz)),
-        "eventStatus": f"{SCHEMA}/EventScheduled",
-        "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
-        "location": place(event_settings.venue, country, session.room),
+        "endDate": iso(aware(session.end_day, session.end, tz)),
+        "eventStatus": f"{SCHEMA}/{session_status(session)}",
+        "eventAttendanceMode": f"{SCHEMA}/{ATTENDANCE_MODES.get(session.attendance, 'OfflineEventAttendanceMode')}",
+        "location": session_location(session, event_settings.venue, country, link),
         "url": link(session.url),
     }
     people = [*session.speakers, *session.moderators]

@@ -55,8 +55,11 @@ def test_scaffold_writes_the_schema_fields_in_french_with_a_note(tmp_path, site,
     path = create(kind, "Jeanne Dupont", site(), schema)
     text = path.read_text(encoding="utf-8")
     fields = scaffold_fields(SCAFFOLDS[kind], schema)
-    # The scaffold's names, required flags and help are the schema's, in French (the gallery's too).
-    assert [(f.name, f.required, f.advised) for f in fields] == [(f.label, f.required, f.advised) for f in schema[kind].fields]
+    # The scaffold's names, required flags and help are the schema's, in French (the gallery's too),
+    # less the fields left out of new files (a session's conference fields).
+    assert [(f.name, f.required, f.advised) for f in fields] == [
+        (f.label, f.required, f.advised) for f in schema[kind].fields if f.scaffold
+    ]
     header = text.split("\n\n", 1)[0].splitlines()
     assert header[0] == f"{fields[0].name} : Jeanne Dupont"
     assert [line.split(" : ")[0] for line in header[1:]] == [f.name for f in fields[1:]]

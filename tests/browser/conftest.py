@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route
 from .crawl import page_paths
 from .visits import Visit, visit
 from eventsite.localserver import serve_folder
+from tests.conference.site import build_conference
 from tests.conftest import SharedBuild
 
 
@@ -23,6 +24,13 @@ def site_pages(seminar_site: SharedBuild) -> list[str]:
     paths = page_paths(seminar_site.output)
     assert "" in paths and "programme/" in paths, f"the built site lacks its home or programme page: {paths}"
     return paths
+
+
+@pytest.fixture(scope="session")
+def conference_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The small conference (tests/conference/event), built strictly once and served on 127.0.0.1."""
+    with serve_folder(build_conference(tmp_path_factory.mktemp("conference"))) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

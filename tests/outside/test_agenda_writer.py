@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from icalendar import Calendar, Event as VEvent, Timezone
 
 from agenda.agenda import build_calendar, dtstamp, session_description, session_span, uid_domain, venue_text
+from event.model import Session, Speaker
 from event.settings import read_event_settings
 from eventsite.build import build_site
 from tests.conftest import SETTINGS, site_overrides
@@ -17,17 +18,16 @@ SETTINGS_MAP = {"SITEURL": "https://example.org/seminaire", "EVENT_START": dt.da
 TRICKY = "Atelier ; « données », chemins C:\\temp\\N et \\N, émojis 🎉🎉 — " + "é" * 40 + "\\"
 
 
-def session(slug: str, title: str, body: str, kind_label: str = "Atelier") -> SimpleNamespace:
-    """A session as the agenda plugin reads it."""
-    return SimpleNamespace(
-        slug=slug, title=title, body=body, kind_label=kind_label, room="Salle ; 2, étage",
-        day=dt.date(2018, 3, 1), start=dt.time(9, 15), end=dt.time(10, 0),
-        url=f"programme/#{slug}", speakers=[SimpleNamespace(name="Anne, Dupont", role="DSI; chef")],
-        moderators=[],
+def session(slug: str, title: str, body: str, kind_label: str = "Atelier") -> Session:
+    """A session of the event model, as the agenda plugin reads it."""
+    return Session(
+        slug=slug, source_path=f"sessions/{slug}.md", source=SimpleNamespace(content=body), title=title, kind_label=kind_label,
+        room="Salle ; 2, étage", day=dt.date(2018, 3, 1), start=dt.time(9, 15), end=dt.time(10, 0),
+        url=f"programme/#{slug}", speakers=[Speaker(slug="anne", source_path="", name="Anne, Dupont", role="DSI; chef")],
     )
 
 
-def icalendar_text(sessions: list[SimpleNamespace], name: str, event_settings) -> bytes:
+def icalendar_text(sessions: list[Session], name: str, event_settings) -> bytes:
     """What the plugin wrote before, with icalendar's objects: the reference."""
     calendar = Calendar()
     calendar.add("prodid", "-//eventsite//Pelican agenda plugin//FR")
@@ -44,6 +44,7 @@ def icalendar_text(sessions: list[SimpleNamespace], name: str, event_settings) -
         vevent.add("dtstamp", dtstamp(SETTINGS_MAP, event_settings))
         vevent.add("dtstart", start)
         vevent.add("dtend", end)
+        vevent.add("sequence", 0)
         vevent.add("summary", item.title)
         vevent.add("location", ", ".join(filter(None, (item.room, venue_text(event_settings.venue)))))
         vevent.add("url", url)

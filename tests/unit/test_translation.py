@@ -58,8 +58,9 @@ def test_copies_are_linked_to_copies_never_to_originals():
 
 def test_a_translation_holds_only_texts():
     ctype = TYPES["session"]
-    assert [f.label for f in ctype.fields if f.translatable] == ["Titre", "Salle"]
-    assert [f.label for f in translation.translatable_fields(ctype)] == ["Titre", "Salle"]
+    texts = ["Titre", "Salle", "Précision_statut", "Adresse", "Parcours"]  # the last three: issue 13's fields
+    assert [f.label for f in ctype.fields if f.translatable] == texts
+    assert [f.label for f in translation.translatable_fields(ctype)] == texts
     head = header.parse_header("Titre : Opening\nJour : 2018-03-02\nSalle : Main hall\n")
     found, problems = translation.parse_translation(ctype, "en", "sessions/en/ouverture.md", head, None)
     assert dict(found.values) == {"title": "Opening", "room": "Main hall"}
