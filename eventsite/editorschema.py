@@ -40,12 +40,6 @@ RELATION_HINT = "choisissez dans la liste : tapez le début du nom pour la filtr
 IMAGE_FOLDERS = {"speakers": "images/intervenants", "partners": "images/partenaires"}
 # What the news' « Date » holds: a date and a time (the schema reads it as text, Pelican parses it).
 DATETIME_FIELDS = frozenset({"date"})
-# The gallery header belongs to the gallery plugin; its fields come from the scaffold (French names),
-# and the English spellings the gallery reader also accepts are read back as these.
-GALLERY_SPELLINGS = {"titre": ("Title",), "crédit": ("Credit",), "licence": ("License",),
-                     "licence_url": ("License_url",), "ordre": ("Order",)}
-GALLERY_URL_FIELDS = frozenset({"licence_url"})
-GALLERY_DATE_FIELDS = frozenset({"date"})
 
 
 @dataclass(frozen=True)
@@ -109,14 +103,14 @@ def form_field(field: Any, schema: ModuleType, allowed: Mapping[str, Mapping[str
     )
 
 
-def gallery_form() -> Form:
-    """The gallery form, from the fields `invoke new-gallery` writes (content/galleries/<slug>/gallery.md)."""
+def gallery_form(schema: ModuleType) -> Form:
+    """The gallery form (content/galleries/<slug>/gallery.md), from the schema's gallery fields, under their French names."""
     fields = []
-    for f in SCAFFOLDS["gallery"].fields:
-        key = f.name.lower()
-        widget = "url" if key in GALLERY_URL_FIELDS else "date" if key in GALLERY_DATE_FIELDS else "string"
-        fields.append(FormField(f.name, key, f.name.replace("_", " "), widget, f.required, f.help,
-                                aliases=GALLERY_SPELLINGS.get(key, ())))
+    for f in schema.gallery_fields():
+        widget, multiple = widget_for(f, schema)
+        written = f.french or f.name
+        fields.append(FormField(written, written.lower(), f.label, widget, f.required, f.help, multiple=multiple,
+                                aliases=tuple(s for s in (f.name, *f.aliases) if s != written)))
     return Form("galleries", "Galeries de photos", "galerie", "galleries", "titre", tuple(fields), nested_file="gallery")
 
 
@@ -135,7 +129,7 @@ def build_forms(schema: ModuleType, reading: ModuleType, event: Any) -> tuple[Fo
     common = schema.common_fields()
     forms.append(Form("news", FORM_LABELS["news"], "actualité", "news", "title", fields_of((*schema.article_fields(), *common[:4]))))
     forms.append(Form("pages", FORM_LABELS["pages"], "page", "pages", "title", fields_of((*schema.page_fields(), *common))))
-    forms.append(gallery_form())
+    forms.append(gallery_form(schema))
     return tuple(forms)
 
 

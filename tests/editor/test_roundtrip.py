@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from eventsite.editorconfig import editor_settings, header_format
-from eventsite.editorschema import GALLERY_SPELLINGS, Form, event_modules
+from eventsite.editorschema import Form, event_modules
 from eventsite.editorserver import STATIC
 from tests.conftest import BASE_SITE, CHROMIUM, CHROMIUM_ARGS, REPO, SETTINGS
 
@@ -44,7 +44,7 @@ def form_of(path: str, forms: tuple[Form, ...]) -> Form:
 def meaning(text: str, form: Form, parsers: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """What the build reads in TEXT: each field's parsed value (first occurrence), and the body's non-blank lines."""
     header = parse_header(text)
-    spelled = {fold(s): g for g, spellings in GALLERY_SPELLINGS.items() for s in (g, *spellings)}
+    spelled = {fold(s): f.key for f in form.fields for s in (f.name, *f.aliases)}  # a gallery's spellings
     values = {}
     for found in header.firsts():
         key = spelled.get(found.key, found.key) if form.nested_file else found.key
