@@ -3,6 +3,8 @@ session, shown by the preview; then an edit that breaks a reference, reported by
 
 from __future__ import annotations
 
+from typing import Any
+
 import time
 import urllib.error
 import urllib.request
@@ -13,13 +15,13 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
-from playwright.sync_api import Page, Route, expect, sync_playwright
+from playwright.sync_api import Page, Route, expect
 
 from eventsite.editorbundle import BundleMissing, bundle_folder
 from eventsite.editorschema import site_forms
 from eventsite.editorserver import EditorServer
 from eventsite.preview import Preview, WarmBuild
-from tests.conftest import ARTIFACTS, BASE_SITE, CHROMIUM, CHROMIUM_ARGS, REPO, write_site
+from tests.conftest import ARTIFACTS, BASE_SITE, REPO, write_site
 
 PATIENCE = 120.0  # bounds on waiting, never asserted as a duration
 PREVIEW_SETTINGS = """import sys
@@ -80,7 +82,7 @@ def editing(tmp_path: Path) -> Iterator[tuple[Path, EditorServer, Preview]]:
 
 
 @pytest.fixture
-def page() -> Iterator[tuple[Page, list[str]]]:
+def page(browser: Any) -> Iterator[tuple[Page, list[str]]]:
     """A Chromium page that refuses, and records, every request to a host other than 127.0.0.1."""
     foreign: list[str] = []
 
@@ -92,14 +94,12 @@ def page() -> Iterator[tuple[Page, list[str]]]:
             foreign.append(url)
             route.abort()
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR", timezone_id="Europe/Paris")
-        context.route("**/*", guard)
-        try:
-            yield context.new_page(), foreign
-        finally:
-            browser.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR", timezone_id="Europe/Paris")
+    context.route("**/*", guard)
+    try:
+        yield context.new_page(), foreign
+    finally:
+        context.close()
 
 
 def shot(page: Page, name: str) -> None:

@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from eventsite.editorconfig import editor_settings, header_format
 from eventsite.editorschema import Form, event_modules
 from eventsite.editorserver import STATIC
-from tests.conftest import BASE_SITE, CHROMIUM, CHROMIUM_ARGS, REPO, SETTINGS
+from tests.conftest import BASE_SITE, REPO, SETTINGS
 
 from event.header import parse_header  # the build's own header reader
 from event.schema import fold
@@ -55,23 +54,21 @@ def meaning(text: str, form: Form, parsers: dict[str, Any]) -> tuple[dict[str, A
 
 
 @pytest.fixture(scope="module")
-def round_trips(forms: tuple[Form, ...]) -> dict[str, tuple[str, str]]:
+def round_trips(forms: tuple[Form, ...], browser: Any) -> dict[str, tuple[str, str]]:
     """Each content file → (original text, the text editor.js writes after reading it)."""
     formats = editor_settings(forms, "", "")["formats"]
     files = content_files()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.set_content("<!DOCTYPE html><html><body></body></html>")
-        page.add_script_tag(path=str(STATIC / "editor.js"))
-        written = page.evaluate(
-            """([formats, jobs]) => jobs.map(([name, text]) => {
-                const format = window.EventsiteHeader.headerFormat(formats[name]);
-                return format.toFile(format.fromFile(text));
-            })""",
-            [formats, [[header_format(form_of(path, forms)), text] for path, text in files.items()]],
-        )
-        browser.close()
+    page = browser.new_page()
+    page.set_content("<!DOCTYPE html><html><body></body></html>")
+    page.add_script_tag(path=str(STATIC / "editor.js"))
+    written = page.evaluate(
+        """([formats, jobs]) => jobs.map(([name, text]) => {
+            const format = window.EventsiteHeader.headerFormat(formats[name]);
+            return format.toFile(format.fromFile(text));
+        })""",
+        [formats, [[header_format(form_of(path, forms)), text] for path, text in files.items()]],
+    )
+    page.close()
     return {path: (text, out) for (path, text), out in zip(files.items(), written)}
 
 
