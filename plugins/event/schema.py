@@ -7,7 +7,8 @@ browser editor of issue 15; names are only ever added to, never renamed):
   fills), ``parse`` (text → value, raises ``FieldError``), ``required``, ``french`` and ``label``
   (the French name authors write), ``help`` (one line of French: what to write), ``aliases`` and
   ``spellings`` (every accepted name), ``key`` (lower case, as Pelican's metadata spells it),
-  ``essential``, ``translatable`` (a free text a translation may hold), ``choices`` (allowed
+  ``essential``, ``translatable`` (a free text a translation may hold, unless ``translate`` is
+  False), ``choices`` (allowed
   values, shown to authors), ``advised`` (not checked, but kept
   in the scaffolds and marked « conseillé » in the guide) and, for an editor form, ``widget`` (one
   of ``WIDGETS``, derived from the parser unless given), ``multiple`` (a comma-separated list),
@@ -97,6 +98,8 @@ class Field:
     options: str = ""
     # Written by `invoke new-…` in every new file; the conference fields are documented instead (format-contenu.md).
     scaffold: bool = True
+    # False for a free text that stays the original's in every language (a gallery's credit and licence).
+    translate: bool = True
 
     def __post_init__(self) -> None:
         if not self.widget:
@@ -126,7 +129,7 @@ class Field:
     @property
     def translatable(self) -> bool:
         """True for a free text, which a translation file may hold (dates, identifiers, paths are the original's)."""
-        return self.parse is text
+        return self.parse is text and self.translate
 
     @property
     def requirement(self) -> str:
@@ -516,8 +519,11 @@ def gallery_fields() -> tuple[Field, ...]:
     return (
         Field("Title", "title", text, french="Titre", help="titre de la galerie", advised=True),
         Field("Date", "date", day, french="Date", help="date des photos AAAA-MM-JJ, ex. 2018-03-01"),
-        Field("Credit", "credit", text, french="Crédit", help="photographe ou service, pour toute la galerie, ex. Service communication", advised=True),
-        Field("License", "license", text, french="Licence", help="licence des photos, ex. CC BY 4.0 ou Tous droits réservés", advised=True),
+        Field(
+            "Credit", "credit", text, french="Crédit", help="photographe ou service, pour toute la galerie, ex. Service communication",
+            advised=True, translate=False,
+        ),
+        Field("License", "license", text, french="Licence", help="licence des photos, ex. CC BY 4.0 ou Tous droits réservés", advised=True, translate=False),
         Field("License_url", "license_url", url, french="Licence_url", help="adresse du texte de la licence, commençant par https://"),
         Field(
             "Order", "order", names, french="Ordre", options="photos",
@@ -538,8 +544,8 @@ def photo_fields() -> tuple[Field, ...]:
             help="ce que montre la photo, pour qui ne la voit pas",
         ),
         Field("Caption", "caption", text, french="Légende", help="légende affichée sous la photo (Markdown), sur une ou plusieurs lignes", widget="text"),
-        Field("Credit", "credit", text, french="Crédit", help="photographe de cette photo, s'il diffère de celui de la galerie"),
-        Field("License", "license", text, french="Licence", help="licence de cette photo, si elle diffère"),
+        Field("Credit", "credit", text, french="Crédit", help="photographe de cette photo, s'il diffère de celui de la galerie", translate=False),
+        Field("License", "license", text, french="Licence", help="licence de cette photo, si elle diffère", translate=False),
         Field("License_url", "license_url", url, french="Licence_url", help="adresse du texte de cette licence"),
     )
 

@@ -10,6 +10,7 @@ from .jobs import Job
 from .model import Gallery, Photo, Picture
 from .reader import GallerySource, PhotoEntry
 from .settings import GallerySettings
+from .translation import GalleryTranslation, PhotoText
 
 
 def render_markdown(text: str) -> str:
@@ -45,27 +46,38 @@ def gallery_jobs(gs: GallerySettings, output_root: str,
     ]
 
 
-def build_gallery(gs: GallerySettings, source: GallerySource,
-                  pictures: Mapping[str, Picture]) -> Gallery:
-    """Return the Gallery of a source, keeping only photos whose images were built."""
+def build_gallery(gs: GallerySettings, source: GallerySource, pictures: Mapping[str, Picture],
+                  lang: str = "", translation: GalleryTranslation | None = None) -> Gallery:
+    """Return the Gallery of a source, keeping only photos whose images were built.
+
+    Its texts are written in LANG (the originals' language); TRANSLATION, in another language,
+    replaces those it translates and the others keep LANG.
+    """
+    translation = translation or GalleryTranslation(lang)
+    title = translation.title or source.title
     photos = []
     for entry in source.photos:
         picture = pictures.get(photo_key(source, entry))
         if picture is None:
             continue
-        alt = entry.alt or f"{source.title}, photo {len(photos) + 1}"
+        text = translation.photos.get(entry.filename, PhotoText())
+        alt = text.alt or entry.alt or f"{title}, photo {len(photos) + 1}"
         photos.append(Photo(
             filename=entry.filename, picture=picture.with_alt(alt),
-            caption_html=render_markdown(entry.caption),
+            caption_html=render_markdown(text.caption or entry.caption),
             credit=entry.credit or source.credit, license=entry.license or source.license,
             license_url=entry.license_url or (source.license_url if not entry.license else ""),
             eager=len(photos) < gs.eager_count,
+            alt_lang=translation.lang if text.alt or (not entry.alt and translation.title) else lang,
+            caption_lang=translation.lang if text.caption else lang,
         ))
     url = f"{gs.page_dir}/{source.slug}/"
     return Gallery(
-        slug=source.slug, title=source.title, date=source.date, credit=source.credit,
+        slug=source.slug, title=title, date=source.date, credit=source.credit,
         license=source.license, license_url=source.license_url,
-        description_html=render_markdown(source.description), photos=tuple(photos),
+        description_html=render_markdown(translation.description or source.description), photos=tuple(photos),
         url=url, save_as=f"{url}index.html", sizes=gs.sizes,
         index_url=f"{gs.page_dir}/",
+        title_lang=translation.lang if translation.title else lang,
+        description_lang=translation.lang if translation.description else lang,
     )

@@ -75,6 +75,9 @@ class Photo:
     license: str
     license_url: str
     eager: bool
+    # The language each text is written in: the edition's when translated, else the originals'.
+    alt_lang: str = ""
+    caption_lang: str = ""
 
     @property
     def alt(self) -> str:
@@ -98,6 +101,9 @@ class Gallery:
     save_as: str  # e.g. 'galeries/moments/index.html'
     sizes: str  # the `sizes` attribute of the grid's images
     index_url: str  # e.g. 'galeries/', the list of all galleries
+    # The language the title and the description are written in: the edition's when translated, else the originals'.
+    title_lang: str = ""
+    description_lang: str = ""
 
     @property
     def date_label(self) -> str:
