@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from blinker import signal
@@ -47,14 +47,19 @@ def _contents(generators: Sequence[Any]) -> Iterator[Any]:
                     yield content
 
 
-def embed_galleries(generators: Sequence[Any], galleries: dict[str, Any]) -> list[reader.Problem]:
-    """Replace a `Gallery: <slug>` field by the Gallery object; return a problem for each unknown slug."""
+def embed_galleries(
+    generators: Sequence[Any], galleries: Mapping[str, Any], translated: Mapping[str, Mapping[str, Any]] | None = None
+) -> list[reader.Problem]:
+    """Replace a `Gallery: <slug>` field by the Gallery object; return a problem for each unknown slug.
+
+    A news item or page in another language (its Lang) gets the gallery in that language from TRANSLATED.
+    """
     problems = []
     for content in _contents(generators):
         slug = content.metadata.get("gallery")
         if not isinstance(slug, str):
             continue
-        gallery = galleries.get(slug.strip())
+        gallery = (translated or {}).get(getattr(content, "lang", ""), galleries).get(slug.strip())
         # « [identifiant…] » left from the scaffold is told once, as an unfilled field, by the event plugin.
         if gallery is None and not slug.strip().startswith("["):
             spelling, line = field_line(content.source_path, "gallery")
@@ -73,7 +78,8 @@ def all_generators_finalized(generators: Sequence[Any]) -> None:
     if not generators:
         return
     context = generators[0].context
-    for problem in embed_galleries(generators, context.get("galleries", {})):
+    own = next((g for g in generators if isinstance(g, GalleryGenerator)), None)
+    for problem in embed_galleries(generators, context.get("galleries", {}), getattr(own, "translated", None)):
         channel.report(generators[0], context, generators[0].settings["PATH"], problem)
 
 

@@ -11,6 +11,7 @@ from pelican.generators import Generator
 from eventsite.safepaths import resolve_inside
 
 from . import build, channel, pipeline, reader, settings, translation
+from .model import Gallery
 
 
 def manifest_path(pelican_settings: dict, gs: settings.GallerySettings, scope: str) -> str:
@@ -51,7 +52,7 @@ class GalleryGenerator(Generator):
         self.galleries = {s.slug: build.build_gallery(gs, s, report.pictures, default) for s in sources}
         self.context["galleries"] = self.galleries
         # Each other language's galleries: the same pictures, with the texts its translation gives.
-        self.translated = {
+        self.translated: dict[str, dict[str, Gallery]] = {
             lang: {s.slug: build.build_gallery(gs, s, report.pictures, default, translations[s.slug].get(lang)) for s in sources}
             for lang in languages
         }

@@ -38,7 +38,11 @@ def overrides(root: Path, content: Path) -> dict[str, object]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("gallery-translation")
-    content = write_gallery(root, {GALLERY + "en/gallery.md": ENGLISH})
+    content = write_gallery(root, {
+        GALLERY + "en/gallery.md": ENGLISH,
+        "news/compte-rendu.md": "Title: Compte rendu\nDate: 2018-03-05 10:00\nGallery: journee\n\nLa journée.\n",
+        "news/en/compte-rendu.md": "Title: Report\n\nThe day.\n",
+    })
     out = root / "output"
     build_site(SETTINGS, out, strict=True, overrides=overrides(root, content))
     return out
@@ -77,6 +81,16 @@ def test_english_gallery_shows_its_translation_and_marks_what_stays_french(built
     assert words(other) == "L’atelier du matin" and other["lang"] == "fr"
     card = parse(built / "en/galeries/index.html").select_one(".gallery-card__title")
     assert card.get_text(strip=True) == "The day" and not card.has_attr("lang")
+
+
+def test_a_translated_news_item_embeds_the_translated_gallery(built: Path) -> None:
+    first, second = figures(parse(built / "en/actualites/compte-rendu/index.html"))
+    assert first.find_parent(attrs={"lang": "fr"}) is None
+    assert first.select_one("img")["alt"] == "A full room" and not first.select_one("img").has_attr("lang")
+    assert words(first.select_one(".gallery-grid__text")) == "The opening in the lecture hall"
+    assert second.select_one(".gallery-grid__text")["lang"] == "fr"
+    french = figures(parse(built / "actualites/compte-rendu/index.html"))
+    assert [f.select_one("img")["alt"] for f in french] == ["Une salle pleine", "Un atelier"]
 
 
 def test_french_gallery_is_unchanged_and_both_show_the_same_pictures(built: Path) -> None:
