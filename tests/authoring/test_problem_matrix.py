@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.authoring.problem_matrix import Case, Expected, assert_reported, built_text, jpeg, run_modes
+from tests.authoring.problem_matrix import FILLED_LEGAL, Case, Expected, assert_reported, built_text, jpeg, run_modes
 
 GALLERY_MD = "Title: Journée\nCredit: Test\nLicense: CC BY 4.0\n\n## 01-pinceaux.jpg\nAlt: Des pinceaux\n"
 GALLERY = {"galleries/journee/gallery.md": GALLERY_MD, "galleries/journee/01-pinceaux.jpg": jpeg()}
@@ -44,6 +44,17 @@ CASES = {
     "champ Removed sans photo": Case(
         {**GALLERY, "galleries/journee/gallery.md": "Title: Journée\nRemoved: 09-absente\n\n## 01-pinceaux.jpg\nAlt: Des pinceaux\n"},
         [Expected("galleries/journee/gallery.md, ligne 2, champ Removed", "la demande de retrait « 09-absente »", FIX_REMOVAL)],
+    ),
+    "traduction de galerie fautive": Case(
+        {**GALLERY, "galleries/journee/en/gallery.md": "Title: The day\nCredit: Comms\n\n## 02-absente.jpg\nAlt: Nothing\n",
+         "galleries/journee/de/gallery.md": "Title: Der Tag\n"},
+        [Expected("galleries/journee/en/gallery.md, ligne 2, champ Credit", "ce champ ne se traduit pas (galerie, en)",
+                  "une traduction ne contient que ces champs : Titre"),
+         Expected("galleries/journee/en/gallery.md, ligne 4", "« ## 02-absente.jpg » ne correspond à aucune photo de la galerie",
+                  "écrivez après « ## » le nom d'une photo du dossier (01-pinceaux.jpg)"),
+         Expected("galleries/journee/de/gallery.md", "« de » n'est pas une autre langue du site (en)",
+                  "nommez le dossier d'après le code d'une langue du site")],
+        settings=FILLED_LEGAL + "EVENT_LANGUAGES = {'en': {'EVENT_NAME': 'The event'}}\n",
     ),
     "photo illisible": Case(
         {**GALLERY, "galleries/journee/gallery.md": GALLERY_MD + "\n## 02-casse.jpg\nAlt: Une photo abîmée\n",
