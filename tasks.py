@@ -118,6 +118,7 @@ new_speaker = _new_task("speaker", "content/speakers/<nom>.md", "Jeanne Dupont")
 new_session = _new_task("session", "content/sessions/<titre>.md", "Table ronde")
 new_partner = _new_task("partner", "content/partners/<nom>.md", "Ville de Lyon")
 new_proposal = _new_task("proposal", "content/proposals/<titre>.md", "Mentorat inversé")
+new_track = _new_task("track", "content/tracks/<nom>.md", "Données ouvertes")
 new_article = _new_task("article", "content/news/<titre>.md", "Compte rendu")
 new_gallery = _new_task("gallery", "content/galleries/<titre>/gallery.md", "La journée en images")
 

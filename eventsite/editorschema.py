@@ -25,13 +25,14 @@ REFERENCES = {
     "theme_slug": "themes",
     "workshop_slug": "workshops",
     "session_slug": "sessions",
+    "track": "tracks",
 }
 # The image fields, with the field describing each image for who cannot see it (required with it).
 ALT_FIELDS = {"photo": "photo_alt"}
 # Each form's name in the editor's menu (French, plural).
 FORM_LABELS = {
     "speakers": "Intervenants", "sessions": "Programme", "partners": "Partenaires", "themes": "Thèmes",
-    "workshops": "Ateliers", "proposals": "Propositions", "news": "Actualités", "pages": "Pages",
+    "workshops": "Ateliers", "proposals": "Propositions", "rooms": "Salles", "tracks": "Parcours", "news": "Actualités", "pages": "Pages",
 }
 ALT_REQUIRED = " (obligatoire dès qu'une image est choisie)"
 # A reference is chosen from a list in the form, not typed as identifiers as the schema's help says.

@@ -180,12 +180,15 @@ class EventGenerator(Generator):
             for theme in edition.event.themes:
                 self._write(writer, theme.url, "theme", edition=edition, theme=theme,
                             alternates=self.alternates("theme", theme.slug))
+            for track in edition.event.tracks:
+                self._write(writer, track.url, "track", edition=edition, track=track,
+                            alternates=self.alternates("track", track.slug))
 
 
 def leave_out(event: Event, entities: list[Entity]) -> None:
     """Remove ENTITIES from EVENT once checked: what cannot be placed stays off every page and calendar."""
     gone = {id(entity) for entity in entities}
-    for name in ("speakers", "sessions", "partners", "themes", "workshops", "proposals"):
+    for name in ("speakers", "sessions", "partners", "themes", "workshops", "proposals", "rooms", "tracks"):
         collection = getattr(event, name)
         collection[:] = [entity for entity in collection if id(entity) not in gone]
 

@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Mapping
 
 from .collation import name_sort_key
-from .rooms import unify_rooms
+from .rooms import link_rooms, link_tracks, room_rank
 from .timetable import day_grid, has_parallel
 from .model import Entity, Event, PartnerTier, ProgrammeDay, ProgrammeSlot, Session
 from .settings import EventSettings
@@ -20,10 +20,10 @@ def _by_order(entity: Entity) -> tuple[int, str]:
 def build_programme(sessions: list[Session]) -> tuple[ProgrammeDay, ...]:
     """Group sessions into days and slots of equal start time, in time order, parallel sessions in room order.
 
-    Rooms keep one order over the whole event (first used first), so that columns never swap.
+    Rooms keep one order over the whole event (room files by Order, then first used first), so that columns never swap.
     """
-    room_rank = {room: rank for rank, room in enumerate(dict.fromkeys(s.room for s in sorted(sessions, key=lambda s: (s.starts_at, s.room))))}
-    ordered = sorted(sessions, key=lambda s: (s.day, s.start, room_rank[s.room], s.ends_at))
+    rank = room_rank(sessions)
+    ordered = sorted(sessions, key=lambda s: (s.day, s.start, rank[s.room], s.ends_at))
     days = []
     for day, in_day in itertools.groupby(ordered, key=lambda s: s.day):
         day_sessions = list(in_day)
@@ -31,7 +31,7 @@ def build_programme(sessions: list[Session]) -> tuple[ProgrammeDay, ...]:
             ProgrammeSlot(starts_at=start, sessions=tuple(group))
             for start, group in itertools.groupby(day_sessions, key=lambda s: s.starts_at)
         )
-        rooms = tuple(sorted(dict.fromkeys(s.room for s in day_sessions), key=room_rank.__getitem__))
+        rooms = tuple(sorted(dict.fromkeys(s.room for s in day_sessions), key=rank.__getitem__))
         grid = day_grid(day_sessions, rooms) if has_parallel(day_sessions) else None  # one track at a time: a plain list
         days.append(ProgrammeDay(day=day, slots=slots, rooms=rooms, grid=grid))
     return tuple(days)
@@ -54,8 +54,11 @@ def link_event(event: Event, settings: EventSettings) -> None:
     themes = {t.slug: t for t in event.themes}
     workshops = {w.slug: w for w in event.workshops}
 
-    unify_rooms(event.sessions)
+    link_rooms(event.sessions, event.rooms)
     event.sessions.sort(key=lambda s: (s.day, s.start, s.ends_at, s.room))
+    event.rooms.sort(key=_by_order)
+    event.tracks.sort(key=_by_order)
+    link_tracks(event.sessions, event.tracks)
     for session in event.sessions:
         session.kind_label = settings.session_kinds.get(session.kind, session.kind)
         session.speakers = [speakers[s] for s in session.speaker_slugs if s in speakers]

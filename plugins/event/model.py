@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -118,6 +119,15 @@ class Session(Entity):
     video: str = ""
     capacity: int | None = None
     track: str = ""
+    # The room and track files the Room and Track fields name (None without content/rooms/, content/tracks/).
+    room_entity: Room | None = field(default=None, metadata=set_by(LINK))
+    room_slug: str = field(default="", metadata=set_by(ENRICHMENT))  # kept by translated copies, whose room name differs
+    track_entity: Track | None = field(default=None, metadata=set_by(LINK))
+
+    @property
+    def track_name(self) -> str:
+        """The track's name from its file, else the Track field as written (no content/tracks/)."""
+        return self.track_entity.name if self.track_entity is not None else self.track
 
     @property
     def changed(self) -> bool:
@@ -212,6 +222,44 @@ class Proposal(Entity):
     theme: Theme | None = field(default=None, metadata=set_by(LINK))
 
 
+@dataclass(eq=False)
+class Room(Entity):
+    """A room of the venue, another building's, or an online one: what a session's Room names."""
+
+    name: str = ""
+    order: int = 0
+    capacity: int | None = None
+    access: str = ""
+    address: str = ""
+    online: bool = False
+    link: str = ""
+
+    @property
+    def title(self) -> str:
+        """The room's name."""
+        return self.name
+
+
+@dataclass(eq=False)
+class Track(Entity):
+    """A track of the programme: a name, a colour (never the only signal) and a page listing its sessions."""
+
+    name: str = ""
+    color: str = ""
+    order: int = 0
+    sessions: list[Session] = field(default_factory=list, metadata=set_by(LINK))
+
+    @property
+    def title(self) -> str:
+        """The track's name."""
+        return self.name
+
+    @property
+    def style(self) -> Markup:
+        """The custom property giving the track's colour to its border (the schema checked it is #rrggbb)."""
+        return Markup(f"--track: {self.color}") if re.fullmatch(r"#[0-9a-f]{6}", self.color) else Markup("")
+
+
 @dataclass(frozen=True)
 class ProgrammeSlot:
     """Sessions that start at the same time on the same day."""
@@ -250,6 +298,8 @@ class Event:
     themes: list[Theme] = field(default_factory=list)
     workshops: list[Workshop] = field(default_factory=list)
     proposals: list[Proposal] = field(default_factory=list)
+    rooms: list[Room] = field(default_factory=list)
+    tracks: list[Track] = field(default_factory=list)
     programme: tuple[ProgrammeDay, ...] = ()
     tiers: tuple[PartnerTier, ...] = ()
 

@@ -12,7 +12,7 @@ from eventsite.safepaths import safe_slug
 from . import schema
 from .header import Header, NotUtf8Error, duplicate_problems, read_header
 from .placeholders import is_placeholder, placeholder_problem
-from .model import Entity, Partner, Proposal, Session, Speaker, Theme, Workshop
+from .model import Entity, Partner, Proposal, Room, Session, Speaker, Theme, Track, Workshop
 from .problems import ContentProblem
 from .schema import unknown_field_fix
 from .settings import EventSettings
@@ -32,6 +32,7 @@ class ContentType:
 # The model class of each kind of event file.
 ENTITY_CLASSES: dict[str, type[Entity]] = {
     "speaker": Speaker, "session": Session, "partner": Partner, "theme": Theme, "workshop": Workshop, "proposal": Proposal,
+    "room": Room, "track": Track,
 }
 
 

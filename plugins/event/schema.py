@@ -142,7 +142,7 @@ class Field:
 # image under content/, or one value of a list.
 WIDGETS = ("string", "text", "date", "datetime", "time", "number", "boolean", "url", "list", "reference", "image", "select")
 # Collections a « reference » field may point to, and the photo files of a gallery's own folder.
-COLLECTIONS = ("speakers", "sessions", "partners", "themes", "workshops", "proposals", "galleries", "photos")
+COLLECTIONS = ("speakers", "sessions", "partners", "themes", "workshops", "proposals", "rooms", "tracks", "galleries", "photos")
 
 
 def option_source(field: Field) -> tuple[str, str] | None:
@@ -180,6 +180,16 @@ def clock(value: str) -> dt.time:
     if hour > 23 or minute > 59:
         raise FieldError(f"« {value} » n'est pas une heure", f"écrivez l'heure sous l'une de ces formes : {TIME_FORMS}")
     return dt.time(hour, minute)
+
+
+COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def color(value: str) -> str:
+    """A colour written #rrggbb, in lower case."""
+    if not COLOR_RE.match(value.strip()):
+        raise FieldError(f"« {value} » n'est pas une couleur #rrggbb", "écrivez la couleur en hexadécimal, ex. #1d4f91")
+    return value.strip().lower()
 
 
 def integer(value: str) -> int:
@@ -315,6 +325,11 @@ def order() -> Field:
     return Field("Order", "order", integer, french="Ordre", help=ORDER_HELP)
 
 
+def capacity() -> Field:
+    """The Capacity field of a session and of a room."""
+    return Field("Capacity", "capacity", positive, french="Capacité", aliases=("Places", "Jauge"), help="nombre de places, ex. 120")
+
+
 def title(help: str) -> Field:
     """A required Title (« Titre »)."""
     return Field("Title", "title", text, required=True, french="Titre", help=help)
@@ -344,7 +359,10 @@ def session_fields(kinds: Mapping[str, str] | Collection[str]) -> tuple[Field, .
         Field("Day", "day", day, required=True, french="Jour", help="date AAAA-MM-JJ, ex. 2018-03-01", essential=True),
         Field("Start", "start", clock, required=True, french="Début", help="heure de début, ex. 9h30 ou 15h", essential=True),
         Field("End", "end", clock, required=True, french="Fin", help="heure de fin, ex. 10h30 ; plus tôt que le début, c'est le lendemain", essential=True),
-        Field("Room", "room", text, required=True, french="Salle", help="salle, ex. Amphithéâtre", aliases=("Lieu",)),
+        Field(
+            "Room", "room", text, required=True, french="Salle", aliases=("Lieu",),
+            help="salle : identifiant d'un fichier de content/rooms/ (ou son nom), ou son nom quand il n'y en a pas, ex. amphitheatre",
+        ),
         Field(
             "Kind", "kind", choice(kinds), required=True, french="Type", help="type de séquence",
             choices=choice_names(kinds), options="EVENT_SESSION_KINDS",
@@ -406,8 +424,42 @@ def _session_change_fields() -> tuple[Field, ...]:
         Field("Tags", "tags", names, french="Mots_clés", aliases=("Étiquettes",), help="mots-clés séparés par des virgules"),
         Field("Slides", "slides", url, french="Supports", aliases=("Diapositives",), help="adresse des supports de présentation (un lien, jamais intégré)"),
         Field("Video", "video", url, french="Vidéo", aliases=("Enregistrement",), help="adresse de la vidéo (un lien, jamais de lecteur intégré)"),
-        Field("Capacity", "capacity", positive, french="Capacité", aliases=("Places", "Jauge"), help="nombre de places, ex. 120"),
-        Field("Track", "track", text, french="Parcours", aliases=("Filière",), help="parcours de la séquence, ex. Données ouvertes"),
+        capacity(),
+        Field(
+            "Track", "track", text, french="Parcours", aliases=("Filière",), widget="reference", options="tracks",
+            help="identifiant du parcours (nom du fichier de content/tracks/ sans .md), ex. donnees-ouvertes",
+        ),
+    )
+
+
+def room_fields() -> tuple[Field, ...]:
+    """Fields of a room file."""
+    return (
+        Field("Name", "name", text, required=True, french="Nom", help="nom de la salle, ex. Salle Frioul"),
+        order(),
+        capacity(),
+        Field(
+            "Access", "access", text, french="Accès", aliases=("Accessibilité",),
+            help="étage, accès de plain-pied, boucle magnétique…, ex. Rez-de-chaussée, de plain-pied, boucle magnétique",
+        ),
+        Field(
+            "Location", "address", text, french="Adresse", aliases=("Address",),
+            help="adresse, pour une salle hors du site de l'événement, ex. Fort Ganteaume, 13007 Marseille",
+        ),
+        Field("Online", "online", yes_no, french="En_ligne", help="oui pour une salle en ligne (un lien, pas d'adresse), sinon non"),
+        Field("Link", "link", url, french="Lien", help="adresse de la salle en ligne, commençant par https://"),
+    )
+
+
+def track_fields() -> tuple[Field, ...]:
+    """Fields of a track file."""
+    return (
+        Field("Name", "name", text, required=True, french="Nom", help="nom du parcours, ex. Données ouvertes"),
+        Field(
+            "Color", "color", color, french="Couleur",
+            help="couleur du parcours, #rrggbb, assez foncée pour du texte sur le fond des pages, ex. #1d4f91",
+        ),
+        order(),
     )
 
 
@@ -583,7 +635,7 @@ class ContentSchema:
         return tuple(f for f in self.fields if f.scaffold)
 
 
-EVENT_KINDS = ("speaker", "session", "partner", "theme", "workshop", "proposal")
+EVENT_KINDS = ("speaker", "session", "partner", "theme", "workshop", "proposal", "room", "track")
 
 
 def content_schemas(
@@ -606,6 +658,10 @@ def content_schemas(
                       "la question de travail de l'atelier"),
         ContentSchema("proposal", "proposals", "proposals", "proposition", "Proposition", proposal_fields(),
                       "la proposition expliquée en quelques phrases"),
+        ContentSchema("room", "rooms", "rooms", "salle", "Salle", room_fields(),
+                      "informations pratiques sur la salle, facultatives : comment s'y rendre, équipements"),
+        ContentSchema("track", "tracks", "tracks", "parcours", "Parcours", track_fields(),
+                      "présentation du parcours en quelques phrases"),
         ContentSchema("article", "articles", "news", "actualité", "Actualité", article_fields(),
                       "texte de l'actualité ; des intertitres commencent par « ## »"),
         ContentSchema("page", "pages", "pages", "page", "Page", page_fields(), "texte de la page"),

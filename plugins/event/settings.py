@@ -142,6 +142,8 @@ DECLARED = declare(
             "theme": "themes",
             "workshop": "workshops",
             "proposal": "proposals",
+            "room": "rooms",
+            "track": "tracks",
         }
     ), "Dossier du contenu de chaque type (intervenants, séances…), dans le dossier du contenu.", _paths),
     Setting("EVENT_URLS", MappingProxyType(
@@ -156,6 +158,8 @@ DECLARED = declare(
             "theme": "propositions/{slug}/",
             "workshop": "propositions/{theme}/#{slug}",
             "proposal": "propositions/{theme}/#{slug}",
+            "room": "programme/",
+            "track": "parcours/{slug}/",
         }
     ), "Adresse des pages de l'événement, par type ({slug} : identifiant de la fiche).", _urls),
 )

@@ -18,7 +18,7 @@ from .header import Header, duplicate_problems
 from .reading import ContentType, one_line, unknown_field_fix
 
 # Links filled in by linking.py: reset on a translated copy so that it links to translated copies.
-LINK_ATTRIBUTES = frozenset({"theme", "session", "workshop"})
+LINK_ATTRIBUTES = frozenset({"theme", "session", "workshop", "room_entity", "track_entity"})
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,8 @@ def translated_event(event: Event, translations: Mapping[str, Mapping[str, Trans
         ("themes", event.themes),
         ("workshops", event.workshops),
         ("proposals", event.proposals),
+        ("rooms", event.rooms),
+        ("tracks", event.tracks),
     ):
         found = translations.get(collection, {})
         copies[collection] = [translated_copy(e, found.get(e.slug), lang, default_lang) for e in entities]

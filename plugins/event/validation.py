@@ -9,10 +9,11 @@ from pathlib import Path
 
 from eventsite.safepaths import PathOutside, resolve_inside
 
-from .model import Entity, Event, Session
+from .model import Entity, Event, Room, Session, Track
 from .header import field_line
 from .problems import ContentProblem
-from .rooms import room_key
+from .contrast import MIN_CONTRAST, THEME_SURFACE, contrast_ratio, darkened
+from .rooms import find_named, room_key
 from .schema import SESSION_STATUSES
 from .settings import EventSettings
 
@@ -66,6 +67,34 @@ def unknown_references(
     return problems
 
 
+def unknown_named(
+    session: Session, content_path: Path, field: str, value: str, targets: Sequence[Room | Track], label: str
+) -> list[ContentProblem]:
+    """Report a Room or Track value that names no file of TARGETS (by identifier or name), suggesting the closest identifier."""
+    if not value or not targets or find_named(value, targets) is not None:
+        return []
+    spelt = {key: t.slug for t in targets for key in (t.slug, room_key(t.name))}
+    close = difflib.get_close_matches(room_key(value), sorted(spelt), n=1, cutoff=0.6)
+    known = ", ".join(t.slug for t in targets)
+    fix = f"vouliez-vous écrire « {spelt[close[0]]} » ?" if close else f"écrivez l'identifiant d'un fichier existant ({known}) ou créez le fichier"
+    return [_problem(session, content_path, field, f"« {value} » ne correspond à aucun fichier {label}", fix)]
+
+
+def track_contrast(track: Track, settings: EventSettings, content_path: Path) -> list[ContentProblem]:
+    """Report a track colour under 4.5:1 against the pages' surface (the colour borders text: it must stand out)."""
+    surface = settings.colors.get("surface", THEME_SURFACE)
+    if not track.color or contrast_ratio(track.color, surface) >= MIN_CONTRAST:
+        return []
+    ratio = f"{contrast_ratio(track.color, surface):.1f}".replace(".", ",")
+    return [
+        _problem(
+            track, content_path, "Color",
+            f"la couleur {track.color} ne contraste qu'à {ratio}:1 avec le fond des pages ({surface}) : il faut au moins 4,5:1",
+            f"choisissez une couleur plus foncée, ex. {darkened(track.color, surface)}",
+        )
+    ]
+
+
 # A session whose End is earlier than its Start ends the next day (19:00–00:30); past this many
 # hours it is taken for a typo (Start and End swapped, 14:00–13:00) and refused.
 OVERNIGHT_LIMIT = dt.timedelta(hours=12)
@@ -106,12 +135,13 @@ def overlapping_pairs(sessions: Iterable[Session]) -> Iterator[tuple[Session, Se
         running.append(later)
 
 
-def room_overlaps(sessions: Sequence[Session], content_path: Path) -> list[ContentProblem]:
-    """Report sessions that overlap in time in the same room (case and spacing apart), naming both."""
+def room_overlaps(sessions: Sequence[Session], content_path: Path, rooms: Sequence[Room] = ()) -> list[ContentProblem]:
+    """Report sessions that overlap in time in the same room (by identifier or name, case and spacing apart), naming both."""
     problems = []
     by_room: dict[str, list[Session]] = {}
     for session in sessions:
-        by_room.setdefault(room_key(session.room), []).append(session)
+        room = find_named(session.room, rooms)
+        by_room.setdefault(room.slug if room else room_key(session.room), []).append(session)
     for in_room in by_room.values():
         for earlier, later in overlapping_pairs(in_room):
             problems.append(
@@ -242,18 +272,24 @@ def validate_event(
         (event.themes, "thème"),
         (event.workshops, "atelier"),
         (event.proposals, "proposition"),
+        (event.rooms, "salle"),
+        (event.tracks, "parcours"),
     ):
         problems += duplicate_slugs(entities, content_path, label)
     for session in event.sessions:
         problems += unknown_references(session, content_path, "Speakers", session.speaker_slugs, speakers, "d'intervenant (content/speakers/)")
         problems += unknown_references(session, content_path, "Moderators", session.moderator_slugs, speakers, "d'intervenant (content/speakers/)")
+        problems += unknown_named(session, content_path, "Room", session.room, event.rooms, "de salle (content/rooms/)")
+        problems += unknown_named(session, content_path, "Track", session.track, event.tracks, "de parcours (content/tracks/)")
+    for track in event.tracks:
+        problems += track_contrast(track, settings, content_path)
     left_out = {id(entity) for entity in unplaced}
     placed = [s for s in event.sessions if id(s) not in left_out]
     for session in placed:
         problems += session_times(session, content_path)
         problems += unannounced_change(session, content_path)
     held = [s for s in placed if s.status != "cancelled"]  # a cancelled session frees its room and its people
-    problems += room_overlaps(held, content_path)
+    problems += room_overlaps(held, content_path, event.rooms)
     problems += speaker_overlaps(held, speakers, content_path)
     problems += event_days(event.sessions, settings, content_path)
     for workshop in event.workshops:

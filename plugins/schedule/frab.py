@@ -114,7 +114,7 @@ def session_data(session: Any, ids: Mapping[str, int], lang: str, tz: zoneinfo.Z
         "url": absolute(siteurl, session.url) or session.url,
         "title": session.title,
         "subtitle": status_title(session, lang),
-        "track": session.track or session.kind_label or session.kind,
+        "track": session.track_name or session.kind_label or session.kind,
         "type": session.kind,
         "language": lang,
         "abstract": session.status_note if session.changed else "",

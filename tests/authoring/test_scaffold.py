@@ -21,6 +21,7 @@ FILLED = {
                 "Intervenants": "alice-martin", "Animation": "bob-durand"},
     "partner": {"Niveau": "partner", "Site": "https://example.org", "Logo": None, "Ordre": "2"},
     "proposal": {"Atelier": "espaces", "Thème": "organisation", "Exemple": "non", "Ordre": "1"},
+    "track": {"Couleur": "#1d4f91", "Ordre": "1"},
     "article": {"Date": "2018-03-06 09:00", "Résumé": "En bref.", "Galerie": None},
     "gallery": {"Date": "2018-03-01", "Crédit": "Service communication", "Licence": "CC BY 4.0",
                 "Licence_url": "https://creativecommons.org/licenses/by/4.0/", "Ordre": None, "Retraits": None},

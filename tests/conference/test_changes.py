@@ -64,7 +64,7 @@ def test_moving_modified_forward_raises_the_sequence_and_a_rebuild_changes_nothi
 def test_online_sessions_have_no_street_address_and_an_off_site_one_its_own(output):
     assert str(vevent(output, "webinaire")["LOCATION"]) == "https://video.example.org/live/accessibilite"
     assert str(vevent(output, "recherche")["LOCATION"]) == "https://video.example.org/live/recherche"
-    assert str(vevent(output, "soiree")["LOCATION"]) == "Salle Frioul, Fort Ganteaume, boulevard Charles Livon, 13007 Marseille"
+    assert str(vevent(output, "soiree")["LOCATION"]) == "Terrasse du fort, Fort Ganteaume, boulevard Charles Livon, 13007 Marseille"  # its room file's address
     for slug in ("webinaire", "recherche", "soiree"):
         assert "58 boulevard" not in str(vevent(output, slug)["LOCATION"])
 

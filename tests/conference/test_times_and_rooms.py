@@ -102,8 +102,8 @@ def test_the_conference_builds_with_its_evening_past_midnight_and_one_online_roo
     out = build_conference(tmp_path, SITEURL="https://example.org/rnum")
     data = json.loads((out / "programme/schedule.json").read_text(encoding="utf-8"))
     conference = data["schedule"]["conference"]
-    assert [r["name"] for r in conference["rooms"]] == ["Salle Frioul", "En ligne"]  # « en  ligne » is the same room
-    evening = conference["days"][0]["rooms"]["Salle Frioul"][-1]
+    assert [r["name"] for r in conference["rooms"]] == ["Salle Frioul", "En ligne", "Terrasse du fort"]  # « en  ligne » is the same room; rooms in their files' Order
+    evening = conference["days"][0]["rooms"]["Terrasse du fort"][-1]
     assert (evening["title"], evening["start"], evening["duration"]) == ("Soirée des rencontres", "19:00", "05:30")
     assert conference["days"][0]["day_end"] == "2027-06-11T00:30:00+02:00"
 

@@ -48,9 +48,9 @@ def test_days_rooms_and_sessions_are_the_programme(output):
     data = json.loads((output / "programme/schedule.json").read_text(encoding="utf-8"))
     conference = data["schedule"]["conference"]
     assert (conference["acronym"], conference["start"], conference["end"], conference["daysCount"]) == ("rnum2027", "2027-06-10", "2027-06-11", 2)
-    assert [r["name"] for r in conference["rooms"]] == ["Salle Frioul", "En ligne"]
+    assert [r["name"] for r in conference["rooms"]] == ["Salle Frioul", "En ligne", "Terrasse du fort"]  # the room files' Order
     first, second = conference["days"]
-    assert list(first["rooms"]) == ["Salle Frioul", "En ligne"]
+    assert list(first["rooms"]) == ["Salle Frioul", "En ligne", "Terrasse du fort"]
     opening = first["rooms"]["Salle Frioul"][0]
     assert (opening["title"], opening["date"], opening["start"], opening["duration"]) == (
         "Ouverture des rencontres", "2027-06-10T09:00:00+02:00", "09:00", "01:00")
