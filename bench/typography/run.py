@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "plugins"))
+sys.path[:0] = [str(REPO), str(REPO / "plugins")]
 
 from typography import pagecache  # noqa: E402
 from typography.htmltext import typeset_document  # noqa: E402
