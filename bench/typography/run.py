@@ -6,8 +6,10 @@ Builds the site once (the seminar site, or bench/site/run.py's synthetic event o
 language), then:
 - the pass alone: every written HTML page typeset again in this process (as the
   content_written handler does, reading and parsing included, writing excluded), CPU time;
-- whole warm builds, typography on (default) and off (TYPOGRAPHY_ENABLED = False), in
-  interleaved rounds, wall and CPU (user + system) of the build process.
+- the cache's hit path alone: every page read, hashed and its entry read from a filled cache;
+- whole warm builds, typography off (TYPOGRAPHY_ENABLED = False), on without its cache
+  (TYPOGRAPHY_CACHE = False) and on with its cache (the default), in interleaved rounds, wall
+  and CPU (user + system) of the build process.
 Prints the load average and the medians.
 """
 
@@ -25,11 +27,15 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "plugins"))
+sys.path[:0] = [str(REPO), str(REPO / "plugins")]
 
+from typography import pagecache  # noqa: E402
 from typography.htmltext import typeset_document  # noqa: E402
 from typography.settings import read_typography_settings  # noqa: E402
-from typography.typography import typesetter  # noqa: E402
+from typography.typography import typeset_page, typesetter  # noqa: E402
+
+# Name → settings lines added to the bench's settings file.
+SIDES = {"off": "TYPOGRAPHY_ENABLED = False\n", "on, no cache": "TYPOGRAPHY_CACHE = False\n", "on, cache": ""}
 
 
 def synthetic(root: Path, items: int) -> Path:
@@ -54,12 +60,12 @@ def seminar(root: Path) -> Path:
     return settings
 
 
-def build(settings: Path, output: Path, typography: bool) -> tuple[float, float]:
-    """One build; return (wall, CPU) seconds."""
-    if not typography:
-        off = settings.with_name(settings.stem + "_off.py")
-        off.write_text(settings.read_text(encoding="utf-8") + "TYPOGRAPHY_ENABLED = False\n", encoding="utf-8")
-        settings = off
+def build(settings: Path, output: Path, side: str) -> tuple[float, float]:
+    """One build of SIDE (a key of SIDES); return (wall, CPU) seconds."""
+    if SIDES[side]:
+        variant = settings.with_name(f"{settings.stem}_{side.replace(',', '').replace(' ', '_')}.py")
+        variant.write_text(settings.read_text(encoding="utf-8") + SIDES[side], encoding="utf-8")
+        settings = variant
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(
@@ -83,6 +89,21 @@ def pass_alone(output: Path) -> tuple[int, int, float]:
     return len(pages), size, time.process_time() - started
 
 
+def hit_path_alone(output: Path, cache: Path) -> float:
+    """CPU seconds to read, hash and find in a filled cache every HTML page under OUTPUT (the warm build's work)."""
+    config = read_typography_settings({"CACHE_PATH": str(cache), "TYPOGRAPHY_CACHE_DIR": "bench"})
+    pages = sorted(output.rglob("*.html"))
+    for page in pages:  # fill the cache
+        written = page.read_bytes()
+        pagecache.write_entry(pagecache.entry_path(config.cache, pagecache.page_key(written, config, "fr")),
+                              typeset_page(written, config, "fr"))
+    started = time.process_time()
+    for page in pages:
+        entry = pagecache.entry_path(config.cache, pagecache.page_key(page.read_bytes(), config, "fr"))
+        assert pagecache.read_entry(entry) is not None
+    return time.process_time() - started
+
+
 def main() -> None:
     """Print the cost of the pass alone and of whole builds with it on and off."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -94,21 +115,26 @@ def main() -> None:
         root = Path(tmp)
         settings = seminar(root) if args.seminar else synthetic(root, args.items)
         output = root / "output"
-        build(settings, output, True)  # cold: images, cards and content cache made once
+        build(settings, output, "on, cache")  # cold: images, cards, content cache and typeset pages made once
         print(f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
         pages, size, cpu = pass_alone(output)
         print(f"pass alone: {pages} pages, {size / 1e6:.1f} MB, {cpu:.2f} s CPU "
               f"({cpu / pages * 1000:.2f} ms a page, {size / 1e6 / cpu:.1f} MB/s)")
-        times: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
+        hits = hit_path_alone(output, root / "hitcache")
+        print(f"cache hit path alone: {hits:.2f} s CPU ({hits / pages * 1000:.3f} ms a page)")
+        times: dict[str, list[tuple[float, float]]] = {side: [] for side in SIDES}
         for _ in range(args.runs):
-            for on in (False, True):
-                times[on].append(build(settings, output, on))
-        for on in (False, True):
-            wall = statistics.median(t[0] for t in times[on])
-            cpu = statistics.median(t[1] for t in times[on])
-            print(f"warm build, typography {'on ' if on else 'off'}: wall {wall:.2f} s, CPU {cpu:.2f} s (median of {args.runs})")
-        extra = statistics.median(t[1] for t in times[True]) - statistics.median(t[1] for t in times[False])
-        print(f"typography's share of a warm build's CPU: {extra:+.2f} s")
+            for side in SIDES:
+                times[side].append(build(settings, output, side))
+        for side, runs in times.items():
+            wall = statistics.median(t[0] for t in runs)
+            cpu = statistics.median(t[1] for t in runs)
+            print(f"warm build, typography {side}: wall {wall:.2f} s, CPU {cpu:.2f} s (median of {args.runs}; "
+                  f"CPU per round {', '.join(f'{t[1]:.2f}' for t in runs)})")
+        off = statistics.median(t[1] for t in times["off"])
+        for side in ("on, no cache", "on, cache"):
+            extra = statistics.median(t[1] for t in times[side]) - off
+            print(f"typography's share of a warm build's CPU, {side}: {extra:+.2f} s")
         print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from eventsite.settingchecks import boolean
+from eventsite.settingchecks import boolean, folder
 from eventsite.settingskit import Problem, Setting, declare
 
 
@@ -25,6 +26,10 @@ DECLARED = declare(
     Setting("TYPOGRAPHY_LANGS", ("fr",), "Langues dont le texte reçoit la typographie française (fr-CA compris), par ex. (\"fr\",).",
             _langs),
     Setting("TYPOGRAPHY_QUOTES", True, "Apostrophes (’) et guillemets « » à la place de ' et \"…\" tapés droits.", boolean),
+    Setting("TYPOGRAPHY_CACHE", True,
+            "Garde les pages composées d'une construction à l'autre (même page, mêmes réglages : rien à recomposer) ; False : tout recomposer.",
+            boolean),
+    Setting("TYPOGRAPHY_CACHE_DIR", "typography", "Dossier des pages composées gardées, dans CACHE_PATH.", folder),
 )
 DEFAULTS: Mapping[str, Any] = DECLARED.defaults
 
@@ -36,6 +41,7 @@ class TypographySettings:
     enabled: bool
     langs: frozenset[str]
     quotes: bool
+    cache: str | None  # the folder of typeset pages kept across builds; None: no cache
 
 
 def setting(settings: Mapping[str, Any], name: str) -> Any:
@@ -55,4 +61,6 @@ def read_typography_settings(settings: Mapping[str, Any]) -> TypographySettings:
         enabled=bool(setting(settings, "TYPOGRAPHY_ENABLED")),
         langs=frozenset(normal_lang(str(code)) for code in ([langs] if isinstance(langs, str) else langs)),
         quotes=bool(setting(settings, "TYPOGRAPHY_QUOTES")),
+        cache=(os.path.join(str(settings.get("CACHE_PATH") or "cache"), str(setting(settings, "TYPOGRAPHY_CACHE_DIR")))
+               if setting(settings, "TYPOGRAPHY_CACHE") else None),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,7 @@ from pelican import signals
 
 from eventsite.settingskit import check_at_startup
 
+from . import pagecache
 from .htmltext import Typesetter, typeset_document
 from .rules import mark_ordinals, typographer_fr
 from .settings import TypographySettings, normal_lang, read_typography_settings
@@ -42,18 +43,51 @@ def typeset_html(html: str, lang: str = "fr", settings: Mapping[str, Any] | None
     return typeset_document(html, typesetter(read_typography_settings(settings or {})), lang)
 
 
+def page_text(page: bytes) -> str:
+    """The text of a written page as Path.read_text reads it (UTF-8, universal newlines)."""
+    text = page.decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def typeset_page(page: bytes, config: TypographySettings, lang: str) -> bytes:
+    """The bytes to write over a written page once typeset; empty when typesetting changes nothing."""
+    html = page_text(page)
+    typeset = typeset_document(html, typesetter(config), lang)
+    return typeset.encode("utf-8") if typeset != html else b""
+
+
 def typeset_written_page(path: str, context: Mapping[str, Any]) -> None:
-    """content_written handler: typeset the human text of a written HTML page, by language."""
+    """content_written handler: typeset the human text of a written HTML page, by language (kept in the cache)."""
     if not path.endswith(HTML_SUFFIXES):
         return
     config = read_typography_settings(context)
     if not config.enabled:
         return
+    lang = str(context.get("DEFAULT_LANG", ""))
     page = Path(path)
-    html = page.read_text(encoding="utf-8")
-    typeset = typeset_document(html, typesetter(config), str(context.get("DEFAULT_LANG", "")))
-    if typeset != html:
-        page.write_text(typeset, encoding="utf-8")
+    written = page.read_bytes()
+    entry = pagecache.entry_path(config.cache, pagecache.page_key(written, config, lang)) if config.cache else None
+    typeset = pagecache.read_entry(entry) if entry else None
+    if typeset is None:
+        typeset = typeset_page(written, config, lang)
+        if entry:
+            pagecache.write_entry(entry, typeset)
+    if typeset:
+        page.write_bytes(typeset)
+
+
+def start_cache(generators: Sequence[Any]) -> None:
+    """all_generators_finalized handler: mark the start of a build in the cache of typeset pages."""
+    config = read_typography_settings(generators[0].context if generators else {})
+    if config.enabled and config.cache:
+        pagecache.mark_build_start(config.cache)
+
+
+def prune_cache(pelican: Any) -> None:
+    """finalized handler: delete the typeset pages this build did not use, so the cache stays the size of one site."""
+    config = read_typography_settings(pelican.settings)
+    if config.enabled and config.cache:
+        pagecache.prune(config.cache)
 
 
 def _article_langs(context: Mapping[str, Any]) -> dict[str, str]:
@@ -109,5 +143,7 @@ def register() -> None:
     """Connect the plugin's handlers to Pelican's signals."""
     signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.generator_init.connect(add_filter)
+    signals.all_generators_finalized.connect(start_cache)
     signals.content_written.connect(typeset_written_page)
+    signals.finalized.connect(prune_cache)
     signals.feed_generated.connect(typeset_feed)

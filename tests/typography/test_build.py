@@ -47,6 +47,7 @@ def site(tmp_path: Path) -> Path:
             "THEME_TEMPLATES_OVERRIDES": [str(HERE / "theme" / "templates")],
             "JINJA_ENVIRONMENT": {"autoescape": True},
             "SITEURL": "",
+            "CACHE_PATH": str(tmp_path / "cache"),
             "CACHE_CONTENT": False,
             "LOAD_CONTENT_CACHE": False,
             "FEED_ALL_ATOM": None,

@@ -8,11 +8,14 @@ from eventsite.settingskit import SettingsError, check_at_startup
 
 
 def test_defaults_documented_and_valid() -> None:
-    assert DECLARED.names == ("TYPOGRAPHY_ENABLED", "TYPOGRAPHY_LANGS", "TYPOGRAPHY_QUOTES")
+    assert DECLARED.names == ("TYPOGRAPHY_ENABLED", "TYPOGRAPHY_LANGS", "TYPOGRAPHY_QUOTES", "TYPOGRAPHY_CACHE",
+                              "TYPOGRAPHY_CACHE_DIR")
     assert all(s.doc.strip() for s in DECLARED.settings)
     assert DECLARED.problems(dict(DECLARED.defaults)) == []
     config = read_typography_settings({})
     assert (config.enabled, config.langs, config.quotes) == (True, frozenset({"fr"}), True)
+    assert config.cache == "cache/typography"
+    assert read_typography_settings({"CACHE_PATH": "/tmp/c", "TYPOGRAPHY_CACHE": False}).cache is None
     assert read_typography_settings({"TYPOGRAPHY_LANGS": ("fr-CA", "fr_FR")}).langs == frozenset({"fr-ca", "fr-fr"})
 
 

@@ -143,5 +143,5 @@ def test_switched_off_the_written_page_is_left_as_it_is(tmp_path: Path) -> None:
     page.write_text('<html lang="fr"><p>Oui : "non"</p></html>', encoding="utf-8")
     typeset_written_page(str(page), {"DEFAULT_LANG": "fr", "TYPOGRAPHY_ENABLED": False})
     assert page.read_text(encoding="utf-8") == '<html lang="fr"><p>Oui : "non"</p></html>'
-    typeset_written_page(str(page), {"DEFAULT_LANG": "fr"})
+    typeset_written_page(str(page), {"DEFAULT_LANG": "fr", "CACHE_PATH": str(tmp_path / "cache")})
     assert page.read_text(encoding="utf-8") == f'<html lang="fr"><p>Oui{NBSP}: «{NBSP}non{NBSP}»</p></html>'
