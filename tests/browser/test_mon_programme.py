@@ -53,6 +53,7 @@ def test_keyboard_stars_two_sessions_sees_the_overlap_and_exports_an_ics_that_pa
     page.goto(conference_url + "programme/")
     star = page.locator("#ouverture button.star")
     assert star.get_attribute("aria-pressed") == "false"
+    assert page.locator(".my-programme__empty").is_visible() and page.locator(".my-programme__export").is_hidden()
     assert page.get_by_role("button", name="Mon programme (Ouverture des rencontres)", exact=True).count() == 1
     star_with_keyboard(page, "ouverture", "Space")
     star_with_keyboard(page, "webinaire", "Enter")

@@ -72,7 +72,7 @@
       list.appendChild(item(session, clashes.map(function (other) { return "⚠ " + format(box.dataset.labelOverlap, {titre: other.title}); })));
     });
     box.querySelector(".my-programme__empty").hidden = picked.length > 0;
-    box.querySelector(".my-programme__export").disabled = picked.length === 0;
+    box.querySelector(".my-programme__actions").hidden = picked.length === 0;  /* no control that does nothing */
     box.querySelector(".my-programme__count").textContent = format(box.dataset.labelCount, {nombre: picked.length});
     sessions.forEach(function (article) {
       var button = article.querySelector(".star");
