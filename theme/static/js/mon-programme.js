@@ -94,6 +94,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "star";
+    button.dataset.scriptOnly = "";
     button.setAttribute("aria-pressed", "false");
     var icon = document.createElement("span");
     icon.className = "star__icon";
@@ -184,6 +185,7 @@
   if (actions) {
     var jump = document.createElement("a");
     jump.className = "button button--ghost";
+    jump.dataset.scriptOnly = "";
     jump.href = "#mon-programme";
     jump.textContent = box.querySelector("h2").textContent;
     actions.append(" ", jump);
