@@ -19,8 +19,9 @@ class Visit:
 
 
 # What only exists for one of the two modes: a widget that scripts fill (the search box) and its
-# <noscript> replacement. Everything else of <main> must read the same.
-SCRIPT_ONLY = 'noscript, [role="search"]'
+# <noscript> replacement, and what a script adds marked data-script-only (the programme's stars, « Mon
+# programme », « Maintenant / Ensuite »). Everything else of <main> must read the same.
+SCRIPT_ONLY = 'noscript, [role="search"], [data-script-only]'
 
 
 def main_text(page: Page) -> str:
