@@ -30,8 +30,9 @@ def test_rooms_are_columns_at_1280_and_a_session_spans_its_duration(new_context:
     page = new_context(viewport={"width": 1280, "height": 900}).new_page()
     page.goto(conference_url + path)
     day = 'section[aria-labelledby="jour-2027-06-10"]'
-    frioul, online = boxes(page, f"{day} .timetable__room")
-    assert frioul["x"] < online["x"] and abs(frioul["y"] - online["y"]) < 1  # one row of room names
+    frioul, online, *others = boxes(page, f"{day} .timetable__room")  # in the rooms' Order: Frioul, online, the fort
+    columns = [frioul, online, *others]
+    assert [c["x"] for c in columns] == sorted(c["x"] for c in columns) and all(abs(c["y"] - frioul["y"]) < 1 for c in columns)
     opening, webinar = box(page, "#ouverture"), box(page, "#webinaire")
     assert abs(opening["x"] - frioul["x"]) < 2 and abs(webinar["x"] - online["x"]) < 2  # each in its room's column
     assert webinar["y"] > opening["y"] and webinar["y"] < opening["y"] + opening["height"]  # 9:30 starts within 9:00–10:00
