@@ -11,15 +11,11 @@ from typing import Any
 from eventsite.safepaths import safe_slug
 
 from . import schema
-from .model import Entity, Event
+from .model import LINK, Entity, Event, attributes_of
 from .placeholders import is_placeholder, placeholder_problem
 from .problems import ContentProblem
 from .header import Header, duplicate_problems
 from .reading import ContentType, one_line, unknown_field_fix
-
-# Links filled in by linking.py: reset on a translated copy so that it links to translated copies.
-LINK_ATTRIBUTES = frozenset({"theme", "session", "workshop", "room_entity", "track_entity"})
-
 
 @dataclass(frozen=True)
 class Translation:
@@ -33,8 +29,8 @@ class Translation:
 
 
 def translatable_fields(ctype: ContentType) -> tuple[schema.Field, ...]:
-    """The fields of a type that a translation may hold: its free texts."""
-    return tuple(f for f in ctype.fields if f.parse is schema.text)
+    """The fields of a type that a translation may hold: the schema's translatable ones (free texts)."""
+    return tuple(f for f in ctype.fields if f.translatable)
 
 
 def translation_lang(relpath: str, folder: str, languages: Mapping[str, Any]) -> str | None:
@@ -93,11 +89,10 @@ def orphan_translations(translations: list[Translation], originals: list[Entity]
 def translated_copy(entity: Entity, translation: Translation | None, lang: str, default_lang: str) -> Entity:
     """A copy of ENTITY in LANG: translated texts where given, links reset for linking again."""
     changes: dict[str, Any] = {}
+    links = attributes_of(type(entity), LINK)  # what linking.py fills in: reset, so the copy links to copies
     for f in dataclasses.fields(entity):
-        if f.default_factory is list:  # type: ignore[comparison-overlap]
-            changes[f.name] = []
-        elif f.name in LINK_ATTRIBUTES:
-            changes[f.name] = None
+        if f.name in links:
+            changes[f.name] = [] if f.default_factory is list else None  # type: ignore[comparison-overlap]
     # An untranslated text keeps the language it is written in: its own, else the originals' language.
     changes["lang"] = lang if translation and translation.values else (entity.lang or default_lang)
     changes["body_lang"] = lang if translation and translation.source is not None else (entity.body_lang or default_lang)
