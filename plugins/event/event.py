@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
@@ -14,6 +15,7 @@ from . import dates
 from .generator import EventGenerator
 from .pelican_editions import EditionPagesGenerator
 from .localize import colors_css, in_edition_locale
+from .labels import link_labels, status_label
 from .navigation import footer_links, navigation
 from .channel import CONTENT_PROBLEM, collect
 from .pelican_content import report_unread_files
@@ -39,8 +41,22 @@ def add_template_helpers(generator: Any) -> None:
             "navigation": navigation,
             "footer_links": footer_links,
             "colors_css": colors_css,
+            "session_status": session_status,
+            "session_links": session_links,
         }
     )
+
+
+@pass_context
+def session_status(context: Any, session: Any) -> str:
+    """Jinja global: a changed session's state in the page's language (labels.STATUS_MESSAGES), else ""."""
+    return status_label(session.status, context["edition"].gettext)
+
+
+@pass_context
+def session_links(context: Any, session: Any) -> list[tuple[str, str]]:
+    """Jinja global: (key, label) of each link the session shows, labels in the page's language."""
+    return link_labels(session, context["edition"].gettext)
 
 
 def parse_figures(content: Any) -> None:

@@ -12,12 +12,13 @@ import math
 import re
 import uuid
 import zoneinfo
-from collections.abc import Iterable, Mapping
-from types import MappingProxyType
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from xml.etree import ElementTree
 
 from markupsafe import Markup
+
+from event.labels import link_labels, status_label
 
 from .settings import ScheduleSettings
 
@@ -75,31 +76,8 @@ def timeslot(sessions: Iterable[Any]) -> int:
     return max(step, 5) if step else DEFAULT_TIMESLOT
 
 
-# The session's links as frab lists them, with a title in each edition's language (links only: no player).
-LINK_TITLES = MappingProxyType({"slides": ("Supports", "Slides"), "video": ("Vidéo", "Video"), "stream": ("Diffusion en ligne", "Live stream"),
-               "registration": ("Inscription", "Registration")})
-
-
-# frab has no session state: apps show it as the subtitle, in each edition's language.
-STATUS_TITLES = MappingProxyType({"cancelled": ("Annulée", "Cancelled"), "moved": ("Déplacée", "Moved"),
-                 "postponed": ("Reportée", "Postponed"), "full": ("Complète", "Full")})
-
-
-def status_title(session: Any, lang: str) -> str:
-    """« Annulée » / « Cancelled »… for a changed session, else ""."""
-    titles = STATUS_TITLES.get(session.status)
-    return "" if titles is None else titles[0 if lang.startswith("fr") else 1]
-
-
-def session_links(session: Any, lang: str = "fr") -> list[dict[str, str]]:
-    """The session's slides, video, stream and registration links: [{"url", "title"}]."""
-    french = lang.startswith("fr")
-    return [{"url": getattr(session, key), "title": titles[0] if french else titles[1]}
-            for key, titles in LINK_TITLES.items() if getattr(session, key)]
-
-
 def session_data(session: Any, ids: Mapping[str, int], lang: str, tz: zoneinfo.ZoneInfo,
-                 siteurl: str, schedule: ScheduleSettings) -> dict[str, Any]:
+                 siteurl: str, schedule: ScheduleSettings, translate: Callable[[str], str]) -> dict[str, Any]:
     """One session as a frab event (c3voc schema.json's Event)."""
     start = session.starts_at.replace(tzinfo=tz)
     people = list(dict.fromkeys([*session.speakers, *session.moderators]))
@@ -113,7 +91,7 @@ def session_data(session: Any, ids: Mapping[str, int], lang: str, tz: zoneinfo.Z
         "slug": f"{schedule.acronym}-{session.slug}",
         "url": absolute(siteurl, session.url) or session.url,
         "title": session.title,
-        "subtitle": status_title(session, lang),
+        "subtitle": status_label(session.status, translate),
         "track": session.track_name or session.kind_label or session.kind,
         "type": session.kind,
         "language": lang,
@@ -122,11 +100,12 @@ def session_data(session: Any, ids: Mapping[str, int], lang: str, tz: zoneinfo.Z
         "persons": [
             {"name": person.name, "guid": stable_uuid(schedule.acronym, "person", person.slug)} for person in people
         ],
-        "links": session_links(session, lang),
+        "links": [{"url": getattr(session, key), "title": label} for key, label in link_labels(session, translate)],
     }
 
 
-def schedule_data(event: Any, event_settings: Any, lang: str, siteurl: str, schedule: ScheduleSettings) -> dict[str, Any]:
+def schedule_data(event: Any, event_settings: Any, lang: str, siteurl: str, schedule: ScheduleSettings,
+                  translate: Callable[[str], str] = str) -> dict[str, Any]:
     """The whole programme as a c3voc schedule.json tree (days → rooms → events)."""
     tz = zoneinfo.ZoneInfo(event_settings.timezone)
     sessions = [s for day in event.programme for slot in day.slots for s in slot.sessions]
@@ -137,7 +116,7 @@ def schedule_data(event: Any, event_settings: Any, lang: str, siteurl: str, sche
         in_day = [s for slot in day.slots for s in slot.sessions]
         by_room: dict[str, list[dict[str, Any]]] = {room: [] for room in day.rooms}
         for session in in_day:
-            by_room.setdefault(session.room, []).append(session_data(session, ids, lang, tz, siteurl, schedule))
+            by_room.setdefault(session.room, []).append(session_data(session, ids, lang, tz, siteurl, schedule, translate))
         rooms.update(dict.fromkeys(by_room))
         days.append(
             {

@@ -27,7 +27,7 @@ class ScheduleGenerator(Generator):
         schedule = read_schedule_settings(self.settings)
         siteurl = str(self.settings.get("SITEURL") or "")
         for edition in editions_of(self.context):
-            data = schedule_data(edition.event, edition.settings, edition.lang, siteurl, schedule)
+            data = schedule_data(edition.event, edition.settings, edition.lang, siteurl, schedule, edition.gettext)
             write_inside(self.output_path, edition.url(schedule.json_file), schedule_json(data))
             write_inside(self.output_path, edition.url(schedule.xml_file), schedule_xml(data))
 

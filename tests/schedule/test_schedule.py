@@ -97,10 +97,13 @@ def test_state_track_and_links_reach_the_apps(output):
     assert english.findtext(f"{workshop}/abstract").startswith("The speaker cannot come")
     assert english.findtext(f"{workshop}/track") == "Open data"
     webinar = french.find(".//event[slug='rnum2027-webinaire']")
+    # The same words as the programme page (plugins/event/labels.py), in each edition's language.
     assert [(link.get("href"), link.text) for link in webinar.iter("link")] == [
-        ("https://example.org/supports/accessibilite.pdf", "Supports"),
-        ("https://video.example.org/w/accessibilite", "Vidéo"),
-        ("https://video.example.org/live/accessibilite", "Diffusion en ligne"),
-        ("https://example.org/inscription/webinaire", "Inscription"),
+        ("https://video.example.org/live/accessibilite", "Suivre en ligne"),
+        ("https://example.org/inscription/webinaire", "S'inscrire"),  # data files stay untypeset
+        ("https://example.org/supports/accessibilite.pdf", "Les supports"),
+        ("https://video.example.org/w/accessibilite", "La vidéo"),
     ]
+    english_webinar = english.find(".//event[slug='rnum2027-webinaire']")
+    assert [link.text for link in english_webinar.iter("link")] == ["Watch online", "Register", "Slides", "Video"]
     assert french.findtext(".//event[slug='rnum2027-ouverture']/subtitle") == ""
