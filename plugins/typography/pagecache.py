@@ -38,8 +38,13 @@ def _digest_of_files(stamps: tuple[tuple[str, int, int], ...]) -> str:
     return digest.hexdigest()
 
 
+@functools.cache
 def code_digest() -> str:
-    """The sha256 of the plugin's Python files: a change of a rule or of the tokenizer typesets every page again."""
+    """The sha256 of the plugin's Python files: a change of a rule or of the tokenizer typesets every page again.
+
+    Computed once per process: the code a process runs cannot change under it (the preview's build
+    worker is restarted when a plugin file changes), so no page pays for scanning the folder.
+    """
     stamps = []
     with os.scandir(CODE_FOLDER) as entries:
         for entry in entries:
