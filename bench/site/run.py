@@ -48,9 +48,11 @@ def make_ours(root: Path, items: int) -> tuple[Path, Path]:
     for i in range(third):
         write(content / f"speakers/speaker-{i}.md", f"Name: Intervenant {i}\nRole: Rôle {i}\n\n{PARAGRAPH * 3}\n")
         day = dt.date(2030, 1, 1) + dt.timedelta(days=i // 40)
+        start = dt.datetime(2030, 1, 1, 8) + dt.timedelta(minutes=15 * (i % 40))  # one after another: no double booking
+        end = start + dt.timedelta(minutes=15)
         write(
             content / f"sessions/session-{i}.md",
-            f"Title: Séquence {i}\nDay: {day}\nStart: 09:00\nEnd: 10:00\nRoom: Salle {i % 40}\nKind: talk\n"
+            f"Title: Séquence {i}\nDay: {day}\nStart: {start:%H:%M}\nEnd: {end:%H:%M}\nRoom: Salle {i % 40}\nKind: talk\n"
             f"Speakers: speaker-{i}, speaker-{(i + 1) % third}\n\n{PARAGRAPH * 3}\n",
         )
         write(content / f"news/news-{i}.md", f"Title: Actualité {i}\nDate: 2030-01-01 10:00\n\n{PARAGRAPH * 3}\n")
