@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .atomicfile import write_bytes
 from .imagemetadata import metadata_labels
 from .safepaths import PathOutside, is_hidden, resolve_inside
 
@@ -122,19 +123,6 @@ def file_id(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write DATA to TARGET through a temporary file in the same folder, so a crash never leaves half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-
-
 def entry(files: ContentFiles, path: str) -> dict[str, Any]:
     """A content file as Decap reads it: its text and identifier (data None when it does not exist)."""
     try:
@@ -159,7 +147,7 @@ def persist_entry(files: ContentFiles, params: Mapping[str, Any]) -> dict[str, A
                for a in params.get("assets", [])]
     moves = [(files.resolve(f["path"]), files.writable_entry(f["newPath"])) for f in data_files if f.get("newPath")]
     for target, data in writes:
-        write_atomically(target, data)
+        write_bytes(target, data, keep_mode=True)
     for source, target in moves:
         os.replace(source, target)
     return {"message": "entry persisted"}
@@ -168,7 +156,7 @@ def persist_entry(files: ContentFiles, params: Mapping[str, Any]) -> dict[str, A
 def persist_media(files: ContentFiles, params: Mapping[str, Any]) -> dict[str, Any]:
     """Save one uploaded image."""
     asset = params["asset"]
-    write_atomically(files.writable_image(asset["path"]), without_metadata(base64.b64decode(asset["content"]), asset["path"]))
+    write_bytes(files.writable_image(asset["path"]), without_metadata(base64.b64decode(asset["content"]), asset["path"]), keep_mode=True)
     return media(files, asset["path"])
 
 

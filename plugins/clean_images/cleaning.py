@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
 
 from PIL import Image, ImageSequence
 
+from eventsite.atomicfile import replacing
 from eventsite.imagemetadata import metadata_labels
 
 # The formats whose metadata metadata.py reads (the JPEG opener also gives MPO).
@@ -89,29 +87,14 @@ def clean_file(path: Path, cache: Path, quality: int) -> tuple[str, ...]:
     cached = cache / f"{content_hash(path)}{path.suffix.lower()}"
     if not cached.is_file():  # the cache holds only copies checked clean when they were written
         cache.mkdir(parents=True, exist_ok=True)
-        _atomic(cached, lambda tmp: write_clean(path, tmp, quality))
+        with replacing(cached) as temporary:
+            write_clean(path, temporary, quality)
         left = metadata_labels(cached)
         if left:
             cached.unlink()
             raise CleaningFailed("métadonnées restantes : " + ", ".join(left))
-    mode = path.stat().st_mode & 0o777
-
-    def copy_cached(tmp: Path) -> None:
-        shutil.copyfile(cached, tmp)
-        os.chmod(tmp, mode)  # the mode the copied file had (mkstemp makes 0600)
-
-    _atomic(path, copy_cached)
+    with replacing(path, keep_mode=True) as temporary:
+        shutil.copyfile(cached, temporary)
     return found
 
 
-def _atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """Call write(tmp) on a temporary file beside `path`, then move it over `path`."""
-    fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

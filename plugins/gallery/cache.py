@@ -6,8 +6,9 @@ import dataclasses
 import hashlib
 import json
 import os
-import tempfile
 from typing import Any
+
+from eventsite.atomicfile import replacing
 
 from .model import Picture, Variant
 
@@ -129,15 +130,7 @@ class Manifest:
 
     def save(self) -> None:
         """Write the manifest atomically."""
-        folder = os.path.dirname(self.path) or "."
-        os.makedirs(folder, exist_ok=True)
         data = {"version": PIPELINE_VERSION, "entries": self.entries, "sources": self.sources}
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with replacing(self.path) as temporary:
+            with open(temporary, "w", encoding="utf-8") as handle:
                 json.dump(data, handle, sort_keys=True)
-            os.replace(tmp, self.path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import warnings
 from collections.abc import Sequence
 from types import MappingProxyType
 
 from PIL import Image, ImageCms, ImageOps
 
-from eventsite.filemode import new_file_mode
+from eventsite.atomicfile import replacing
 
 # Formats a gallery accepts (the JPEG opener also reads MPO); others are refused.
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP")
@@ -198,18 +196,9 @@ def save_atomic(im: Image.Image, path: str, fmt: str, quality: int, webp_method:
         options.update(quality=quality, method=webp_method, xmp="")
     else:
         options.update(optimize=True)
-    folder = os.path.dirname(path) or "."
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=f".{EXTENSIONS[fmt]}", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
+    with replacing(path) as temporary:  # the umask's mode (the web server must read it), never half an image
+        with open(temporary, "wb") as handle:
             im.save(handle, PIL_FORMATS[fmt], **options)
-        os.chmod(tmp, new_file_mode())  # mkstemp makes 0600; the web server must read it
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def widths_up_to(widths: Sequence[int], largest: int) -> tuple[int, ...]:

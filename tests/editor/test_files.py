@@ -117,6 +117,20 @@ def test_a_save_writes_the_file_and_its_photo(editor: EditorServer, tmp_path: Pa
     assert not [p for p in (tmp_path / "content/speakers").iterdir() if p.name.startswith(".")], "no temporary file left"
 
 
+def test_saved_files_get_the_modes_a_text_editor_would_give(editor: EditorServer, tmp_path: Path) -> None:
+    """A new file gets the umask's mode (not mkstemp's 0600, which git and a web server would keep); an edited one keeps its own."""
+    existing = tmp_path / "content/speakers/alice-martin.md"
+    existing.chmod(0o664)
+    asset = {"path": "content/images/intervenants/jeanne-dupont.png", "content": PNG, "encoding": "base64"}
+    assert save(editor, "content/speakers/jeanne-dupont.md", assets=[asset])[0] == 200
+    assert save(editor, "content/speakers/alice-martin.md")[0] == 200
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for new in ("content/speakers/jeanne-dupont.md", "content/images/intervenants/jeanne-dupont.png"):
+        assert (tmp_path / new).stat().st_mode & 0o777 == 0o666 & ~umask, new
+    assert existing.stat().st_mode & 0o777 == 0o664
+
+
 def test_an_uploaded_photo_loses_its_metadata(editor: EditorServer, tmp_path: Path) -> None:
     photo = io.BytesIO()
     exif = Image.Exif()
