@@ -15,7 +15,7 @@ from . import dates
 from .generator import EventGenerator
 from .pelican_editions import EditionPagesGenerator
 from .localize import colors_css, in_edition_locale
-from .labels import link_labels, status_label
+from .labels import attendance_label, level_label, link_labels, status_label
 from .navigation import footer_links, navigation
 from .channel import CONTENT_PROBLEM, collect
 from .pelican_content import report_unread_files
@@ -43,6 +43,8 @@ def add_template_helpers(generator: Any) -> None:
             "colors_css": colors_css,
             "session_status": session_status,
             "session_links": session_links,
+            "session_attendance": session_attendance,
+            "session_level": session_level,
         }
     )
 
@@ -57,6 +59,18 @@ def session_status(context: Any, session: Any) -> str:
 def session_links(context: Any, session: Any) -> list[tuple[str, str]]:
     """Jinja global: (key, label) of each link the session shows, labels in the page's language."""
     return link_labels(session, context["edition"].gettext)
+
+
+@pass_context
+def session_attendance(context: Any, session: Any) -> str:
+    """Jinja global: how a session not only in person is attended, in the page's language, else ""."""
+    return attendance_label(session, context["edition"].gettext)
+
+
+@pass_context
+def session_level(context: Any, session: Any) -> str:
+    """Jinja global: a session's level in the page's language, else ""."""
+    return level_label(session, context["edition"].gettext)
 
 
 def parse_figures(content: Any) -> None:

@@ -25,6 +25,12 @@ LINK_MESSAGES = MappingProxyType({
     "stream": N_("Suivre en ligne"), "registration": N_("S'inscrire"), "slides": N_("Les supports"), "video": N_("La vidéo"),
 })
 
+# How a session is attended, when it is not only in person; its level.
+ATTENDANCE_MESSAGES = MappingProxyType({"online": N_("En ligne"), "hybrid": N_("Sur place et en ligne")})
+LEVEL_MESSAGES = MappingProxyType({
+    "beginner": N_("Niveau débutant"), "intermediate": N_("Niveau intermédiaire"), "advanced": N_("Niveau avancé"),
+})
+
 
 def status_label(status: str, translate: Callable[[str], str]) -> str:
     """« Annulée » (or its translation) for a changed state, else ""."""
@@ -37,3 +43,15 @@ def link_labels(session: object, translate: Callable[[str], str]) -> list[tuple[
     cancelled = getattr(session, "status", "") == "cancelled"
     return [(key, translate(message)) for key, message in LINK_MESSAGES.items()
             if getattr(session, key, None) and not (cancelled and key in ("stream", "registration"))]
+
+
+def attendance_label(session: object, translate: Callable[[str], str]) -> str:
+    """« En ligne » or « Sur place et en ligne » (translated) for a session not only in person, else ""."""
+    message = ATTENDANCE_MESSAGES.get(getattr(session, "attendance", ""))
+    return translate(message) if message else ""
+
+
+def level_label(session: object, translate: Callable[[str], str]) -> str:
+    """« Niveau débutant »… (translated) for a session with a level, else ""."""
+    message = LEVEL_MESSAGES.get(getattr(session, "level", ""))
+    return translate(message) if message else ""
