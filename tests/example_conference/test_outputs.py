@@ -12,7 +12,7 @@ import pytest
 
 from eventsite.checks import check_site
 from tests.browser.crawl import crawl, page_paths
-from tests.conftest import SharedBuild
+from tests.conftest import SharedBuild, parse
 from tests.publish.sites import page, write_site
 from tests.schedule.schemas import json_errors, xml_errors
 
@@ -101,3 +101,12 @@ def test_the_crawl_finds_a_dead_link_a_dead_anchor_and_an_orphan(tmp_path):
     found = crawl(site)
     assert set(found.broken) == {("index.html", "orateurs/"), ("programme/index.html", "../#nulle-part")}
     assert set(found.reached) == {"", "programme/"}
+
+
+def test_speakers_with_particles_and_accents_are_sorted_where_a_reader_looks(output):
+    names = [h.get_text(" ", strip=True) for h in parse(output / "intervenants/index.html").select("main h2, main h3")]
+    assert len(names) == 30
+    assert names[:3] == ["Chloé Achard", "Anne-Sophie d’Arcy", "Samuel Benhamou"]  # « d'Arcy » under A
+    assert names.index("Émilie Écuyer") == names.index("Céline Dupré") + 1  # É with E, not after Z
+    assert names[names.index("Hélène Œuvrard"):names.index("Agnès Oudin") + 1] == [
+        "Hélène Œuvrard", "Julie Ollivier", "Thibault d’Orgeval", "Sven Østergaard", "Agnès Oudin"]  # Œ and Ø under O
