@@ -34,8 +34,15 @@ def name_words(name: str) -> list[str]:
     return words
 
 
-def split_name(name: str) -> tuple[str, str]:
-    """(given names, family name as sorted): « Charles de Gaulle » → (« Charles », « Gaulle »)."""
+def split_name(name: str, family_name: str = "") -> tuple[str, str]:
+    """(given names, family name as sorted): « Charles de Gaulle » → (« Charles », « Gaulle »).
+
+    FAMILY_NAME, when the author gave it and NAME ends with it, is the family name as written:
+    « Karim Ben Salah », « Ben Salah » → (« Karim », « Ben Salah »).
+    """
+    name, family_name = " ".join(name.split()), " ".join(family_name.split())
+    if family_name and names_end_with(name, family_name):
+        return name[: -len(family_name)].strip(), family_name
     words = name_words(name)
     if len(words) < 2:
         return "", name.strip()
@@ -48,8 +55,14 @@ def split_name(name: str) -> tuple[str, str]:
     return " ".join(words[:first_family]), " ".join(family)
 
 
-def name_sort_key(name: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The key that sorts NAME by family name, then given names, with the UCA."""
-    given, family = split_name(name)
+def names_end_with(name: str, family_name: str) -> bool:
+    """Whether NAME ends with the whole words of FAMILY_NAME (« Karim Ben Salah », « Ben Salah »)."""
+    name, family_name = " ".join(name.split()), " ".join(family_name.split())
+    return bool(family_name) and (name == family_name or name.endswith(" " + family_name))
+
+
+def name_sort_key(name: str, family_name: str = "") -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The key that sorts NAME by family name (FAMILY_NAME when given), then given names, with the UCA."""
+    given, family = split_name(name, family_name)
     return collator().sort_key(family), collator().sort_key(given)
 

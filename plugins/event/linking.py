@@ -86,7 +86,7 @@ def link_event(event: Event, settings: EventSettings) -> None:
         if proposal.theme:
             proposal.theme.proposals.append(proposal)
 
-    event.speakers.sort(key=lambda s: (s.order, name_sort_key(s.name), s.slug))
+    event.speakers.sort(key=lambda s: (s.order, name_sort_key(s.name, s.family_name), s.slug))
     event.themes.sort(key=_by_order)
     event.programme = build_programme(event.sessions)
     event.tiers = build_tiers(event, settings.partner_tiers)

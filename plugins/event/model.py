@@ -64,6 +64,7 @@ class Speaker(Entity):
     """A person who speaks at, moderates or concludes the event."""
 
     name: str = ""
+    family_name: str = ""
     role: str = ""
     organisation: str = ""
     photo: str | None = None

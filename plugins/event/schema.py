@@ -339,6 +339,11 @@ def speaker_fields() -> tuple[Field, ...]:
     """Fields of a speaker file."""
     return (
         Field("Name", "name", text, required=True, french="Nom", help="prénom et nom, ex. Jeanne Dupont"),
+        Field(
+            "Family_name", "family_name", text, french="Nom_de_famille", scaffold=False,
+            help="le nom de famille quand il a plusieurs mots, pour classer la liste des intervenants, ex. Ben Salah "
+            "(sans lui, le dernier mot du nom, particules « de », « d' », « van » mises à part)",
+        ),
         Field("Role", "role", text, required=True, french="Fonction", help="fonction, en une ligne, ex. Directrice de l'innovation"),
         Field("Organisation", "organisation", text, french="Organisation", help="organisme, ex. Ville de Lyon", aliases=("Organisme",)),
         Field("Photo", "photo", image_path, french="Photo", help="chemin de la photo sous content/, ex. images/intervenants/jeanne-dupont.jpg"),

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from eventsite.safepaths import PathOutside, resolve_inside
 
-from .model import Entity, Event, Room, Session, Track
+from .collation import names_end_with
+from .model import Entity, Event, Room, Session, Speaker, Track
 from .header import field_line
 from .problems import ContentProblem
 from .contrast import MIN_CONTRAST, THEME_SURFACE, contrast_ratio, darkened
@@ -256,6 +257,17 @@ def event_days(sessions: Sequence[Session], settings: EventSettings, content_pat
     ]
 
 
+def family_name_outside(speaker: Speaker, content_path: Path) -> list[ContentProblem]:
+    """A family name given for sorting that is not the end of the speaker's name."""
+    if not speaker.family_name or names_end_with(speaker.name, speaker.family_name):
+        return []
+    return [_problem(
+        speaker, content_path, "Family_name",
+        f"« {speaker.family_name} » n'est pas la fin du nom « {speaker.name} » : la liste des intervenants ne peut pas le classer",
+        "écrivez les derniers mots du Nom tels quels (ex. « Ben Salah » pour « Karim Ben Salah »), ou retirez la ligne",
+    )]
+
+
 def validate_event(
     event: Event, settings: EventSettings, content_path: Path, unplaced: Collection[Entity] = ()
 ) -> list[ContentProblem]:
@@ -276,6 +288,8 @@ def validate_event(
         (event.tracks, "parcours"),
     ):
         problems += duplicate_slugs(entities, content_path, label)
+    for speaker in event.speakers:
+        problems += family_name_outside(speaker, content_path)
     for session in event.sessions:
         problems += unknown_references(session, content_path, "Speakers", session.speaker_slugs, speakers, "d'intervenant (content/speakers/)")
         problems += unknown_references(session, content_path, "Moderators", session.moderator_slugs, speakers, "d'intervenant (content/speakers/)")

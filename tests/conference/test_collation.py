@@ -58,3 +58,27 @@ def test_order_comes_first_and_equal_names_keep_a_stable_order():
 
 def test_same_family_name_sorts_by_given_name():
     assert sorted(["Émile Martin", "Anne Martin", "Zoé Martin"], key=name_sort_key) == ["Anne Martin", "Émile Martin", "Zoé Martin"]
+
+
+def test_a_family_name_of_several_words_is_sorted_as_the_author_wrote_it():
+    """« Karim Ben Salah » with « Nom_de_famille : Ben Salah » sorts under B, not under S (its last word)."""
+    speakers = [Speaker(slug="k", source_path="", name="Karim Ben Salah", family_name="Ben Salah"),
+                Speaker(slug="l", source_path="", name="Lucia De Santis"),
+                Speaker(slug="m", source_path="", name="Marc Ebert"),
+                Speaker(slug="r", source_path="", name="Rose Samson")]
+    event = Event(speakers=speakers)
+    link_event(event, read_event_settings({}))
+    assert [s.slug for s in event.speakers] == ["k", "m", "r", "l"]  # De Santis, no Nom_de_famille: under S
+    assert split_name("Karim  Ben Salah", "Ben  Salah") == ("Karim", "Ben Salah")
+
+
+def test_a_family_name_that_is_not_the_end_of_the_name_is_a_problem(tmp_path):
+    from event.validation import validate_event
+
+    (tmp_path / "speakers").mkdir()
+    (tmp_path / "speakers/karim.md").write_text("Nom : Karim Ben Salah\nNom_de_famille : Salah Ben\nFonction : Architecte\n", encoding="utf-8")
+    speaker = Speaker(slug="karim", source_path="speakers/karim.md", name="Karim Ben Salah", family_name="Salah Ben")
+    problems = [p for p in validate_event(Event(speakers=[speaker]), read_event_settings({}), tmp_path) if p.field == "Nom_de_famille"]
+    assert len(problems) == 1
+    assert (problems[0].file, problems[0].line) == ("speakers/karim.md", 2)
+    assert "n'est pas la fin du nom" in problems[0].message

@@ -106,7 +106,10 @@ def test_the_crawl_finds_a_dead_link_a_dead_anchor_and_an_orphan(tmp_path):
 def test_speakers_with_particles_and_accents_are_sorted_where_a_reader_looks(output):
     names = [h.get_text(" ", strip=True) for h in parse(output / "intervenants/index.html").select("main h2, main h3")]
     assert len(names) == 30
-    assert names[:3] == ["Chloé Achard", "Anne-Sophie d’Arcy", "Samuel Benhamou"]  # « d'Arcy » under A
+    assert names[:4] == ["Chloé Achard", "Anne-Sophie d’Arcy", "Karim Ben Salah", "Samuel Benhamou"]  # « d'Arcy » under A
     assert names.index("Émilie Écuyer") == names.index("Céline Dupré") + 1  # É with E, not after Z
     assert names[names.index("Hélène Œuvrard"):names.index("Agnès Oudin") + 1] == [
         "Hélène Œuvrard", "Julie Ollivier", "Thibault d’Orgeval", "Sven Østergaard", "Agnès Oudin"]  # Œ and Ø under O
+    # A family name of several words, given by Nom_de_famille, sorts under its first word: Ben Salah under B, not S.
+    assert names.index("Karim Ben Salah") == names.index("Samuel Benhamou") - 1
+    assert names.index("Lucia De Santis") < names.index("Céline Dupré") < names.index("Inès García López") < names.index("Zoé Mac Leod")
