@@ -17,6 +17,7 @@ from .pelican_editions import EditionPagesGenerator
 from .localize import colors_css, in_edition_locale
 from .labels import link_labels, status_label
 from .navigation import footer_links, navigation
+from .programme_views import filter_values
 from .channel import CONTENT_PROBLEM, collect
 from .pelican_content import report_unread_files
 from .pelican_translation import inherit_original
@@ -43,6 +44,7 @@ def add_template_helpers(generator: Any) -> None:
             "colors_css": colors_css,
             "session_status": session_status,
             "session_links": session_links,
+            "session_filters": filter_values,
         }
     )
 
