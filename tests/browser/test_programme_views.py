@@ -88,7 +88,7 @@ def test_without_javascript_the_filters_and_days_are_pages(new_context: Callable
     assert page.url == conference_url + "programme/2027-06-10/"
 
 
-@pytest.mark.parametrize("path", ["programme/salle/frioul/", "en/programme/langue/en/", "programme/2027-06-11/", "salles/", "en/salles/",
+@pytest.mark.parametrize("path", ["programme/", "programme/salle/frioul/", "en/programme/langue/en/", "programme/2027-06-11/", "salles/", "en/salles/",
                                   "parcours/accessibilite/"])
 @pytest.mark.parametrize("width", [1280, 360])
 def test_the_new_pages_are_axe_clean_with_visible_focus(new_context: Callable[..., BrowserContext], conference_url, path, width):

@@ -138,11 +138,11 @@ def test_without_room_files_there_is_no_rooms_page_menu_item_or_room_filter(tmp_
 
 def test_page_names_come_from_identifiers_never_from_names_or_languages(tmp_path):
     out = build_changed(tmp_path, {
-        "rooms/fort.md": (r"^Nom : Terrasse du fort$", "Nom : ../../../../pwned/Terrasse"),
+        "rooms/fort.md": (r"^Nom : Terrasse du fort$", "Nom : ../../../pwned/Terrasse"),
         "sessions/soiree.md": (r"^Kind: social$", "Kind: social\nLangue : ../../pwned"),
     })
     assert not list(tmp_path.rglob("pwned*"))
-    assert "../../../../pwned/Terrasse" in parse(out / "programme/salle/fort/index.html").h1.get_text()  # its file's name, its Name shown
+    assert "../../../pwned/Terrasse" in parse(out / "programme/salle/fort/index.html").h1.get_text()  # its file's name, its Name shown
     assert sorted(p.name for p in (out / "programme/langue").iterdir()) == ["en", "fr"]  # no page for a code that is no language
     assert "data-langue" not in parse(out / "programme/index.html").select_one("#soiree").attrs
 
