@@ -155,6 +155,10 @@ def test_the_sitemap_and_the_pre_publish_checks_accept_the_new_pages(output):
     for path in ("programme/2027-06-11/", "programme/salle/frioul/", "programme/langue/en/", "salles/", "en/salles/", "en/programme/salle/fort/"):
         assert f"https://example.org/rnum/{path}" in locations, path
     assert list(check_site(output, site_url="https://example.org/rnum", validate_html=False).problems) == []
+    # Search indexes the rooms page; a day's or a filter's page repeats the programme, which is indexed already.
+    assert parse(output / "salles/index.html").select_one("main[data-pagefind-body]")
+    for path in ("programme/2027-06-10/", "programme/salle/frioul/", "en/programme/langue/fr/"):
+        assert not parse(output / f"{path}index.html").select("[data-pagefind-body]"), path
 
 
 def test_a_new_room_from_its_scaffold_passes_check_and_appears_on_the_rooms_page(tmp_path):
