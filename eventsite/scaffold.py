@@ -53,7 +53,7 @@ class Scaffold:
 
 
 # The kinds `invoke new KIND NAME` offers (the other kinds are fewer and made by hand).
-SCAFFOLDS: dict[str, Scaffold] = {kind: Scaffold(kind) for kind in ("speaker", "session", "partner", "proposal", "track", "article", "gallery")}
+SCAFFOLDS: dict[str, Scaffold] = {kind: Scaffold(kind) for kind in ("speaker", "session", "partner", "proposal", "room", "track", "article", "gallery")}
 
 
 class ScaffoldError(Exception):

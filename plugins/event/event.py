@@ -17,6 +17,7 @@ from .pelican_editions import EditionPagesGenerator
 from .localize import colors_css, in_edition_locale
 from .labels import attendance_label, level_label, link_labels, status_label
 from .navigation import footer_links, navigation
+from .programme_views import filter_values
 from .channel import CONTENT_PROBLEM, collect
 from .pelican_content import report_unread_files
 from .pelican_translation import inherit_original
@@ -45,6 +46,7 @@ def add_template_helpers(generator: Any) -> None:
             "session_links": session_links,
             "session_attendance": session_attendance,
             "session_level": session_level,
+            "session_filters": filter_values,
         }
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from .validation import validate_event
 from .catalogues import catalogue_folder, load_catalogues
 from .editions import EDITIONS_KEY, Edition, edition_prefix, editions_of, make_editions
 from .pelican_editions import in_edition
+from .programme_views import ROOMS_LABEL, pages_to_write, set_languages, with_rooms_page
 from .signals import EDITIONS_READY, EVENT_ENRICH
 
 
@@ -125,6 +127,7 @@ class EventGenerator(Generator):
         self.problems += validate_event(self.event, self.event_settings, Path(self.path), self.incomplete)
         self.problems += content_placeholders(Path(self.path), tuple(self.event_settings.paths.values()))
         leave_out(self.event, self.incomplete)
+        set_languages(self.event.sessions, self.settings["DEFAULT_LANG"])
         link_event(self.event, self.event_settings)
         set_outcome_urls(self.event, self.event_settings, sources=True)
         problems_of(self.context)  # the banner's list exists even when nothing is wrong
@@ -142,7 +145,8 @@ class EventGenerator(Generator):
                         for key in ("articles", "pages"))
             for lang in views
         }
-        return make_editions(default, views, catalogues, content)
+        editions = make_editions(default, views, catalogues, content)
+        return tuple(dataclasses.replace(e, nav=with_rooms_page(e.nav, e.event, e.settings, e.gettext(ROOMS_LABEL))) for e in editions)
 
     def generate_context(self) -> None:
         """Read the model, let plugins enrich it (event.enrich), then make the editions (event.editions_ready)."""
@@ -183,6 +187,18 @@ class EventGenerator(Generator):
             for track in edition.event.tracks:
                 self._write(writer, track.url, "track", edition=edition, track=track,
                             alternates=self.alternates("track", track.slug))
+            self.write_programme_views(writer, edition)
+
+    def write_programme_views(self, writer: Any, edition: Edition) -> None:
+        """Write EDITION's page per day, per room and per language (programme_views), and its rooms page."""
+        for day in edition.event.programme:
+            if day.url:
+                self._write(writer, day.url, "programme-day", edition=edition, day=day, alternates=self.alternates("day", day.slug))
+        for selected in pages_to_write(edition.event):
+            self._write(writer, selected.url, "programme-filter", edition=edition, selected=selected,
+                        alternates=self.alternates(selected.key, selected.value))
+        if edition.event.rooms:
+            self._write(writer, edition.settings.urls["rooms"], "rooms", edition=edition, alternates=self.alternates("rooms"))
 
 
 def leave_out(event: Event, entities: list[Entity]) -> None:

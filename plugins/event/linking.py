@@ -6,7 +6,8 @@ import itertools
 from collections.abc import Mapping
 
 from .collation import name_sort_key
-from .rooms import link_rooms, link_tracks, room_rank
+from .programme_views import day_pages, filter_groups
+from .rooms import link_rooms, link_tracks, list_room_sessions, room_rank
 from .timetable import day_grid, has_parallel
 from .model import Entity, Event, PartnerTier, ProgrammeDay, ProgrammeSlot, Session
 from .settings import EventSettings
@@ -59,6 +60,7 @@ def link_event(event: Event, settings: EventSettings) -> None:
     event.rooms.sort(key=_by_order)
     event.tracks.sort(key=_by_order)
     link_tracks(event.sessions, event.tracks)
+    list_room_sessions(event.sessions)
     for session in event.sessions:
         session.kind_label = settings.session_kinds.get(session.kind, session.kind)
         session.speakers = [speakers[s] for s in session.speaker_slugs if s in speakers]
@@ -88,5 +90,6 @@ def link_event(event: Event, settings: EventSettings) -> None:
 
     event.speakers.sort(key=lambda s: (s.order, name_sort_key(s.name, s.family_name), s.slug))
     event.themes.sort(key=_by_order)
-    event.programme = build_programme(event.sessions)
+    event.programme = day_pages(build_programme(event.sessions), settings)
+    event.filters = filter_groups(event, settings, build_programme)
     event.tiers = build_tiers(event, settings.partner_tiers)

@@ -124,11 +124,18 @@ class Session(Entity):
     room_entity: Room | None = field(default=None, metadata=set_by(LINK))
     room_slug: str = field(default="", metadata=set_by(ENRICHMENT))  # kept by translated copies, whose room name differs
     track_entity: Track | None = field(default=None, metadata=set_by(LINK))
+    # The language the session is held in: its file's Lang, else the originals' (kept by translated copies).
+    language: str = field(default="", metadata=set_by(ENRICHMENT))
 
     @property
     def track_name(self) -> str:
         """The track's name from its file, else the Track field as written (no content/tracks/)."""
         return self.track_entity.name if self.track_entity is not None else self.track
+
+    @property
+    def room_lang(self) -> str:
+        """The language of the room's name: its room file's, else the session's own (a free-text Room)."""
+        return self.room_entity.lang if self.room_entity is not None else self.lang
 
     @property
     def changed(self) -> bool:
@@ -234,6 +241,7 @@ class Room(Entity):
     address: str = ""
     online: bool = False
     link: str = ""
+    sessions: list[Session] = field(default_factory=list, metadata=set_by(LINK))
 
     @property
     def title(self) -> str:
@@ -278,6 +286,9 @@ class ProgrammeDay:
     rooms: tuple[str, ...]
     # The day as a timetable (timetable.DayGrid): rooms as columns, rows of time; None without parallel sessions.
     grid: Any = None
+    # Its own page (programme_views.day_pages): identifier and URL, "" when the event has one day only.
+    slug: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -302,7 +313,13 @@ class Event:
     rooms: list[Room] = field(default_factory=list)
     tracks: list[Track] = field(default_factory=list)
     programme: tuple[ProgrammeDay, ...] = ()
+    # The programme's filters by track, room and language (programme_views.FilterGroup), for the filter nav and pages.
+    filters: tuple[Any, ...] = ()
     tiers: tuple[PartnerTier, ...] = ()
+
+    def filter_url(self, kind: str, value: str) -> str:
+        """The page of the programme filtered by KIND (« salle »…) = VALUE, or "" when the programme offers none."""
+        return next((link.url for group in self.filters if group.kind == kind for link in group.links if link.value == value), "")
 
     @property
     def organisers(self) -> tuple[Partner, ...]:

@@ -69,6 +69,13 @@ def link_tracks(sessions: Sequence[Session], tracks: Sequence[Track]) -> None:
             track.sessions.append(session)
 
 
+def list_room_sessions(sessions: Sequence[Session]) -> None:
+    """Give each room file its sessions, in the order of SESSIONS (programme order)."""
+    for session in sessions:
+        if session.room_entity is not None:
+            session.room_entity.sessions.append(session)
+
+
 def room_rank(sessions: Sequence[Session]) -> dict[str, tuple[int, int, str]]:
     """Each room name → its column rank: room files by Order then name, then free-text rooms, first used first."""
     first_used = dict.fromkeys(s.room for s in sorted(sessions, key=lambda s: (s.starts_at, s.room)))

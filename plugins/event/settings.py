@@ -158,10 +158,15 @@ DECLARED = declare(
             "theme": "propositions/{slug}/",
             "workshop": "propositions/{theme}/#{slug}",
             "proposal": "propositions/{theme}/#{slug}",
-            "room": "programme/",
+            "room": "salles/#{slug}",
+            "rooms": "salles/",
             "track": "parcours/{slug}/",
+            "day": "programme/{slug}/",
+            "room_programme": "programme/salle/{slug}/",
+            "language_programme": "programme/langue/{slug}/",
         }
-    ), "Adresse des pages de l'événement, par type ({slug} : identifiant de la fiche).", _urls),
+    ), "Adresse des pages de l'événement, par type ({slug} : identifiant de la fiche ; pour day, la date AAAA-MM-JJ ; "
+       "pour language_programme, le code de langue).", _urls),
 )
 DEFAULTS: Mapping[str, Any] = DECLARED.defaults
 

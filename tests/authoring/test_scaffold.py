@@ -79,7 +79,9 @@ def test_scaffolds_write_french_names(tmp_path, schema):
     assert text.startswith("Nom : Essai\nNiveau : [niveau de partenariat, l'une de : Organisateurs, Partenaires, Soutiens]\nSite : [")
 
 
-@pytest.mark.parametrize("kind", sorted(SCAFFOLDS))
+# A room file makes every session name a room file: the seminar's free-text rooms would all be unknown. The new room
+# is built in the conference instead (tests/conference/test_programme_views.py).
+@pytest.mark.parametrize("kind", sorted(set(SCAFFOLDS) - {"room"}))
 def test_filled_scaffold_builds_without_warning(tmp_path, site, schema, kind):
     content = site()
     path = create(kind, "Jeanne Dupont", content, schema)

@@ -69,5 +69,6 @@ def test_day_links_work_without_javascript_and_with_the_keyboard(new_context: Ca
     assert links.count() == 2
     links.nth(1).focus()
     page.keyboard.press("Enter")
-    assert page.url.endswith("#jour-2027-06-11")
-    assert page.evaluate("window.scrollY") > 0 and 0 <= box(page, "#jour-2027-06-11")["y"] < 700
+    page.wait_for_url(conference_url + "programme/2027-06-11/")  # the day's own page
+    assert page.locator(".programme-day").count() == 1 and 0 <= box(page, "#jour-2027-06-11")["y"] < 700
+    assert page.locator('.day-nav a[aria-current="page"]').inner_text() == "vendredi 11 juin 2027"
