@@ -171,6 +171,8 @@ GALLERY_EAGER_COUNT = 1
 # (memento), social images (cards), JSON-LD, social tags and sitemap (seo), Pagefind search
 # (search). Their defaults live in each plugin's settings.py.
 PLUGINS += ["agenda", "memento", "cards", "seo", "search"]
+# The seminar's calendar keeps the address it was published at (the default is programme/programme.ics).
+AGENDA_EVENT_FILE = "programme/seminaire.ics"
 # The content editor under /admin/, written only when EDITOR_ON_SITE is True (docs/guide-redaction.md).
 PLUGINS += ["admin"]
 # Open schedule formats for conference apps (Giggity, EventFahrplan, ConfClerk, info-beamer): a

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 # The theme's --color-surface (theme/static/css/main.css); EVENT_COLORS["surface"] replaces it.
 THEME_SURFACE = "#f3f4f8"
+# The theme's --color-accent and --color-accent-contrast (EVENT_COLORS["accent"], ["accent-contrast"] replace them).
+THEME_ACCENT = "#1f3f8f"
+THEME_ACCENT_CONTRAST = "#ffffff"
 MIN_CONTRAST = 4.5
 
 
@@ -38,3 +41,10 @@ def darkened(color: str, against: str, minimum: float = MIN_CONTRAST) -> str:
         if contrast_ratio(candidate, against) >= minimum:
             return candidate
     return "#000000"
+
+
+def readable_on(background: str, preferred: str, minimum: float = MIN_CONTRAST) -> str:
+    """PREFERRED when it reaches MINIMUM against BACKGROUND, else white or black, whichever contrasts more."""
+    if contrast_ratio(preferred, background) >= minimum:
+        return preferred
+    return max(("#ffffff", "#000000"), key=lambda candidate: contrast_ratio(candidate, background))

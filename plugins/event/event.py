@@ -12,6 +12,7 @@ from pelican.generators import Generator
 from eventsite.settingskit import check_at_startup
 
 from . import dates
+from .favicon import FAVICON_FILE, FaviconGenerator
 from .generator import EventGenerator
 from .pelican_editions import EditionPagesGenerator
 from .localize import colors_css, in_edition_locale
@@ -27,8 +28,8 @@ logger = logging.getLogger(__name__)
 
 
 def add_generator(pelican: Any) -> tuple[type[Generator], ...]:
-    """Give Pelican the event generator, then the writer of the editions' untranslated news and pages."""
-    return EventGenerator, EditionPagesGenerator
+    """Give Pelican the event generator, the writer of the editions' untranslated news and pages, and the favicon's."""
+    return EventGenerator, EditionPagesGenerator, FaviconGenerator
 
 
 def add_template_helpers(generator: Any) -> None:
@@ -43,6 +44,7 @@ def add_template_helpers(generator: Any) -> None:
             "colors_css": colors_css,
             "session_status": session_status,
             "session_links": session_links,
+            "favicon_path": FAVICON_FILE,
         }
     )
 

@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Mapping
 
 from .collation import name_sort_key
+from .facilitators import link_facilitators
 from .rooms import link_rooms, link_tracks, room_rank
 from .timetable import day_grid, has_parallel
 from .model import Entity, Event, PartnerTier, ProgrammeDay, ProgrammeSlot, Session
@@ -75,6 +76,8 @@ def link_event(event: Event, settings: EventSettings) -> None:
             workshop.theme.workshops.append(workshop)
         if workshop.session:
             workshop.session.workshops.append(workshop)
+
+    link_facilitators(event.workshops, event.speakers)
 
     event.proposals.sort(key=_by_order)
     for proposal in event.proposals:
