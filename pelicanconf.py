@@ -178,6 +178,9 @@ PLUGINS += ["admin"]
 # Open schedule formats for conference apps (Giggity, EventFahrplan, ConfClerk, info-beamer): a
 # frab-compatible schedule.xml and schedule.json per language (docs/outside-world.md).
 PLUGINS += ["schedule"]
+# The « Changements » page and its Atom feed (programme/changements/): every cancelled, moved,
+# postponed, full or modified session, dated from its Modified field (docs/guide-redaction.md).
+PLUGINS += ["changes"]
 # Last: once every file is written, any image still carrying metadata (EXIF, GPS, XMP, ICC,
 # comment), whatever route it took ({static}, {attach}, theme), is replaced by a clean copy.
 PLUGINS += ["clean_images"]
