@@ -4,9 +4,6 @@ from __future__ import annotations
 
 # The theme's --color-surface (theme/static/css/main.css); EVENT_COLORS["surface"] replaces it.
 THEME_SURFACE = "#f3f4f8"
-# The theme's --color-accent and --color-accent-contrast (EVENT_COLORS["accent"], ["accent-contrast"] replace them).
-THEME_ACCENT = "#1f3f8f"
-THEME_ACCENT_CONTRAST = "#ffffff"
 MIN_CONTRAST = 4.5
 
 

@@ -14,8 +14,9 @@ from pelican.generators import Generator
 
 from eventsite.safepaths import write_inside
 
-from .contrast import THEME_ACCENT, THEME_ACCENT_CONTRAST, readable_on
+from .contrast import readable_on
 from .settings import read_event_settings
+from .tokens import event_tokens
 
 FAVICON_FILE = "favicon.svg"
 # The theme's default, when the event's name has no letter or digit.
@@ -27,15 +28,15 @@ def initial(name: str) -> str:
     return next((c.upper() for c in name if c.isalnum()), FALLBACK_INITIAL)
 
 
-def icon_colors(colors: Mapping[str, str]) -> tuple[str, str]:
-    """(background, letter): EVENT_COLORS' accent and accent-contrast, the letter made readable (4.5:1) if they clash."""
-    background = colors.get("accent", THEME_ACCENT)
-    return background, readable_on(background, colors.get("accent-contrast", THEME_ACCENT_CONTRAST))
+def icon_colors(tokens: Mapping[str, str]) -> tuple[str, str]:
+    """(background, letter): the accent and accent-contrast TOKENS, the letter made readable (4.5:1) if they clash."""
+    background = tokens["accent"]
+    return background, readable_on(background, tokens["accent-contrast"])
 
 
-def favicon_svg(name: str, colors: Mapping[str, str]) -> str:
-    """The icon's SVG text: a rounded square of the accent colour holding the name's initial."""
-    background, letter = icon_colors(colors)
+def favicon_svg(name: str, tokens: Mapping[str, str]) -> str:
+    """The icon's SVG text: a rounded square of the accent colour holding the name's initial (TOKENS: event_tokens())."""
+    background, letter = icon_colors(tokens)
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
         f'<rect width="32" height="32" rx="6" fill="{background}"/>'
@@ -53,4 +54,5 @@ class FaviconGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         """Write favicon.svg at the root of the output."""
         settings = read_event_settings(self.settings)
-        write_inside(self.output_path, FAVICON_FILE, favicon_svg(settings.name, settings.colors).encode("utf-8"))
+        tokens = event_tokens(self.settings, settings.colors)  # the theme's accent pair, EVENT_COLORS over it
+        write_inside(self.output_path, FAVICON_FILE, favicon_svg(settings.name, tokens).encode("utf-8"))

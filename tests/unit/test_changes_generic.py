@@ -14,6 +14,8 @@ from event.contrast import contrast_ratio
 from event.dates import date_span
 from event.favicon import favicon_svg, icon_colors, initial
 from event.settings import read_event_settings
+from event.tokens import FALLBACK_TOKENS, event_tokens
+from tests.conftest import REPO
 from tests.unit.entities import entity
 
 SESSION = "Titre : {slug}\nJour : 2027-06-{day}\nDébut : 9h\nFin : 10h\nSalle : Amphi\nType : talk\n{extra}"
@@ -61,15 +63,19 @@ def test_the_figures_heading_follows_the_number_of_days():
 
 
 def test_the_favicon_takes_the_accent_pair_and_fixes_a_clash():
-    assert icon_colors({}) == ("#1f3f8f", "#ffffff")  # the theme's own pair
-    assert icon_colors({"accent": "#0b6e4f", "accent-contrast": "#fafafa"}) == ("#0b6e4f", "#fafafa")
-    background, letter = icon_colors({"accent": "#f5d000", "accent-contrast": "#ffffff"})  # white on yellow: 1.4:1
+    theme = {"THEME": str(REPO / "theme")}
+    css = (REPO / "theme/static/css/main.css").read_text(encoding="utf-8")
+    background, letter = icon_colors(event_tokens(theme, {}))  # the theme's own pair
+    assert f"--color-accent: {background};" in css and f"--color-accent-contrast: {letter};" in css
+    assert icon_colors(event_tokens({}, {})) == (FALLBACK_TOKENS["accent"], FALLBACK_TOKENS["accent-contrast"])  # no theme
+    assert icon_colors(event_tokens(theme, {"accent": "#0b6e4f", "accent-contrast": "#fafafa"})) == ("#0b6e4f", "#fafafa")
+    background, letter = icon_colors(event_tokens(theme, {"accent": "#f5d000"}))  # the theme's white on yellow: 1.4:1
     assert background == "#f5d000" and letter == "#000000" and contrast_ratio(letter, background) >= 4.5
     assert (initial("Rencontres numériques"), initial("« Événement » 2027"), initial("…")) == ("R", "É", "•")
 
 
 def test_the_favicon_is_well_formed_svg_whatever_the_name():
-    svg = etree.fromstring(favicon_svg("<script>&", {"accent": "#0b6e4f"}).encode())
+    svg = etree.fromstring(favicon_svg("<script>&", event_tokens({}, {"accent": "#0b6e4f"})).encode())
     assert svg.tag == "{http://www.w3.org/2000/svg}svg" and not svg.findall(".//{http://www.w3.org/2000/svg}script")
     assert svg.find("{http://www.w3.org/2000/svg}text").text == "S"
 
