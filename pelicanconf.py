@@ -171,11 +171,16 @@ GALLERY_EAGER_COUNT = 1
 # (memento), social images (cards), JSON-LD, social tags and sitemap (seo), Pagefind search
 # (search). Their defaults live in each plugin's settings.py.
 PLUGINS += ["agenda", "memento", "cards", "seo", "search"]
+# The seminar's calendar keeps the address it was published at (the default is programme/programme.ics).
+AGENDA_EVENT_FILE = "programme/seminaire.ics"
 # The content editor under /admin/, written only when EDITOR_ON_SITE is True (docs/guide-redaction.md).
 PLUGINS += ["admin"]
 # Open schedule formats for conference apps (Giggity, EventFahrplan, ConfClerk, info-beamer): a
 # frab-compatible schedule.xml and schedule.json per language (docs/outside-world.md).
 PLUGINS += ["schedule"]
+# The « Changements » page and its Atom feed (programme/changements/): every cancelled, moved,
+# postponed, full or modified session, dated from its Modified field (docs/guide-redaction.md).
+PLUGINS += ["changes"]
 # Last: once every file is written, any image still carrying metadata (EXIF, GPS, XMP, ICC,
 # comment), whatever route it took ({static}, {attach}, theme), is replaced by a clean copy.
 PLUGINS += ["clean_images"]

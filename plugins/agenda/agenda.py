@@ -1,6 +1,6 @@
 """Pelican wiring of the agenda plugin: .ics calendars, programme.json and « add to calendar » links.
 
-One set of files per edition, under its prefix (« programme/seminaire.ics », « en/programme/seminaire.ics »),
+One set of files per edition, under its prefix (« programme/programme.ics », « en/programme/programme.ics »),
 each in its edition's language: the edition's view of the event, its settings (name, venue, kinds)
 and, for the few labels of a description, its ``gettext`` when the edition has one.
 
@@ -22,6 +22,7 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
+from blinker import signal
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
@@ -306,7 +307,16 @@ class AgendaGenerator(Generator):
     """Writes, for each edition, the event's and each session's .ics file and programme.json."""
 
     def generate_context(self) -> None:
-        """Nothing to read: the event plugin has read the sessions."""
+        """Nothing to read (the event plugin has read the sessions); report a session whose calendar would replace the event's."""
+        event = self.context.get("event")
+        whole = str(setting(self.settings, "AGENDA_EVENT_FILE"))
+        for session in getattr(event, "sessions", ()):
+            if session_file(self.settings, session.slug) == whole:
+                signal("content_problem").send(
+                    self, context=self.context, file=session.source_path, line=None, field="",
+                    message=f"le calendrier de cette séquence ({whole}) prendrait la place de celui de tout l'événement",
+                    fix="renommez le fichier de la séquence (son identifiant), ou changez le réglage AGENDA_EVENT_FILE",
+                )
 
     def generate_output(self, writer: Any) -> None:
         """Write every edition's calendars and programme.json into the output folder."""

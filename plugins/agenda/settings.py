@@ -34,7 +34,8 @@ def _dtstamp(value: Any) -> list[Problem]:
 
 DECLARED = declare(
     "agenda",
-    Setting("AGENDA_EVENT_FILE", "programme/seminaire.ics", "Calendrier de tout l'événement (.ics), dans le site.", site_path),
+    # Neutral: any kind of event (the seminar keeps « programme/seminaire.ics » in its pelicanconf.py).
+    Setting("AGENDA_EVENT_FILE", "programme/programme.ics", "Calendrier de tout l'événement (.ics), dans le site.", site_path),
     Setting("AGENDA_SESSION_FILE", "programme/{slug}.ics", "Calendrier de chaque séance ({slug} : identifiant de la séance).",
             _session_file),
     Setting("AGENDA_JSON_FILE", "programme/programme.json", "Programme en JSON, dans le site.", site_path),

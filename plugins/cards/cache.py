@@ -19,12 +19,12 @@ from PIL import Image, ImageColor
 from eventsite.filemode import new_file_mode
 
 from .drawing import CardText, draw_card
-from .settings import FALLBACK_TOKENS, setting
+from event.tokens import event_tokens
+
+from .settings import setting
 
 # Bump when drawing.py changes what it draws, to redraw every card once.
 CARDS_VERSION = 3
-
-TOKEN = re.compile(r"--color-([a-z0-9-]+)\s*:\s*(#[0-9a-fA-F]{3,8})\b")
 
 
 @functools.lru_cache(maxsize=16)
@@ -38,22 +38,6 @@ def font_digest(path: str) -> str:
     """The sha256 of a font file (remembered while its size and mtime stay the same)."""
     info = os.stat(path)
     return _file_digest(path, info.st_size, info.st_mtime_ns)
-
-
-@functools.lru_cache(maxsize=8)
-def _tokens_of(path: str, mtime_ns: int) -> tuple[tuple[str, str], ...]:
-    """The --color-* tokens of the stylesheet PATH as it was at MTIME_NS."""
-    with open(path, encoding="utf-8") as handle:
-        return tuple(TOKEN.findall(handle.read()))
-
-
-def theme_tokens(settings: Mapping[str, Any]) -> dict[str, str]:
-    """The --color-* design tokens of the theme's main.css (name without « --color- » → value)."""
-    path = os.path.join(str(settings.get("THEME") or ""), "static", "css", "main.css")
-    try:
-        return dict(_tokens_of(path, os.stat(path).st_mtime_ns))
-    except OSError:
-        return {}
 
 
 def blend(color: str, other: str, share: float) -> str:
@@ -70,7 +54,7 @@ def card_colors(settings: Mapping[str, Any]) -> dict[str, str]:
         return dict(configured)
     event_settings = settings.get("event_settings")
     overrides = dict(getattr(event_settings, "colors", None) or settings.get("EVENT_COLORS") or {})
-    tokens = {**FALLBACK_TOKENS, **theme_tokens(settings), **overrides}
+    tokens = event_tokens(settings, overrides)
     return {
         "background": tokens["accent"],
         "text": tokens["accent-contrast"],

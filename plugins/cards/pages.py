@@ -2,7 +2,7 @@
 
 Context keys needed: ``editions`` (event plugin), ``pages`` and ``articles`` (Pelican),
 ``galleries`` (gallery plugin, optional), ``memento_pages`` (memento plugin, optional),
-``search_pages`` (search plugin, optional). A page none of them names has no card of its own.
+``search_pages`` (search plugin, optional), ``changes_pages`` (changes plugin, optional). A page none of them names has no card of its own.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from event.dates import long_date
+from event.dates import date_span
 from event.editions import Edition, contents_of, editions_of, gettext_of, menus_of
 from event.navigation import save_as_for
 
@@ -28,11 +28,11 @@ EVENT_PAGE_TITLES = (
 
 
 def kicker(edition: Edition) -> str:
-    """The small line above a card's title: the event's date and city, in the edition's language."""
+    """The small line above a card's title: the event's dates (a span for several days) and city, in the edition's language."""
     settings = edition.settings
     if settings.start is None:
         return ""
-    when = long_date(settings.start, locale=settings.locale or "fr_FR")
+    when = date_span(settings.start, settings.end, locale=settings.locale or "fr_FR")
     city = (settings.venue or {}).get("city", "")
     return f"{when} · {city}" if city else when
 
@@ -56,6 +56,9 @@ def edition_titles(edition: Edition, context: Mapping[str, Any]) -> dict[str, st
     memento = (context.get("memento_pages") or {}).get(edition.lang)
     if memento is not None:
         titles[save_as_for(memento.url)] = memento.title
+    changes = (context.get("changes_pages") or {}).get(edition.lang)
+    if changes is not None:
+        titles[save_as_for(changes.url)] = changes.title
     search = (context.get("search_pages") or {}).get(edition.lang)
     if search is not None:
         titles[save_as_for(search)] = _("Rechercher")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
 from PIL import ImageColor
@@ -66,8 +65,3 @@ def processes(settings: Mapping[str, Any]) -> int:
     value = setting(settings, "CARDS_PROCESSES")
     return (os.cpu_count() or 1) if value is None else int(value)
 
-
-# Used when neither the theme nor EVENT_COLORS give a token: plain, readable and neutral.
-FALLBACK_TOKENS: Mapping[str, str] = MappingProxyType(
-    {"accent": "#2b2b33", "accent-contrast": "#ffffff", "surface": "#f2f2f2", "text": "#1b1b1f", "focus": "#c0392b"}
-)

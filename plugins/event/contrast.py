@@ -38,3 +38,10 @@ def darkened(color: str, against: str, minimum: float = MIN_CONTRAST) -> str:
         if contrast_ratio(candidate, against) >= minimum:
             return candidate
     return "#000000"
+
+
+def readable_on(background: str, preferred: str, minimum: float = MIN_CONTRAST) -> str:
+    """PREFERRED when it reaches MINIMUM against BACKGROUND, else white or black, whichever contrasts more."""
+    if contrast_ratio(preferred, background) >= minimum:
+        return preferred
+    return max(("#ffffff", "#000000"), key=lambda candidate: contrast_ratio(candidate, background))

@@ -39,10 +39,16 @@ def time_range(start: dt.time, end: dt.time, locale: str = "fr_FR") -> str:
 
 
 def date_span(start: dt.date, end: dt.date | None = None, locale: str = "fr_FR") -> str:
-    """The event's dates: a long date for one day, « 1–2 March 2018 » or « 1er–2 mars 2018 » for several."""
+    """The event's dates: a long date for one day, else « 10–12 juin 2027 », « 30 juin – 2 juillet 2027 », « 10–12 June 2027 ».
+
+    The one formatter of a span of days: pages, headers and social cards all call it.
+    """
     if end is None or end == start:
         return long_date(start, locale)
-    if (start.year, start.month) != (end.year, end.month):
+    if start.year != end.year:
         return f"{short_date(start, locale)} – {short_date(end, locale)}"
+    if start.month != end.month:
+        first = "d'er' MMMM" if locale.startswith("fr") and start.day == 1 else "d MMMM"
+        return f"{format_date(start, first, locale=locale)} – {short_date(end, locale)}"
     first = "1er" if locale.startswith("fr") and start.day == 1 else str(start.day)
     return f"{first}–{short_date(end, locale)}"

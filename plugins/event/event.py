@@ -12,6 +12,7 @@ from pelican.generators import Generator
 from eventsite.settingskit import check_at_startup
 
 from . import dates
+from .favicon import FAVICON_FILE, FaviconGenerator
 from .generator import EventGenerator
 from .pelican_editions import EditionPagesGenerator
 from .localize import colors_css, in_edition_locale
@@ -28,8 +29,8 @@ logger = logging.getLogger(__name__)
 
 
 def add_generator(pelican: Any) -> tuple[type[Generator], ...]:
-    """Give Pelican the event generator, then the writer of the editions' untranslated news and pages."""
-    return EventGenerator, EditionPagesGenerator
+    """Give Pelican the event generator, the writer of the editions' untranslated news and pages, and the favicon's."""
+    return EventGenerator, EditionPagesGenerator, FaviconGenerator
 
 
 def add_template_helpers(generator: Any) -> None:
@@ -47,6 +48,7 @@ def add_template_helpers(generator: Any) -> None:
             "session_attendance": session_attendance,
             "session_level": session_level,
             "session_filters": filter_values,
+            "favicon_path": FAVICON_FILE,
         }
     )
 

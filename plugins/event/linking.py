@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Mapping
 
 from .collation import name_sort_key
+from .facilitators import link_facilitators
 from .programme_views import day_pages, filter_groups
 from .rooms import link_rooms, link_tracks, list_room_sessions, room_rank
 from .timetable import day_grid, has_parallel
@@ -77,6 +78,8 @@ def link_event(event: Event, settings: EventSettings) -> None:
             workshop.theme.workshops.append(workshop)
         if workshop.session:
             workshop.session.workshops.append(workshop)
+
+    link_facilitators(event.workshops, event.speakers)
 
     event.proposals.sort(key=_by_order)
     for proposal in event.proposals:

@@ -73,6 +73,8 @@ class Speaker(Entity):
     order: int = 0
     picture: Any = field(default=None, metadata=set_by(ENRICHMENT))
     sessions: list[Session] = field(default_factory=list, metadata=set_by(LINK))
+    # Workshops whose Facilitators name this speaker (by identifier or by name).
+    facilitates: list[Workshop] = field(default_factory=list, metadata=set_by(LINK))
 
     @property
     def initials(self) -> str:
@@ -215,6 +217,26 @@ class Workshop(Entity):
     theme: Theme | None = field(default=None, metadata=set_by(LINK))
     session: Session | None = field(default=None, metadata=set_by(LINK))
     proposals: list[Proposal] = field(default_factory=list, metadata=set_by(LINK))
+    # Each Facilitators item in order: the speaker it names, or its plain name.
+    facilitating: list[Facilitator] = field(default_factory=list, metadata=set_by(LINK))
+
+
+@dataclass(frozen=True)
+class Facilitator:
+    """One person facilitating a workshop: the speaker the Facilitators item names, or only a name (no page)."""
+
+    name: str
+    speaker: Speaker | None = None
+
+    @property
+    def url(self) -> str:
+        """The speaker's page, or "" for a plain name."""
+        return self.speaker.url if self.speaker is not None else ""
+
+    @property
+    def label(self) -> str:
+        """What the page shows: the speaker's name (never an identifier), else the name as written."""
+        return self.speaker.name if self.speaker is not None else self.name
 
 
 @dataclass(eq=False)

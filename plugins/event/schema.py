@@ -501,7 +501,8 @@ def workshop_fields() -> tuple[Field, ...]:
         ),
         Field(
             "Facilitators", "facilitators", names, french="Facilitateurs",
-            help="noms des personnes qui animent l'atelier, séparés par des virgules", aliases=("Animateurs", "Facilitatrices"),
+            help="personnes qui animent l'atelier, séparées par des virgules : l'identifiant ou le nom exact d'un intervenant (un lien vers sa page), sinon un nom",
+            aliases=("Animateurs", "Facilitatrices"),
         ),
         order(),
     )

@@ -194,6 +194,11 @@ class EventSettings:
     paths: Mapping[str, str]
     urls: Mapping[str, str]
 
+    @property
+    def several_days(self) -> bool:
+        """True when the event lasts more than one day (EVENT_END after EVENT_START): headings say « l'événement », not « la journée »."""
+        return self.start is not None and self.end is not None and self.end > self.start
+
 
 def _get(settings: Mapping[str, Any], key: str) -> Any:
     return DECLARED.value(settings, key)

@@ -13,6 +13,7 @@ from .collation import names_end_with
 from .model import Entity, Event, Room, Session, Speaker, Track
 from .header import field_line
 from .problems import ContentProblem
+from .facilitators import unknown_identifiers
 from .contrast import MIN_CONTRAST, THEME_SURFACE, contrast_ratio, darkened
 from .rooms import find_named, room_key
 from .schema import SESSION_STATUSES
@@ -309,6 +310,10 @@ def validate_event(
     for workshop in event.workshops:
         problems += unknown_references(workshop, content_path, "Theme", [workshop.theme_slug], themes, "de thème (content/themes/)")
         problems += unknown_references(workshop, content_path, "Session", [workshop.session_slug], sessions, "de séquence (content/sessions/)")
+        problems += unknown_references(
+            workshop, content_path, "Facilitators", unknown_identifiers(workshop.facilitators, event.speakers), speakers,
+            "d'intervenant (content/speakers/) ; un nom de personne s'écrit avec ses majuscules, ex. Justine Martin",
+        )
     for proposal in event.proposals:
         problems += unknown_references(proposal, content_path, "Workshop", [proposal.workshop_slug], workshops, "d'atelier (content/workshops/)")
         problems += unknown_references(proposal, content_path, "Theme", [proposal.theme_slug], themes, "de thème (content/themes/)")

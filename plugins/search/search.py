@@ -2,7 +2,8 @@
 
 Pagefind makes one index per language, from each page's ``<html lang>``, in one bundle
 (SEARCH_BUNDLE_DIR); the UI on « en/recherche/ » (lang="en") loads the English index only.
-Context keys needed: ``editions`` (event plugin); ``memento_pages`` (memento plugin, optional).
+Context keys needed: ``editions`` (event plugin); ``memento_pages`` (memento plugin, optional),
+``changes_pages`` (changes plugin, optional).
 Context key provided: ``search_pages``, a read-only mapping language → site-relative URL of that
 edition's search page, put in ``generate_context``.
 """
@@ -53,9 +54,9 @@ class Section:
     links: tuple[Link, ...]
 
 
-def memento_links(context: Any, lang: str) -> tuple[Link, ...]:
-    """The memento page of LANG, when the memento plugin announced one in context["memento_pages"]."""
-    page = (context.get("memento_pages") or {}).get(lang)
+def announced_links(context: Any, key: str, lang: str) -> tuple[Link, ...]:
+    """The page of LANG another plugin announced in context[KEY] (language → page with a title and a url), if any."""
+    page = (context.get(key) or {}).get(lang)
     return (Link(str(page.title), str(page.url)),) if page is not None else ()
 
 
@@ -79,7 +80,9 @@ def site_sections(context: Any, edition: Edition | None = None) -> list[Section]
         sections.append(
             Section(
                 _("Programme et intervenants"),
-                (Link(_("Programme"), urls["programme"]), Link(_("Intervenants"), urls["speakers"]))
+                (Link(_("Programme"), urls["programme"]),)
+                + announced_links(context, "changes_pages", lang)  # the changes plugin's page, when it is on
+                + (Link(_("Intervenants"), urls["speakers"]),)
                 + tuple(Link(s.name, s.url) for s in event.speakers),
             )
         )
@@ -88,7 +91,7 @@ def site_sections(context: Any, edition: Edition | None = None) -> list[Section]
                 _("Propositions des ateliers"),
                 (Link(_("Propositions des ateliers"), urls["outcomes"]),)
                 + tuple(Link(t.title, t.url) for t in event.themes)
-                + memento_links(context, lang),
+                + announced_links(context, "memento_pages", lang),
             )
         )
         sections.append(Section(_("Partenaires"), (Link(_("Organisateurs et partenaires"), urls["partners"]),)))

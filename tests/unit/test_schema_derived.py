@@ -60,11 +60,11 @@ def test_a_model_attribute_no_field_fills_is_caught():
 
 
 def test_link_attributes_are_what_linking_fills():
-    assert model.attributes_of(model.Speaker, model.LINK) == {"sessions"}
+    assert model.attributes_of(model.Speaker, model.LINK) == {"sessions", "facilitates"}
     assert model.attributes_of(model.Session, model.LINK) == {"speakers", "moderators", "workshops", "room_entity", "track_entity"}
     assert model.attributes_of(model.Track, model.LINK) == {"sessions"}
     assert model.attributes_of(model.Room, model.LINK) == {"sessions"}  # the rooms page lists them
-    assert model.attributes_of(model.Workshop, model.LINK) == {"theme", "session", "proposals"}
+    assert model.attributes_of(model.Workshop, model.LINK) == {"theme", "session", "proposals", "facilitating"}
     assert model.attributes_of(model.Proposal, model.LINK) == {"workshop", "theme"}
     assert model.attributes_of(model.Speaker, model.ENRICHMENT) == {"url", "picture"}
 

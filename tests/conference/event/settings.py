@@ -9,7 +9,7 @@ RELATIVE_URLS = True
 PATH = "content"
 THEME = "../../../theme"
 PLUGIN_PATHS = ["../../../plugins"]
-PLUGINS = ["event", "languages", "legal", "typography", "agenda", "seo", "schedule"]
+PLUGINS = ["event", "languages", "legal", "typography", "agenda", "seo", "schedule", "changes"]
 TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"
 ARTICLE_PATHS = ["news"]
@@ -36,6 +36,8 @@ EVENT_START = dt.date(2027, 6, 10)
 EVENT_END = dt.date(2027, 6, 11)
 EVENT_VENUE = {"name": "Palais du Pharo", "address": "58 boulevard Charles Livon", "postcode": "13007", "city": "Marseille"}
 EVENT_LOCALE = "fr_FR"
+# The accent draws the favicon too (a white initial on it: 6.3:1).
+EVENT_COLORS = {"accent": "#0b6e4f"}
 EVENT_NAV = (("Accueil", ""), ("Programme", "programme/"), ("Intervenants", "intervenants/"))
 EVENT_FOOTER_LINKS = (("Mentions légales", "mentions-legales/"), ("Accessibilité : {conformity}", "accessibilite/"))
 EVENT_SESSION_KINDS = {"keynote": "Conférence", "talk": "Intervention", "workshop": "Atelier", "social": "Soirée", "break": "Pause"}
