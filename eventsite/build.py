@@ -15,6 +15,8 @@ from filelock import FileLock
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from .buildinputs import build_digest
+from .buildrecord import BuildRecord, read_record, record_path, write_record
 from .phases import content_problems, read_and_link, write
 from .recycling import file_marks, remove_unwritten
 from .staging import staging_folder, swap_into_place
@@ -32,6 +34,7 @@ class BuildResult:
     seconds: float
     problems: list[Any] = field(default_factory=list)  # the channel's ContentProblems, in full
     other_warnings: list[str] = field(default_factory=list)  # logged warnings outside the channel
+    unchanged: bool = False  # nothing changed since the last build: the site was kept as it was
 
     @property
     def warnings(self) -> list[str]:
@@ -117,6 +120,22 @@ def pelican_settings(settings_file: Path, overrides: Mapping[str, Any] | None = 
     return read_settings(str(settings_file), override=dict(overrides or {}))
 
 
+def inputs_of(settings_file: Path, output: Path, strict: bool, overrides: Mapping[str, Any] | None) -> tuple[Path | None, BuildRecord, BuildRecord]:
+    """Where this build's record is kept, the recorded build, and this build's inputs (digest and file stamps).
+
+    (None, empty, empty) when the settings do not read: the build reads them again and reports the problem in French.
+    """
+    try:
+        settings = pelican_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(output)})
+    except Exception:  # noqa: BLE001
+        return None, BuildRecord(), BuildRecord()
+    path = record_path(Path(settings["CACHE_PATH"]).resolve(), output)
+    recorded = read_record(path)
+    options = {"strict": strict, "overrides": dict(overrides or {}), "output": str(output), "rewrite": REWRITE_EVERYTHING}
+    digest, stamps = build_digest(settings, Path(settings_file), options, recorded.stamps)
+    return path, recorded, BuildRecord(digest=digest, stamps=stamps)
+
+
 def build_site(
     settings_file: Path,
     output: Path,
@@ -130,16 +149,26 @@ def build_site(
 
     BEFORE_SWAP, if given, may add to the built folder just before it replaces OUTPUT.
 
+    When no input changed since the build recorded beside OUTPUT and OUTPUT is exactly as that
+    build left it, nothing is built or written (eventsite/buildrecord.py); not with VERIFY or
+    BEFORE_SWAP, whose work is not part of the digest.
+
     Strict stops after reading and linking, before anything is written, when the content problem
     channel or the log holds anything; it reports them all.
     """
     output = Path(output).resolve()
+    started = time.perf_counter()
+    record_file, inputs = None, BuildRecord()
+    if verify is None and before_swap is None:
+        record_file, recorded, inputs = inputs_of(settings_file, output, strict, overrides)
+        if recorded.keeps(inputs.digest, output):
+            return BuildResult(output=output, seconds=time.perf_counter() - started, problems=list(recorded.problems),
+                               other_warnings=list(recorded.warnings), unchanged=True)
     with staging_folder(output) as staging:
         previous = file_marks(staging)  # empty unless the staging folder is the previous site
         extra: dict[str, Any] = {**(overrides or {}), "OUTPUT_PATH": str(staging), **REWRITE_EVERYTHING}
         if strict:
             extra["EVENT_STRICT"] = True
-        started = time.perf_counter()
         while True:
             with collect_warnings() as collector:
                 try:
@@ -177,4 +206,6 @@ def build_site(
         if before_swap is not None:
             before_swap(staging)
         swap_into_place(staging, output)
+    if record_file is not None:
+        write_record(record_file, output, inputs, problems, warnings)
     return BuildResult(output=output, seconds=time.perf_counter() - started, problems=problems, other_warnings=warnings)

@@ -68,7 +68,11 @@ def report_build(settings_file: Path, output: Path, *, strict: bool = False, ove
         return False, str(failure)
     lines = [report(result.problems)] if result.problems else []
     lines += warning_lines(result.other_warnings)
-    lines.append(f"Site construit dans {result.output} en {result.seconds:.2f} s ({len(result.warnings)} avertissement(s)).")
+    if result.unchanged:
+        lines.append(f"Rien n'a changé depuis la dernière construction : le site {result.output} est conservé tel quel "
+                     f"(vérifié en {result.seconds:.2f} s ; {len(result.warnings)} avertissement(s)).")
+    else:
+        lines.append(f"Site construit dans {result.output} en {result.seconds:.2f} s ({len(result.warnings)} avertissement(s)).")
     return True, "\n".join(lines)
 
 
