@@ -16,6 +16,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,18 +55,29 @@ def files_below(folder: Path, leave_out: Iterable[Path] = ()) -> Iterable[Path]:
             yield Path(top, name)
 
 
-def file_hash(path: Path, previous: Stamps, current: Stamps) -> str:
-    """The sha256 of PATH's bytes, taken from PREVIOUS when its stamp is unchanged; noted in CURRENT."""
+def header_and_body(data: bytes) -> tuple[bytes, bytes]:
+    """A content file's header (up to its first blank line, as Pelican's Markdown reader reads it) and its body."""
+    lines = data.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        if not line.strip():
+            return b"".join(lines[:number]), b"".join(lines[number:])
+    return data, b""
+
+
+def file_hash(path: Path, previous: Stamps, current: Stamps) -> list[str]:
+    """PATH's hashes (sha256 of its bytes, of its header, of its body), from PREVIOUS when its stamp is unchanged; noted in CURRENT."""
     key = str(path)
     found = path.stat()
     stamp = [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
     known = previous.get(key)
-    if known is not None and known[:4] == stamp:
-        digest = str(known[4])
+    if known is not None and known[:4] == stamp and len(known) == 7:
+        hashes = [str(h) for h in known[4:]]
     else:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    current[key] = [*stamp, digest]
-    return digest
+        data = path.read_bytes()
+        header, body = header_and_body(data) if path.suffix == ".md" else (data, b"")
+        hashes = [hashlib.sha256(part).hexdigest() for part in (data, header, body)]
+    current[key] = [*stamp, *hashes]
+    return hashes
 
 
 def package_versions() -> dict[str, str]:
@@ -103,24 +115,43 @@ def umask() -> int:
     return current
 
 
+@dataclass
+class Inputs:
+    """What a build reads, digested: everything, everything but the bodies of content files, and each body."""
+
+    digest: str = ""  # every input: the same digest, the same site
+    stamps: Stamps = field(default_factory=dict)
+    headers: str = ""  # every input but the bodies of the content's Markdown files
+    bodies: dict[str, str] = field(default_factory=dict)  # content file path → sha256 of its body
+
+
 def build_digest(settings: Mapping[str, Any], settings_file: Path, options: Mapping[str, Any],
-                 previous: Stamps) -> tuple[str, Stamps]:
-    """The digest of every input of a build with SETTINGS and the command's OPTIONS, and the file stamps it used."""
+                 previous: Stamps) -> Inputs:
+    """The digests of every input of a build with SETTINGS and the command's OPTIONS, and the file stamps they used."""
     current: Stamps = {}
     leave_out = [Path(settings[name]).resolve() for name in ("CACHE_PATH", "OUTPUT_PATH") if settings.get(name)]
-    files = {str(path): file_hash(path, previous, current) for path in settings_python(settings_file)}
+    content = Path(settings["PATH"]).resolve()
+    hashes = {str(path): file_hash(path, previous, current) for path in settings_python(settings_file)}
     for folder in input_folders(settings, settings_file):
         for path in files_below(folder, leave_out):
-            files[str(path)] = file_hash(path, previous, current)
-    if settings.get("DEFAULT_DATE") == "fs":  # Pelican dates content by its files' mtimes
-        files = {path: f"{digest} {current[path][1]}" for path, digest in files.items()}
+            hashes[str(path)] = file_hash(path, previous, current)
+    dated = settings.get("DEFAULT_DATE") == "fs"  # Pelican dates content by its files' mtimes
+    files = {path: f"{found[0]} {current[path][1]}" if dated else found[0] for path, found in hashes.items()}
+    bodies = {path: found[2] for path, found in hashes.items() if Path(path).is_relative_to(content)}
     described = {
-        "files": files,
         "settings": canonical({k: v for k, v in settings.items() if k not in WHERE_SETTINGS}),
         "options": canonical(options),
         "packages": package_versions(),
         "environment": {name: os.environ.get(name) for name in ENVIRONMENT},
         "umask": umask(),
     }
+    headers = {path: f"{hashes[path][1]} {current[path][1]}" if dated else hashes[path][1] if path in bodies else digest
+               for path, digest in files.items()}
+    return Inputs(digest=digest_of({**described, "files": files}), stamps=current,
+                  headers=digest_of({**described, "files": headers}), bodies=bodies)
+
+
+def digest_of(described: Mapping[str, Any]) -> str:
+    """The sha256 of DESCRIBED, JSON-ready data."""
     text = json.dumps(described, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest(), current
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .buildinputs import Stamps
+from .buildinputs import Inputs, Stamps
 from .filemode import new_file_mode
 from .recycling import entries_below
 
-RECORD_VERSION = 1
+RECORD_VERSION = 2
 
 
 RECORD_FOLDER = "builds"
@@ -86,12 +86,12 @@ def read_record(path: Path) -> BuildRecord:
         return BuildRecord()
 
 
-def write_record(path: Path, output: Path, record: BuildRecord, problems: list[Any], warnings: list[str]) -> None:
-    """Write at PATH the record of the build just swapped into OUTPUT: RECORD's digest and stamps, OUTPUT's files, PROBLEMS and WARNINGS."""
+def write_record(path: Path, output: Path, inputs: Inputs, problems: list[Any], warnings: list[str]) -> None:
+    """Write at PATH the record of the build just swapped into OUTPUT: its INPUTS, OUTPUT's files, PROBLEMS and WARNINGS."""
     data = {
         "version": RECORD_VERSION,
-        "digest": record.digest,
-        "stamps": record.stamps,
+        "digest": inputs.digest,
+        "stamps": inputs.stamps,
         "output": output_marks(output),
         "problems": [[str(p), p.report_lines() if hasattr(p, "report_lines") else f"- {p}"] for p in problems],
         "warnings": list(warnings),
