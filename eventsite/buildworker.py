@@ -72,7 +72,8 @@ def report_build(settings_file: Path, output: Path, *, strict: bool = False, ove
         lines.append(f"Rien n'a changé depuis la dernière construction : le site {result.output} est conservé tel quel "
                      f"(vérifié en {result.seconds:.2f} s ; {len(result.warnings)} avertissement(s)).")
     else:
-        lines.append(f"Site construit dans {result.output} en {result.seconds:.2f} s ({len(result.warnings)} avertissement(s)).")
+        reused = f"{result.pages_reused} page(s) reprise(s) telles quelles, " if result.pages_reused else ""
+        lines.append(f"Site construit dans {result.output} en {result.seconds:.2f} s ({reused}{len(result.warnings)} avertissement(s)).")
     return True, "\n".join(lines)
 
 
