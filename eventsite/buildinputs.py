@@ -46,6 +46,18 @@ def canonical(value: Any) -> Any:
     return ADDRESS.sub("", repr(value))
 
 
+def markdown_as_read(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """SETTINGS' MARKDOWN as Pelican's Markdown reader completes it (in place, in Pelican's shared defaults: the
+    first build of a process would otherwise digest other settings than the next ones)."""
+    markdown = dict(settings.get("MARKDOWN") or {})
+    configs = markdown.get("extension_configs") or {}
+    extensions = list(markdown.get("extensions") or [])
+    for extension in [*configs, "markdown.extensions.meta"]:
+        if extension not in extensions:
+            extensions.append(extension)
+    return {**markdown, "extension_configs": configs, "extensions": extensions}
+
+
 def files_below(folder: Path, leave_out: Iterable[Path] = ()) -> Iterable[Path]:
     """Every file below FOLDER (links followed as the build follows them), without LEAVE_OUT's folders."""
     skipped = {str(path) for path in leave_out}
@@ -139,7 +151,8 @@ def build_digest(settings: Mapping[str, Any], settings_file: Path, options: Mapp
     files = {path: f"{found[0]} {current[path][1]}" if dated else found[0] for path, found in hashes.items()}
     bodies = {path: found[2] for path, found in hashes.items() if Path(path).is_relative_to(content)}
     described = {
-        "settings": canonical({k: v for k, v in settings.items() if k not in WHERE_SETTINGS}),
+        "settings": canonical({**{k: v for k, v in settings.items() if k not in WHERE_SETTINGS},
+                               "MARKDOWN": markdown_as_read(settings)}),
         "options": canonical(options),
         "packages": package_versions(),
         "environment": {name: os.environ.get(name) for name in ENVIRONMENT},
