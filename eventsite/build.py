@@ -18,7 +18,7 @@ from pelican.settings import read_settings
 from .buildinputs import Inputs, build_digest, digest_of
 from .buildrecord import BuildRecord, read_record, record_path, write_record
 from .phases import content_problems, read_and_link, write
-from .rendermemo import RenderMemo, memo_folder
+from .rendermemo import CHANNEL_MARK, RenderMemo, memo_folder
 from .recycling import file_marks, remove_unwritten
 from .staging import staging_folder, swap_into_place
 
@@ -62,7 +62,6 @@ class BuildFailed(Exception):
 
 # Pelican's own lines for a file it skipped; the event plugin reports each such file in French.
 PELICAN_SKIPS = ("Could not process %s", "Skipping %s: could not find information about '%s'")
-CHANNEL_MARK = "content_problem"  # set on the log record of a problem already in the channel
 
 
 class _WarningCollector(logging.Handler):

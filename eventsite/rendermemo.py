@@ -14,10 +14,13 @@ Entries a build does not use are deleted when it ends, as the typography cache d
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
 import os
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +31,36 @@ RENDERS_FOLDER = "renders"
 ENTRY_SUFFIX = ".html"
 # The keyword arguments of write_file that name the one content item a page is about.
 ITEM_KEYS = ("article", "page", "speaker", "theme", "track")
-EVERY_BODY = "*"
+# A logged message: logger name, level, text, whether the content problem channel already holds it.
+Logged = tuple[str, int, str, bool]
+CHANNEL_MARK = "content_problem"  # set on the log record of a problem already in the channel (plugins/event/channel.py)
+
+
+class _Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.logged: list[Logged] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.logged.append((record.name, record.levelno, record.getMessage(), bool(getattr(record, CHANNEL_MARK, False))))
+
+
+@contextmanager
+def recorded_warnings() -> Iterator[list[Logged]]:
+    """The warnings and errors logged inside the block (a render's warnings are told again when it is reused)."""
+    recorder = _Recorder()
+    root = logging.getLogger()
+    root.addHandler(recorder)
+    try:
+        yield recorder.logged
+    finally:
+        root.removeHandler(recorder)
+
+
+def log_again(logged: list[Logged]) -> None:
+    """Log again what a render logged, from the same loggers, so that a reused page reports what its render did."""
+    for name, level, text, marked in logged:
+        logging.getLogger(name).log(level, "%s", text, extra={CHANNEL_MARK: True} if marked else None)
 
 
 @dataclass
@@ -75,25 +107,28 @@ class RenderMemo:
         """TEMPLATE, rendered from the memo when the page's key has an entry."""
         return MemoTemplate(template, self, self.reads(kwargs))
 
-    def load(self, key: str) -> str | None:
-        """The render kept under KEY, marked as used by this build; None when there is none."""
+    def load(self, key: str) -> tuple[str, list[Logged]] | None:
+        """The render kept under KEY and what it logged, marked as used by this build; None when there is none."""
         path = self.folder / f"{key}{ENTRY_SUFFIX}"
         try:
-            text = path.read_text(encoding="utf-8")
+            with open(path, encoding="utf-8", newline="") as handle:
+                logged = [(str(n), int(lv), str(t), bool(m)) for n, lv, t, m in json.loads(handle.readline())]
+                text = handle.read()
             os.utime(path)
-        except (OSError, UnicodeDecodeError):
+        except (OSError, UnicodeDecodeError, ValueError, TypeError):
             return None
-        return text
+        return text, logged
 
-    def keep(self, key: str, text: str) -> None:
-        """Keep TEXT under KEY, atomically; a memo that cannot be written only costs speed."""
+    def keep(self, key: str, text: str, logged: list[Logged]) -> None:
+        """Keep TEXT and what its render LOGGED under KEY, atomically; a memo that cannot be written only costs speed."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=ENTRY_SUFFIX, dir=self.folder)
         except OSError:
             return
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(json.dumps(logged, ensure_ascii=False) + "\n")
                 handle.write(text)
             os.chmod(temporary, new_file_mode())
             os.replace(temporary, self.folder / f"{key}{ENTRY_SUFFIX}")
@@ -130,13 +165,16 @@ class MemoTemplate:
         """The page's text: the memo's, or rendered now and kept."""
         context = args[0] if args and isinstance(args[0], Mapping) else kwargs
         key = self.memo.key(str(context.get("output_file", "")), str(getattr(self.template, "name", "")), self.reads)
-        text = self.memo.load(key)
-        if text is None:
-            text = self.template.render(*args, **kwargs)
-            self.memo.keep(key, text)
+        kept = self.memo.load(key)
+        if kept is None:
+            with recorded_warnings() as logged:
+                text = self.template.render(*args, **kwargs)
+            self.memo.keep(key, text, logged)
             self.memo.rendered += 1
-        else:
-            self.memo.reused += 1
+            return text
+        text, logged = kept
+        log_again(logged)
+        self.memo.reused += 1
         return text
 
 

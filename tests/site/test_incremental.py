@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import random
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from eventsite.build import BuildResult, build_site
+from eventsite.buildworker import forget_logged_warnings
+from eventsite.rendermemo import RenderMemo
 from tests.conftest import BASE_SITE, SETTINGS, site_overrides, write_site
 
 MORE = {
@@ -88,3 +92,21 @@ def test_after_each_one_file_edit_the_site_is_the_one_a_cold_build_writes(tmp_pa
         assert contents(output) == contents(cold.output), edit.__name__
         if edit is append_to_body:
             assert incremental.pages_reused > 0 and incremental.pages_rendered > 0  # pages not read again are reused
+
+
+def test_a_reused_page_reports_the_warnings_its_render_logged(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Pelican warns while it renders a page (a broken {filename} link): reused, the page still reports it, so strict still fails."""
+    environment = jinja2.Environment()
+    environment.filters["linked"] = lambda text: logging.getLogger("pelican.contents").warning("Unable to find %s", text) or text
+    template = environment.from_string("<p>{{ page | linked }}</p>")
+    memo = RenderMemo(folder=tmp_path / "renders", site="site", bodies={}, dependencies={})
+    told = []
+    for _ in range(2):
+        forget_logged_warnings()  # Pelican logs a message once per process; each build of the preview forgets them
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            text = memo.wrap(template, {}).render({"page": "nulle-part.md", "output_file": "index.html"})
+        told.append([(r.name, r.getMessage()) for r in caplog.records])
+        assert text == "<p>nulle-part.md</p>"
+    assert (memo.rendered, memo.reused) == (1, 1)
+    assert told[0] == told[1] == [("pelican.contents", "Unable to find nulle-part.md")]
