@@ -15,7 +15,10 @@ from filelock import FileLock
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from .buildinputs import Inputs, build_digest, digest_of
+from .buildrecord import BuildRecord, read_record, record_path, write_record
 from .phases import content_problems, read_and_link, write
+from .rendermemo import CHANNEL_MARK, RenderMemo, memo_folder
 from .recycling import file_marks, remove_unwritten
 from .staging import staging_folder, swap_into_place
 
@@ -32,6 +35,9 @@ class BuildResult:
     seconds: float
     problems: list[Any] = field(default_factory=list)  # the channel's ContentProblems, in full
     other_warnings: list[str] = field(default_factory=list)  # logged warnings outside the channel
+    unchanged: bool = False  # nothing changed since the last build: the site was kept as it was
+    pages_reused: int = 0  # pages whose inputs did not change: not rendered again (eventsite/rendermemo.py)
+    pages_rendered: int = 0
 
     @property
     def warnings(self) -> list[str]:
@@ -56,7 +62,6 @@ class BuildFailed(Exception):
 
 # Pelican's own lines for a file it skipped; the event plugin reports each such file in French.
 PELICAN_SKIPS = ("Could not process %s", "Skipping %s: could not find information about '%s'")
-CHANNEL_MARK = "content_problem"  # set on the log record of a problem already in the channel
 
 
 class _WarningCollector(logging.Handler):
@@ -117,6 +122,29 @@ def pelican_settings(settings_file: Path, overrides: Mapping[str, Any] | None = 
     return read_settings(str(settings_file), override=dict(overrides or {}))
 
 
+def inputs_of(settings_file: Path, output: Path, strict: bool, overrides: Mapping[str, Any] | None) -> tuple[Path | None, BuildRecord, Inputs]:
+    """Where this build's record is kept, the recorded build, and this build's inputs (digest and file stamps).
+
+    (None, empty, empty) when the settings do not read: the build reads them again and reports the problem in French.
+    """
+    try:
+        settings = pelican_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(output)})
+    except Exception:  # noqa: BLE001
+        return None, BuildRecord(), Inputs()
+    path = record_path(Path(settings["CACHE_PATH"]).resolve(), output)
+    recorded = read_record(path)
+    options = {"strict": strict, "overrides": dict(overrides or {}), "output": str(output), "rewrite": REWRITE_EVERYTHING}
+    return path, recorded, build_digest(settings, Path(settings_file), options, recorded.stamps)
+
+
+def render_memo(settings: Mapping[str, Any], inputs: Inputs, problems: Sequence[Any]) -> RenderMemo | None:
+    """The pages of earlier builds this one may reuse (None when its inputs are unknown)."""
+    if not inputs.headers:
+        return None
+    site = digest_of({"inputs": inputs.headers, "problems": [str(p) for p in problems]})
+    return RenderMemo(folder=memo_folder(settings), site=site, bodies=inputs.bodies)
+
+
 def build_site(
     settings_file: Path,
     output: Path,
@@ -130,16 +158,27 @@ def build_site(
 
     BEFORE_SWAP, if given, may add to the built folder just before it replaces OUTPUT.
 
+    When no input changed since the build recorded for OUTPUT (in CACHE_PATH) and OUTPUT is exactly
+    as that build left it, nothing is built or written (eventsite/buildrecord.py); not with VERIFY
+    or BEFORE_SWAP, whose work is not part of the digest. Otherwise the pages whose inputs did not
+    change are not rendered again (eventsite/rendermemo.py).
+
     Strict stops after reading and linking, before anything is written, when the content problem
     channel or the log holds anything; it reports them all.
     """
     output = Path(output).resolve()
+    started = time.perf_counter()
+    record_file, recorded, inputs = inputs_of(settings_file, output, strict, overrides)
+    if verify is not None or before_swap is not None:
+        record_file = None  # their work is not part of the digest: never kept, never recorded
+    elif recorded.keeps(inputs.digest, output):
+        return BuildResult(output=output, seconds=time.perf_counter() - started, problems=list(recorded.problems),
+                           other_warnings=list(recorded.warnings), unchanged=True)
     with staging_folder(output) as staging:
         previous = file_marks(staging)  # empty unless the staging folder is the previous site
         extra: dict[str, Any] = {**(overrides or {}), "OUTPUT_PATH": str(staging), **REWRITE_EVERYTHING}
         if strict:
             extra["EVENT_STRICT"] = True
-        started = time.perf_counter()
         while True:
             with collect_warnings() as collector:
                 try:
@@ -152,8 +191,11 @@ def build_site(
                         logged = collector.messages(problems)
                         if strict and (problems or logged):
                             raise BuildFailed([*problems, *(f"avertissement (mode strict) : {w}" for w in logged)])
+                        renders = render_memo(pelican.settings, inputs, problems)
                         # Stale files of the previous site go before the search index reads the site.
-                        write(pelican, generators, before_finalized=lambda: remove_unwritten(staging, previous))
+                        write(pelican, generators, before_finalized=lambda: remove_unwritten(staging, previous), renders=renders)
+                        if renders is not None:
+                            renders.prune()
                 except BuildFailed:
                     raise
                 except (IsADirectoryError, NotADirectoryError, FileExistsError) as error:
@@ -177,4 +219,7 @@ def build_site(
         if before_swap is not None:
             before_swap(staging)
         swap_into_place(staging, output)
-    return BuildResult(output=output, seconds=time.perf_counter() - started, problems=problems, other_warnings=warnings)
+    if record_file is not None:
+        write_record(record_file, output, inputs, problems, warnings)
+    return BuildResult(output=output, seconds=time.perf_counter() - started, problems=problems, other_warnings=warnings,
+                       pages_reused=renders.reused if renders else 0, pages_rendered=renders.rendered if renders else 0)

@@ -68,7 +68,12 @@ def report_build(settings_file: Path, output: Path, *, strict: bool = False, ove
         return False, str(failure)
     lines = [report(result.problems)] if result.problems else []
     lines += warning_lines(result.other_warnings)
-    lines.append(f"Site construit dans {result.output} en {result.seconds:.2f} s ({len(result.warnings)} avertissement(s)).")
+    if result.unchanged:
+        lines.append(f"Rien n'a changé depuis la dernière construction : le site {result.output} est conservé tel quel "
+                     f"(vérifié en {result.seconds:.2f} s ; {len(result.warnings)} avertissement(s)).")
+    else:
+        reused = f"{result.pages_reused} page(s) reprise(s) telles quelles, " if result.pages_reused else ""
+        lines.append(f"Site construit dans {result.output} en {result.seconds:.2f} s ({reused}{len(result.warnings)} avertissement(s)).")
     return True, "\n".join(lines)
 
 
@@ -81,9 +86,20 @@ def forget_logged_warnings() -> None:
 
 
 def search_plugin(settings: dict[str, Any]) -> ModuleType | None:
-    """The search plugin's module when it indexes with Pagefind in this build (loaded by Pelican), else None."""
+    """The search plugin's module when it indexes with Pagefind in this build, else None.
+
+    Loaded here when no build has loaded it yet, so that every build of the worker, the first
+    included, runs without Pagefind and with the same settings (the renders of one build serve the next).
+    """
     if "search" not in (settings.get("PLUGINS") or ()):
         return None
+    if "search.search" not in sys.modules:  # before the first build: load the plugins, in order, as Pelican will
+        from pelican.plugins._utils import load_plugins
+
+        try:
+            load_plugins(settings)
+        except Exception:  # noqa: BLE001  # the build loads them again and reports the problem
+            return None
     module = sys.modules.get("search.search")
     if module is None or not module.setting(settings, "SEARCH_PAGEFIND"):
         return None
@@ -139,6 +155,8 @@ class WarmSite:
             ok, text = report_build(self.settings_file, self.output, overrides=overrides,
                                     before_swap=(lambda staging: self._keep_index(staging, bundle)) if search else None)
         self._owed = (search, settings) if ok and search is not None else None
+        if self._owed is not None and not (self.output / bundle).is_dir():
+            self.index()  # the first site has no index to keep yet: it gets one before it is shown
         parts = (self._index_problem, printed.getvalue().strip(), text)
         self._index_problem = ""
         return {"ok": ok, "report": "\n".join(part for part in parts if part)}

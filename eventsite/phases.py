@@ -40,16 +40,20 @@ def content_problems(context: dict[str, Any]) -> list[Any]:
     return list(context.get(PROBLEMS_KEY, ()))
 
 
-def write(pelican: Pelican, generators: Sequence[Any], before_finalized: Callable[[], object] | None = None) -> None:
+def write(pelican: Pelican, generators: Sequence[Any], before_finalized: Callable[[], object] | None = None,
+          renders: Any = None) -> None:
     """Write every generator's output, as the second half of Pelican.run() does.
 
     BEFORE_FINALIZED runs once the generators are done, before the finalized handlers that
-    read the whole site (search index, sitemap, image cleaning).
+    read the whole site (search index, sitemap, image cleaning). RENDERS (eventsite.rendermemo's
+    RenderMemo) gives the writer the pages of earlier builds whose inputs did not change.
     """
     for generator in generators:
         if hasattr(generator, "refresh_metadata_intersite_links"):
             generator.refresh_metadata_intersite_links()
     writer = pelican._get_writer()
+    if renders is not None and hasattr(writer, "renders"):  # the event plugin's writer
+        writer.renders = renders
     for generator in generators:
         if hasattr(generator, "generate_output"):
             generator.generate_output(writer)

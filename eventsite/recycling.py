@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 # A file's identity and its last change: (inode, ctime in ns). Writing, truncating, linking,
 # renaming onto it or even setting its mtime (shutil.copy2) changes one of them; no program
 # can set ctime back, so a file with the same pair was not touched.
 Mark = tuple[int, int]
+
+
+def entries_below(folder: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every file, link and folder below FOLDER (links not followed), with its path relative to FOLDER."""
+    stack = [""]
+    while stack:
+        relative = stack.pop()
+        with os.scandir(os.path.join(folder, relative)) as entries:
+            for entry in entries:
+                path = os.path.join(relative, entry.name)
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(path)
+                yield path, entry
 
 
 def file_marks(folder: Path) -> dict[str, Mark]:
@@ -18,19 +32,13 @@ def file_marks(folder: Path) -> dict[str, Mark]:
     writing over it would change the store too. Its producer links it again.
     """
     marks: dict[str, Mark] = {}
-    stack = [""]
-    while stack:
-        relative = stack.pop()
-        with os.scandir(os.path.join(folder, relative)) as entries:
-            for entry in entries:
-                path = os.path.join(relative, entry.name)
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(path)
-                else:
-                    found = entry.stat(follow_symlinks=False)
-                    if found.st_nlink > 1 and not entry.is_symlink():
-                        os.unlink(entry.path)  # still marked: its folder goes if nothing comes back into it
-                    marks[path] = (found.st_ino, found.st_ctime_ns)
+    for path, entry in entries_below(folder):
+        if entry.is_dir(follow_symlinks=False):
+            continue
+        found = entry.stat(follow_symlinks=False)
+        if found.st_nlink > 1 and not entry.is_symlink():
+            os.unlink(entry.path)  # still marked: its folder goes if nothing comes back into it
+        marks[path] = (found.st_ino, found.st_ctime_ns)
     return marks
 
 

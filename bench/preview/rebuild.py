@@ -4,10 +4,11 @@ Usage: python bench/preview/rebuild.py [--items 3000] [--runs 5]
 
 Without --items: the repository's site (content, theme, plugins) copied to a temporary folder.
 With --items N: the synthetic event of bench/site/run.py, and beside it stock Pelican 4.12
-(simple theme, DISPLAY_PAGES_ON_MENU = False) on the same texts. Each side is started as
-`invoke preview` starts ours (pelican --autoreload, content caching on); then, in interleaved
-rounds, one session file gets a marker appended and the time until the page showing that
-session contains it is measured. Prints the load average, the medians and the ratio.
+(simple theme, DISPLAY_PAGES_ON_MENU = False) on the same texts. Ours is started as `invoke
+preview` starts it (`python -m eventsite preview`: the warm build worker, content caching on),
+stock as `pelican --autoreload`; then, in interleaved rounds, one session file gets a marker
+appended and the time until the page showing that session contains it is measured. Prints the
+load average, the medians and the ratio.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import argparse
 import os
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -58,8 +60,9 @@ class Preview:
     def start(self) -> None:
         """Start the preview and wait for its first build."""
         log = open(self.root / "preview.log", "w", encoding="utf-8")  # noqa: SIM115 - closed with the process
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
         self.server = subprocess.Popen(self.command, cwd=self.root, stdout=log, stderr=subprocess.STDOUT,
-                                       start_new_session=True)
+                                       start_new_session=True, env=env)
         wait_for(self.shown, "</html>", 900)
         time.sleep(2)
 
@@ -83,13 +86,25 @@ class Preview:
             self.server.wait(timeout=30)
 
 
+def free_port() -> int:
+    """A TCP port of 127.0.0.1 free right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def our_preview(settings: Path, output: Path) -> list[str]:
+    """The command `invoke preview` runs: our preview, its warm build worker, on a free port."""
+    return [sys.executable, "-m", "eventsite", "preview", "--settings", str(settings), "--output", str(output),
+            "--port", str(free_port())]
+
+
 def repository_site(root: Path) -> Preview:
     """Our preview of the repository's own site."""
     for name in ("content", "theme", "plugins"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "pelicanconf.py", root)
-    command = [sys.executable, "-m", "pelican", "--autoreload", "-s", str(root / "pelicanconf.py"),
-               "-o", str(root / "output")]
+    command = our_preview(root / "pelicanconf.py", root / "output")
     return Preview("ours, repository site", command, root, root / "content" / "sessions" / "pause.md",
                    root / "output" / "programme" / "index.html")
 
@@ -99,8 +114,7 @@ def synthetic_sites(root: Path, items: int) -> list[Preview]:
     ours_settings, ours_edit = make_ours(root / "ours", items)
     stock_settings, stock_edit = make_stock(root / "stock", items)
     ours = Preview("ours (all plugins, one language)",
-                   [sys.executable, "-m", "pelican", "--autoreload", "-s", str(ours_settings),
-                    "-o", str(root / "ours" / "output")],
+                   our_preview(ours_settings, root / "ours" / "output"),
                    root / "ours", ours_edit, root / "ours" / "output" / "programme" / "index.html")
     stock = Preview("stock Pelican 4.12, simple theme",
                     [sys.executable, "-m", "pelican", str(root / "stock" / "content"), "--autoreload",

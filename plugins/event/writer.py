@@ -7,6 +7,7 @@ from typing import Any
 
 from pelican.writers import Writer
 
+from .dependencies import source_dependencies
 from .editions import edition_for
 
 
@@ -23,7 +24,14 @@ def content_lang(kwargs: Mapping[str, Any]) -> str | None:
 
 
 class EditionWriter(Writer):
-    """Pelican's Writer, adding ``edition=`` (from the page's or article's language) when the caller gave none."""
+    """Pelican's Writer, adding ``edition=`` (from the page's or article's language) when the caller gave none.
+
+    With ``renders`` (an eventsite.rendermemo.RenderMemo, set by the build), a page whose inputs did not
+    change since a previous build is not rendered again: the memo gives its text, from the
+    dependency map of the event's linked model.
+    """
+
+    renders: Any = None
 
     def write_file(self, name: Any, template: Any, context: Mapping[str, Any], *args: Any, **kwargs: Any) -> Any:
         """Write NAME as Pelican does, with the edition of its language in the template's context."""
@@ -31,6 +39,10 @@ class EditionWriter(Writer):
             edition = edition_for(context, content_lang(kwargs))
             if edition is not None:
                 kwargs["edition"] = edition
+        if self.renders is not None:
+            if self.renders.dependencies is None:
+                self.renders.dependencies = source_dependencies(context.get("event"))
+            template = self.renders.wrap(template, kwargs)
         return super().write_file(name, template, context, *args, **kwargs)
 
 

@@ -21,11 +21,18 @@ def build(settings: Path, output: Path, umask: int = 0o022) -> None:
     finish(start_build(settings, output, umask=umask))
 
 
+def edit(settings: Path) -> None:
+    """Change one content file, so that the next build is a real one (with nothing changed, nothing is built)."""
+    bio = settings.parent / "content/speakers/bob-durand.md"
+    bio.write_text(bio.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
+
+
 def test_a_build_into_the_previous_site_leaves_no_stale_file_and_matches_a_cold_build(tmp_path: Path) -> None:
     settings = make_project(tmp_path)
     output = tmp_path / "output"
     build(settings, output)
     first_inode = (output / "index.html").stat().st_ino
+    edit(settings)
     build(settings, output)  # the first site becomes the spare
     assert (tmp_path / ".output-spare" / "index.html").stat().st_ino == first_inode
     stale = [p.relative_to(output).as_posix() for p in output.rglob("*") if "ouverture" in p.name]
@@ -46,7 +53,9 @@ def test_a_spare_made_under_another_umask_is_not_reused(tmp_path: Path) -> None:
     settings = make_project(tmp_path)
     output = tmp_path / "output"
     build(settings, output, umask=0o022)
+    edit(settings)
     build(settings, output, umask=0o022)
+    assert (tmp_path / ".output-spare").is_dir()
     build(settings, output, umask=0o027)
     # Gallery images are hard links into the store, made under the first umask: left out.
     found = [p.stat() for p in [output, *output.rglob("*")]]
@@ -76,6 +85,7 @@ def test_a_folder_of_the_previous_site_that_becomes_a_file_does_not_fail_the_bui
     page.write_text("Title: Trajet\nSave_as: acces/index.html\nUrl: acces/\n\nLe trajet.\n", encoding="utf-8")
     output = tmp_path / "output"
     build(settings, output)
+    edit(settings)
     build(settings, output)  # the first site, with its folder acces/, is now the spare
     page.write_text("Title: Trajet\nSave_as: acces\nUrl: acces\n\nLe trajet.\n", encoding="utf-8")
 

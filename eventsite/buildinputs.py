@@ -1,0 +1,170 @@
+"""One digest of everything a build reads: content, theme, code, settings, options, packages and environment.
+
+Two builds with the same digest write the same site (builds are reproducible: no clock, no
+randomness), so a build whose digest matches the one recorded with an intact output has nothing
+to do (eventsite/buildrecord.py). Files are hashed by their bytes; a file whose (size, mtime,
+ctime, inode) is unchanged since the last build keeps its recorded hash, as git's index does
+(no program can set ctime back, so a changed file never keeps a stale hash).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+PACKAGE_FOLDER = Path(__file__).resolve().parent
+REPOSITORY = PACKAGE_FOLDER.parent
+# Environment values that reach the site: the calendars' DTSTAMP, the time zone, the locale of dates.
+ENVIRONMENT = ("SOURCE_DATE_EPOCH", "TZ", "LANG", "LC_ALL", "LC_TIME", "LC_COLLATE", "LC_CTYPE")
+# Settings that name where this build writes, not what it writes.
+WHERE_SETTINGS = frozenset({"OUTPUT_PATH"})
+SKIPPED_FOLDERS = frozenset({"__pycache__", ".git"})
+ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+# relative path → (size, mtime_ns, ctime_ns, inode, sha256): what a file's hash was computed from.
+Stamps = dict[str, list[Any]]
+
+
+def canonical(value: Any) -> Any:
+    """VALUE as JSON-ready data with one spelling per value: sorted mappings and sets, no memory addresses."""
+    if isinstance(value, Mapping):
+        return {str(key): canonical(item) for key, item in sorted(value.items(), key=lambda pair: str(pair[0]))}
+    if isinstance(value, (list, tuple)):
+        return [canonical(item) for item in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((canonical(item) for item in value), key=lambda item: json.dumps(item, sort_keys=True))
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return ADDRESS.sub("", repr(value))
+
+
+def markdown_as_read(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """SETTINGS' MARKDOWN as Pelican's Markdown reader completes it (in place, in Pelican's shared defaults: the
+    first build of a process would otherwise digest other settings than the next ones)."""
+    markdown = dict(settings.get("MARKDOWN") or {})
+    configs = markdown.get("extension_configs") or {}
+    extensions = list(markdown.get("extensions") or [])
+    for extension in [*configs, "markdown.extensions.meta"]:
+        if extension not in extensions:
+            extensions.append(extension)
+    return {**markdown, "extension_configs": configs, "extensions": extensions}
+
+
+def files_below(folder: Path, leave_out: Iterable[Path] = ()) -> Iterable[Path]:
+    """Every file below FOLDER (links followed as the build follows them), without LEAVE_OUT's folders."""
+    skipped = {str(path) for path in leave_out}
+    for top, folders, files in os.walk(folder, followlinks=True):
+        folders[:] = sorted(f for f in folders if f not in SKIPPED_FOLDERS and os.path.join(top, f) not in skipped)
+        for name in sorted(files):
+            yield Path(top, name)
+
+
+def header_and_body(data: bytes) -> tuple[bytes, bytes]:
+    """A content file's header (up to its first blank line, as Pelican's Markdown reader reads it) and its body."""
+    lines = data.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        if not line.strip():
+            return b"".join(lines[:number]), b"".join(lines[number:])
+    return data, b""
+
+
+def file_hash(path: Path, previous: Stamps, current: Stamps) -> list[str]:
+    """PATH's hashes (sha256 of its bytes, of its header, of its body), from PREVIOUS when its stamp is unchanged; noted in CURRENT."""
+    key = str(path)
+    found = path.stat()
+    stamp = [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
+    known = previous.get(key)
+    if known is not None and known[:4] == stamp and len(known) == 7:
+        hashes = [str(h) for h in known[4:]]
+    else:
+        data = path.read_bytes()
+        header, body = header_and_body(data) if path.suffix == ".md" else (data, b"")
+        hashes = [hashlib.sha256(part).hexdigest() for part in (data, header, body)]
+    current[key] = [*stamp, *hashes]
+    return hashes
+
+
+def package_versions() -> dict[str, str]:
+    """Python's version and the installed version of every package the project pins (requirements.txt)."""
+    versions = {"python": sys.version}
+    requirements = REPOSITORY / "requirements.txt"
+    if requirements.is_file():
+        for line in requirements.read_text(encoding="utf-8").splitlines():
+            name = line.split("#", 1)[0].split("==", 1)[0].strip()
+            if name:
+                try:
+                    versions[name] = importlib.metadata.version(name)
+                except importlib.metadata.PackageNotFoundError:
+                    versions[name] = "absent"
+    return versions
+
+
+def input_folders(settings: Mapping[str, Any], settings_file: Path) -> list[Path]:
+    """The folders whose files a build reads: content, theme, plugins, this package and the settings' Python."""
+    folders = [Path(settings["PATH"]), Path(settings["THEME"]), *(Path(p) for p in settings.get("PLUGIN_PATHS") or ()),
+               PACKAGE_FOLDER]
+    return sorted({folder.resolve() for folder in folders if folder.is_dir()})
+
+
+def settings_python(settings_file: Path) -> list[Path]:
+    """The Python files a settings file may import: those beside it and at the repository's root."""
+    folders = {Path(settings_file).resolve().parent, REPOSITORY}
+    return sorted(path for folder in folders for path in folder.glob("*.py") if path.is_file())
+
+
+def umask() -> int:
+    """The process's umask, which gives the written files their modes."""
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+@dataclass
+class Inputs:
+    """What a build reads, digested: everything, everything but the bodies of content files, and each body."""
+
+    digest: str = ""  # every input: the same digest, the same site
+    stamps: Stamps = field(default_factory=dict)
+    headers: str = ""  # every input but the bodies of the content's Markdown files
+    bodies: dict[str, str] = field(default_factory=dict)  # content file path → sha256 of its body
+
+
+def build_digest(settings: Mapping[str, Any], settings_file: Path, options: Mapping[str, Any],
+                 previous: Stamps) -> Inputs:
+    """The digests of every input of a build with SETTINGS and the command's OPTIONS, and the file stamps they used."""
+    current: Stamps = {}
+    leave_out = [Path(settings[name]).resolve() for name in ("CACHE_PATH", "OUTPUT_PATH") if settings.get(name)]
+    content = Path(settings["PATH"]).resolve()
+    hashes = {str(path): file_hash(path, previous, current) for path in settings_python(settings_file)}
+    for folder in input_folders(settings, settings_file):
+        for path in files_below(folder, leave_out):
+            hashes[str(path)] = file_hash(path, previous, current)
+    dated = settings.get("DEFAULT_DATE") == "fs"  # Pelican dates content by its files' mtimes
+    files = {path: f"{found[0]} {current[path][1]}" if dated else found[0] for path, found in hashes.items()}
+    bodies = {path: found[2] for path, found in hashes.items() if Path(path).is_relative_to(content)}
+    described = {
+        "settings": canonical({**{k: v for k, v in settings.items() if k not in WHERE_SETTINGS},
+                               "MARKDOWN": markdown_as_read(settings)}),
+        "options": canonical(options),
+        "packages": package_versions(),
+        "environment": {name: os.environ.get(name) for name in ENVIRONMENT},
+        "umask": umask(),
+    }
+    headers = {path: f"{hashes[path][1]} {current[path][1]}" if dated else hashes[path][1] if path in bodies else digest
+               for path, digest in files.items()}
+    return Inputs(digest=digest_of({**described, "files": files}), stamps=current,
+                  headers=digest_of({**described, "files": headers}), bodies=bodies)
+
+
+def digest_of(described: Mapping[str, Any]) -> str:
+    """The sha256 of DESCRIBED, JSON-ready data."""
+    text = json.dumps(described, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

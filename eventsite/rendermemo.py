@@ -1,0 +1,183 @@
+"""Pages rendered by an earlier build, reused when none of their inputs changed: CACHE_PATH/renders/<key>.html.
+
+A page's key is the sha256 of everything site-wide (theme, plugins, settings, options, and every
+content file but the bodies of the Markdown files: titles, names, dates, rooms… that menus and
+lists show), the content problems, its output name and template, and the bodies it reads. The
+page of one entity (a news item, a page, a speaker, a session…, in the default language) reads
+its own file's body and those of the entities linked to it (plugins/event/dependencies.py);
+any other page reads every body. The entry holds the template's output as Jinja rendered it,
+before Pelican writes it: Pelican still writes the page and sends content_written, so what
+other plugins do with a written page (typography, sitemap, search) is the same as after a render.
+Entries a build does not use are deleted when it ends, as the typography cache does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .filemode import new_file_mode
+
+RENDERS_FOLDER = "renders"
+ENTRY_SUFFIX = ".html"
+# The keyword arguments of write_file that name the one content item a page is about.
+ITEM_KEYS = ("article", "page", "speaker", "theme", "track")
+# A logged message: logger name, level, text, whether the content problem channel already holds it.
+Logged = tuple[str, int, str, bool]
+CHANNEL_MARK = "content_problem"  # set on the log record of a problem already in the channel (plugins/event/channel.py)
+
+
+class _Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.logged: list[Logged] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.logged.append((record.name, record.levelno, record.getMessage(), bool(getattr(record, CHANNEL_MARK, False))))
+
+
+@contextmanager
+def recorded_warnings() -> Iterator[list[Logged]]:
+    """The warnings and errors logged inside the block (a render's warnings are told again when it is reused)."""
+    recorder = _Recorder()
+    root = logging.getLogger()
+    root.addHandler(recorder)
+    try:
+        yield recorder.logged
+    finally:
+        root.removeHandler(recorder)
+
+
+def log_again(logged: list[Logged]) -> None:
+    """Log again what a render logged, from the same loggers, so that a reused page reports what its render did."""
+    for name, level, text, marked in logged:
+        logging.getLogger(name).log(level, "%s", text, extra={CHANNEL_MARK: True} if marked else None)
+
+
+@dataclass
+class RenderMemo:
+    """The reusable renders of one build: its site-wide digest, each content body's digest, each file's dependencies."""
+
+    folder: Path
+    site: str  # sha256 of every input but the content bodies, and of the content problems
+    bodies: Mapping[str, str]  # content file → sha256 of its body
+    # Content file → the content files its page reads: given by the event plugin's writer, from the linked model.
+    dependencies: Mapping[str, frozenset[str]] | None = None
+    started: float = field(default_factory=time.time)
+    reused: int = 0
+    rendered: int = 0
+
+    def __post_init__(self) -> None:
+        self.every_body = hashlib.sha256("\n".join(f"{p} {d}" for p, d in sorted(self.bodies.items())).encode()).hexdigest()
+
+    def reads(self, kwargs: Mapping[str, Any]) -> frozenset[str] | None:
+        """The content files a page written with KWARGS reads, or None when it may read any of them."""
+        edition = kwargs.get("edition")
+        if edition is not None and not getattr(edition, "default", False):
+            return None  # a translated page: its texts come from files the map does not name
+        for name in ITEM_KEYS:
+            item = kwargs.get(name)
+            for owner in (getattr(item, "source", None), item):  # an event entity's file is its Pelican page's
+                source = getattr(owner, "source_path", None)
+                if isinstance(source, str) and os.path.isabs(source):
+                    own = os.path.realpath(source)
+                    return (self.dependencies or {}).get(own, frozenset({own}))
+        return None
+
+    def key(self, output_file: str, template: str, reads: frozenset[str] | None) -> str:
+        """The key of the page OUTPUT_FILE rendered with TEMPLATE, reading the bodies of READS (None: every body)."""
+        digest = hashlib.sha256(f"{self.site}\0{output_file}\0{template}\0".encode())
+        if reads is None:
+            digest.update(self.every_body.encode())
+        else:
+            for path in sorted(reads):
+                digest.update(f"{path} {self.bodies.get(path, 'absent')}\0".encode())
+        return digest.hexdigest()
+
+    def wrap(self, template: Any, kwargs: Mapping[str, Any]) -> MemoTemplate:
+        """TEMPLATE, rendered from the memo when the page's key has an entry."""
+        return MemoTemplate(template, self, self.reads(kwargs))
+
+    def load(self, key: str) -> tuple[str, list[Logged]] | None:
+        """The render kept under KEY and what it logged, marked as used by this build; None when there is none."""
+        path = self.folder / f"{key}{ENTRY_SUFFIX}"
+        try:
+            with open(path, encoding="utf-8", newline="") as handle:
+                logged = [(str(n), int(lv), str(t), bool(m)) for n, lv, t, m in json.loads(handle.readline())]
+                text = handle.read()
+            os.utime(path)
+        except (OSError, UnicodeDecodeError, ValueError, TypeError):
+            return None
+        return text, logged
+
+    def keep(self, key: str, text: str, logged: list[Logged]) -> None:
+        """Keep TEXT and what its render LOGGED under KEY, atomically; a memo that cannot be written only costs speed."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=ENTRY_SUFFIX, dir=self.folder)
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(json.dumps(logged, ensure_ascii=False) + "\n")
+                handle.write(text)
+            os.chmod(temporary, new_file_mode())
+            os.replace(temporary, self.folder / f"{key}{ENTRY_SUFFIX}")
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+
+    def prune(self) -> int:
+        """Delete the entries this build did not use (older than its start); return how many."""
+        removed = 0
+        if not self.folder.is_dir():
+            return 0
+        for entry in os.scandir(self.folder):
+            try:
+                if entry.stat(follow_symlinks=False).st_mtime < self.started - 1:
+                    os.unlink(entry.path)
+                    removed += 1
+            except OSError:
+                continue
+        return removed
+
+
+class MemoTemplate:
+    """A Jinja template whose render comes from the memo when the page's inputs did not change."""
+
+    def __init__(self, template: Any, memo: RenderMemo, reads: frozenset[str] | None) -> None:
+        self.template = template
+        self.memo = memo
+        self.reads = reads
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.template, name)
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        """The page's text: the memo's, or rendered now and kept."""
+        context = args[0] if args and isinstance(args[0], Mapping) else kwargs
+        key = self.memo.key(str(context.get("output_file", "")), str(getattr(self.template, "name", "")), self.reads)
+        kept = self.memo.load(key)
+        if kept is None:
+            with recorded_warnings() as logged:
+                text = self.template.render(*args, **kwargs)
+            self.memo.keep(key, text, logged)
+            self.memo.rendered += 1
+            return text
+        text, logged = kept
+        log_again(logged)
+        self.memo.reused += 1
+        return text
+
+
+def memo_folder(settings: Mapping[str, Any]) -> Path:
+    """Where the renders are kept: CACHE_PATH/renders."""
+    return Path(settings["CACHE_PATH"]) / RENDERS_FOLDER
