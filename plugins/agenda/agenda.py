@@ -17,7 +17,7 @@ import os
 import re
 import unicodedata
 import zoneinfo
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
@@ -193,11 +193,13 @@ def build_calendar(
     vtimezone: Callable[[str, int, int], str] | None = None,
     translate: Translate = str,
     lang: str = "fr",
+    vevents: Sequence[str] | None = None,
 ) -> bytes:
     """The iCalendar text of a calendar holding SESSIONS, its time zone defined by a VTIMEZONE.
 
     VTIMEZONE (a function from ical.timezone_maker()) lets many calendars share one zone text;
-    TRANSLATE and LANG give the descriptions' labels in the calendar's language.
+    TRANSLATE and LANG give the descriptions' labels in the calendar's language; VEVENTS, the
+    sessions' VEVENT texts when already made (session_vevent), so that each is made once a build.
     """
     sessions = list(sessions)
     vtimezone = vtimezone or ical.timezone_maker()
@@ -210,14 +212,15 @@ def build_calendar(
         ("X-WR-CALNAME", text(name)),
         ("X-WR-TIMEZONE", text(event_settings.timezone)),
     ]
-    stamp = dtstamp(settings, event_settings)
-    events = [session_vevent(session, settings, event_settings, stamp, translate, lang) for session in sessions]
+    if vevents is None:
+        stamp = dtstamp(settings, event_settings)
+        vevents = [session_vevent(session, settings, event_settings, stamp, translate, lang) for session in sessions]
     zone = ""
     if sessions and not ical.is_utc(event_settings.timezone):
         years = [s.day.year for s in sessions]
         # Only the transitions around the event: a small, stable VTIMEZONE.
         zone = vtimezone(event_settings.timezone, min(years) - 1, max(years) + 1)
-    return ical.calendar(properties, events, zone)
+    return ical.calendar(properties, vevents, zone)
 
 
 # --- programme.json --------------------------------------------------------------------------
@@ -323,11 +326,13 @@ class AgendaGenerator(Generator):
         event, event_settings = edition.event, edition.settings
         translate, lang = gettext_of(edition), edition.lang
         sessions = [s for day in event.programme for slot in day.slots for s in slot.sessions]
-        whole = build_calendar(sessions, event_settings.name, self.settings, event_settings, vtimezone, translate, lang)
+        stamp = dtstamp(self.settings, event_settings)
+        vevents = [session_vevent(s, self.settings, event_settings, stamp, translate, lang) for s in sessions]
+        whole = build_calendar(sessions, event_settings.name, self.settings, event_settings, vtimezone, translate, lang, vevents)
         write_inside(self.output_path, edition.url(str(setting(self.settings, "AGENDA_EVENT_FILE"))), whole)
-        for session in sessions:
+        for session, vevent in zip(sessions, vevents):
             name = f"{session.title} · {event_settings.name}"
-            calendar = build_calendar([session], name, self.settings, event_settings, vtimezone, translate, lang)
+            calendar = build_calendar([session], name, self.settings, event_settings, vtimezone, translate, lang, [vevent])
             write_inside(self.output_path, edition.url(session_file(self.settings, session.slug)), calendar)
         write_inside(
             self.output_path,
