@@ -19,12 +19,12 @@ from PIL import ImageColor
 from eventsite.filemode import new_file_mode
 
 from .compose import card_palette  # noqa: F401  (the palette of a design, for tests)
-from .compose import compose_card
+from .compose import card_png
 from .drawing import CardText
 from .settings import FALLBACK_TOKENS, setting
 
-# Bump when drawing.py changes what it draws, to redraw every card once.
-CARDS_VERSION = 3
+# Bump when drawing.py changes what it draws (or png.py how it writes it), to redraw every card once.
+CARDS_VERSION = 4
 
 TOKEN = re.compile(r"--color-([a-z0-9-]+)\s*:\s*(#[0-9a-fA-F]{3,8})\b")
 
@@ -119,14 +119,14 @@ def card_name(output_file: str) -> str:
 def draw_into(cached: str, text: CardText, size: tuple[int, int], colors: dict[str, str], bold: str, regular: str) -> float:
     """Draw the card of TEXT into the cache file CACHED (atomically); return the CPU seconds it took. Runs in a worker too."""
     started = time.thread_time()
-    image = compose_card(text, size, tuple(sorted(colors.items())), bold, regular)
+    data = card_png(text, size, tuple(sorted(colors.items())), bold, regular)
     folder = os.path.dirname(cached)
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".png", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             # 32 colours are plenty for two flat colours and anti-aliased text: 3× smaller files.
-            image.save(handle, "PNG", compress_level=6)
+            handle.write(data)
         os.chmod(tmp, new_file_mode())  # mkstemp makes 0600; the card is linked into the site
         os.replace(tmp, cached)
     except BaseException:

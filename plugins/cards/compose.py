@@ -11,10 +11,12 @@ draw_card draws and the palette maps, for a third of the work (no RGB image, no 
 from __future__ import annotations
 
 import functools
+import zlib
 
 from PIL import Image, ImageDraw
 
 from .drawing import CardText, card_layout, draw_card, draw_title
+from .png import SharedRows, deflate, png_file, png_rows
 
 Colors = tuple[tuple[str, str], ...]  # the card colours as sorted (key, colour) pairs: hashable
 
@@ -61,3 +63,23 @@ def compose_card(text: CardText, size: tuple[int, int], colors: Colors, bold: st
     indices = coverage.point(list(coverage_indices(size, colors, bold, regular)))
     card.paste(Image.frombytes("P", indices.size, indices.tobytes()), (0, layout.title_top))
     return card
+
+
+@functools.lru_cache(maxsize=16)
+def shared_rows(kicker: str, footer: str, size: tuple[int, int], colors: Colors, bold: str, regular: str) -> SharedRows:
+    """The PNG data of the rows above and below the title box of an edition's cards, compressed once."""
+    layout = card_layout(size)
+    image = background(kicker, footer, size, colors, bold, regular)
+    pixels = image.tobytes()
+    above, below = png_rows(pixels, size[0], 0, layout.title_top), png_rows(pixels, size[0], layout.band_top, size[1])
+    return SharedRows(deflate(above, final=False), deflate(below, final=True), zlib.adler32(above), below,
+                      bytes(image.getpalette() or ()))
+
+
+def card_png(text: CardText, size: tuple[int, int], colors: Colors, bold: str, regular: str) -> bytes:
+    """The PNG file of TEXT's card: compose_card's pixels, only the title box compressed for each card."""
+    layout = card_layout(size)
+    coverage = Image.new("L", (size[0], layout.band_top - layout.title_top))
+    draw_title(ImageDraw.Draw(coverage), text.title, bold, size, 0, 255)
+    title = png_rows(coverage.point(list(coverage_indices(size, colors, bold, regular))).tobytes(), size[0], 0, coverage.height)
+    return png_file(size, shared_rows(text.kicker, text.footer, size, colors, bold, regular), title)

@@ -129,6 +129,23 @@ def test_a_composed_card_is_the_drawn_card_byte_for_byte(text, colors):
     assert composed.tobytes() == expected.tobytes()
 
 
+@pytest.mark.parametrize("text", COMPOSED_TEXTS, ids=range(len(COMPOSED_TEXTS)))
+def test_a_card_file_is_a_valid_png_of_the_composed_card(text):
+    # The file is put together from rows compressed apart (png.py): any decoder must read one PNG.
+    import io
+
+    from cards.compose import card_png, compose_card
+
+    design = ((1200, 630), tuple(sorted(COLORS.items())), BOLD, DEFAULTS["CARDS_FONT_REGULAR"])
+    data = card_png(text, *design)
+    with Image.open(io.BytesIO(data)) as image:
+        image.verify()  # chunk CRCs, IEND
+    with Image.open(io.BytesIO(data)) as image:
+        expected = compose_card(text, *design)
+        assert (image.format, image.mode, image.size) == ("PNG", "P", (1200, 630))
+        assert image.getpalette() == expected.getpalette() and image.tobytes() == expected.tobytes()
+
+
 def cached_cards(cache) -> dict[str, int]:
     """The cards kept in CACHE (file name → mtime in ns): a card drawn by a build is a new or rewritten file."""
     folder = cache / DEFAULTS["CARDS_CACHE_DIR"]
