@@ -29,7 +29,7 @@ from pelican.generators import Generator
 
 from event.editions import Edition, editions_of, gettext_of, page_edition
 from eventsite.settingskit import check_at_startup
-from eventsite.safepaths import write_inside
+from eventsite.safepaths import Inside
 
 from . import ical
 from .settings import setting
@@ -325,17 +325,17 @@ class AgendaGenerator(Generator):
         """Write one edition's calendars and programme.json under its prefix, in its language."""
         event, event_settings = edition.event, edition.settings
         translate, lang = gettext_of(edition), edition.lang
+        output = Inside(self.output_path)  # the calendars' folder resolved once, not once per calendar
         sessions = [s for day in event.programme for slot in day.slots for s in slot.sessions]
         stamp = dtstamp(self.settings, event_settings)
         vevents = [session_vevent(s, self.settings, event_settings, stamp, translate, lang) for s in sessions]
         whole = build_calendar(sessions, event_settings.name, self.settings, event_settings, vtimezone, translate, lang, vevents)
-        write_inside(self.output_path, edition.url(str(setting(self.settings, "AGENDA_EVENT_FILE"))), whole)
+        output.write(edition.url(str(setting(self.settings, "AGENDA_EVENT_FILE"))), whole)
         for session, vevent in zip(sessions, vevents):
             name = f"{session.title} · {event_settings.name}"
             calendar = build_calendar([session], name, self.settings, event_settings, vtimezone, translate, lang, [vevent])
-            write_inside(self.output_path, edition.url(session_file(self.settings, session.slug)), calendar)
-        write_inside(
-            self.output_path,
+            output.write(edition.url(session_file(self.settings, session.slug)), calendar)
+        output.write(
             edition.url(str(setting(self.settings, "AGENDA_JSON_FILE"))),
             programme_json(event, self.settings, event_settings, edition.prefix).encode("utf-8"),
         )
