@@ -78,8 +78,14 @@ def shared_rows(kicker: str, footer: str, size: tuple[int, int], colors: Colors,
 
 def card_png(text: CardText, size: tuple[int, int], colors: Colors, bold: str, regular: str) -> bytes:
     """The PNG file of TEXT's card: compose_card's pixels, only the title box compressed for each card."""
-    layout = card_layout(size)
-    coverage = Image.new("L", (size[0], layout.band_top - layout.title_top))
+    layout, width = card_layout(size), size[0]
+    coverage = Image.new("L", (width, layout.band_top - layout.title_top))
     draw_title(ImageDraw.Draw(coverage), text.title, bold, size, 0, 255)
-    title = png_rows(coverage.point(list(coverage_indices(size, colors, bold, regular))).tobytes(), size[0], 0, coverage.height)
-    return png_file(size, shared_rows(text.kicker, text.footer, size, colors, bold, regular), title)
+    table = coverage_indices(size, colors, bold, regular)
+    # Only the rows the title inks are mapped; the others are the background's, row after row.
+    top, bottom = (box[1], box[3]) if (box := coverage.getbbox()) else (0, 0)
+    framed = Image.new("L", (width + 1, bottom - top))  # column 0: each PNG row's filter byte (0: none)
+    framed.paste(coverage.crop((0, top, width, bottom)).point(list(table)), (1, 0))
+    empty_row = b"\0" + bytes((table[0],)) * width
+    rows = empty_row * top + framed.tobytes() + empty_row * (coverage.height - bottom)
+    return png_file(size, shared_rows(text.kicker, text.footer, size, colors, bold, regular), rows)

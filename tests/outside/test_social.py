@@ -111,6 +111,7 @@ COMPOSED_TEXTS = [
     CardText("", "Quelle « place » pour l'IA ? Débat : 9 h 30, gjpqy ÉÊÀÇ", ""),
     CardText("jeudi 1er mars 2018 · Lyon", "Numériquement " * 40, "Un événement " * 30),
     CardText("k", "https://exemple.fr/" + "tres-long-mot-sans-espace" * 6, "Pied"),
+    CardText("Sans titre", "", "Pied"),
 ]
 
 
