@@ -33,22 +33,46 @@ def safe_slug(value: str) -> str:
 
 def resolve_inside(root: str | os.PathLike[str], relative: str | os.PathLike[str]) -> str:
     """Return ROOT/RELATIVE fully resolved (symlinks followed); raise PathOutside unless it lies inside ROOT."""
-    base = os.path.realpath(root)
-    text = os.fspath(relative)
-    if not text or os.path.isabs(text) or (os.name == "nt" and os.path.splitdrive(text)[0]):
-        raise PathOutside(f"« {text} » n'est pas un chemin relatif à {base}")
-    target = os.path.realpath(os.path.join(base, text))
-    if os.path.commonpath([base, target]) != base or target == base:
-        raise PathOutside(f"« {text} » sort du dossier {base}")
-    return target
+    return Inside(root).resolve(relative)
+
+
+class Inside:
+    """One root's paths checked as resolve_inside checks them, each folder resolved once: for a batch of
+    files read or written one after the other (a folder of content, a set of calendars), never kept longer."""
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.base = os.path.realpath(root)
+        self.folders: dict[str, str] = {}  # folder as written under the root → its real path
+
+    def resolve(self, relative: str | os.PathLike[str]) -> str:
+        """ROOT/RELATIVE fully resolved (symlinks followed); PathOutside unless it lies inside ROOT."""
+        base, text = self.base, os.fspath(relative)
+        if not text or os.path.isabs(text) or (os.name == "nt" and os.path.splitdrive(text)[0]):
+            raise PathOutside(f"« {text} » n'est pas un chemin relatif à {base}")
+        folder, name = os.path.split(text)
+        if name in ("", ".", ".."):  # not a name: realpath reads the whole path
+            target = os.path.realpath(os.path.join(base, text))
+        else:
+            if folder not in self.folders:
+                self.folders[folder] = os.path.realpath(os.path.join(base, folder))
+            target = os.path.join(self.folders[folder], name)
+            if os.path.islink(target):
+                target = os.path.realpath(target)
+        if os.path.commonpath([base, target]) != base or target == base:
+            raise PathOutside(f"« {text} » sort du dossier {base}")
+        return target
+
+    def write(self, relative: str, data: bytes) -> None:
+        """Write DATA at ROOT/RELATIVE, creating folders; PathOutside unless it lies inside ROOT."""
+        target = self.resolve(relative)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(data)
 
 
 def write_inside(root: str | os.PathLike[str], relative: str, data: bytes) -> None:
     """Write DATA at ROOT/RELATIVE, creating folders; raise PathOutside unless it lies inside ROOT."""
-    target = resolve_inside(root, relative)
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    with open(target, "wb") as handle:
-        handle.write(data)
+    Inside(root).write(relative, data)
 
 
 def is_hidden(relative: str | os.PathLike[str]) -> bool:

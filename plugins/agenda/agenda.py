@@ -17,7 +17,7 @@ import os
 import re
 import unicodedata
 import zoneinfo
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,7 +30,7 @@ from pelican.generators import Generator
 
 from event.editions import Edition, editions_of, gettext_of, page_edition
 from eventsite.settingskit import check_at_startup
-from eventsite.safepaths import write_inside
+from eventsite.safepaths import Inside
 
 from . import ical
 from .settings import setting
@@ -194,11 +194,13 @@ def build_calendar(
     vtimezone: Callable[[str, int, int], str] | None = None,
     translate: Translate = str,
     lang: str = "fr",
+    vevents: Sequence[str] | None = None,
 ) -> bytes:
     """The iCalendar text of a calendar holding SESSIONS, its time zone defined by a VTIMEZONE.
 
     VTIMEZONE (a function from ical.timezone_maker()) lets many calendars share one zone text;
-    TRANSLATE and LANG give the descriptions' labels in the calendar's language.
+    TRANSLATE and LANG give the descriptions' labels in the calendar's language; VEVENTS, the
+    sessions' VEVENT texts when already made (session_vevent), so that each is made once a build.
     """
     sessions = list(sessions)
     vtimezone = vtimezone or ical.timezone_maker()
@@ -211,14 +213,15 @@ def build_calendar(
         ("X-WR-CALNAME", text(name)),
         ("X-WR-TIMEZONE", text(event_settings.timezone)),
     ]
-    stamp = dtstamp(settings, event_settings)
-    events = [session_vevent(session, settings, event_settings, stamp, translate, lang) for session in sessions]
+    if vevents is None:
+        stamp = dtstamp(settings, event_settings)
+        vevents = [session_vevent(session, settings, event_settings, stamp, translate, lang) for session in sessions]
     zone = ""
     if sessions and not ical.is_utc(event_settings.timezone):
         years = [s.day.year for s in sessions]
         # Only the transitions around the event: a small, stable VTIMEZONE.
         zone = vtimezone(event_settings.timezone, min(years) - 1, max(years) + 1)
-    return ical.calendar(properties, events, zone)
+    return ical.calendar(properties, vevents, zone)
 
 
 # --- programme.json --------------------------------------------------------------------------
@@ -332,15 +335,17 @@ class AgendaGenerator(Generator):
         """Write one edition's calendars and programme.json under its prefix, in its language."""
         event, event_settings = edition.event, edition.settings
         translate, lang = gettext_of(edition), edition.lang
+        output = Inside(self.output_path)  # the calendars' folder resolved once, not once per calendar
         sessions = [s for day in event.programme for slot in day.slots for s in slot.sessions]
-        whole = build_calendar(sessions, event_settings.name, self.settings, event_settings, vtimezone, translate, lang)
-        write_inside(self.output_path, edition.url(str(setting(self.settings, "AGENDA_EVENT_FILE"))), whole)
-        for session in sessions:
+        stamp = dtstamp(self.settings, event_settings)
+        vevents = [session_vevent(s, self.settings, event_settings, stamp, translate, lang) for s in sessions]
+        whole = build_calendar(sessions, event_settings.name, self.settings, event_settings, vtimezone, translate, lang, vevents)
+        output.write(edition.url(str(setting(self.settings, "AGENDA_EVENT_FILE"))), whole)
+        for session, vevent in zip(sessions, vevents):
             name = f"{session.title} · {event_settings.name}"
-            calendar = build_calendar([session], name, self.settings, event_settings, vtimezone, translate, lang)
-            write_inside(self.output_path, edition.url(session_file(self.settings, session.slug)), calendar)
-        write_inside(
-            self.output_path,
+            calendar = build_calendar([session], name, self.settings, event_settings, vtimezone, translate, lang, [vevent])
+            output.write(edition.url(session_file(self.settings, session.slug)), calendar)
+        output.write(
             edition.url(str(setting(self.settings, "AGENDA_JSON_FILE"))),
             programme_json(event, self.settings, event_settings, edition.prefix).encode("utf-8"),
         )

@@ -29,26 +29,38 @@ def escape_text(text: str) -> str:
 def fold(line: str) -> str:
     """One content line folded at 75 octets (CRLF + space), never inside a UTF-8 character
     nor right after a backslash, which would split an escape."""
-    if len(line) < LIMIT and line.isascii():
-        return line
+    if line.isascii():
+        if len(line) < LIMIT:
+            return line
+        return "\r\n ".join(_ascii_parts(line))
     parts: list[str] = []
-    current: list[str] = []
-    count = 0
-    for char in line:
-        size = len(char.encode("utf-8"))
-        if current and count + size >= LIMIT:
-            if len(current) > 1 and current[-1] in "\\^":
-                carried = current.pop()
-                parts.append("".join(current))
-                current, count = [carried], len(carried.encode("utf-8"))
+    start = count = 0
+    for index, char in enumerate(line):
+        size = 1 if char < "\x80" else len(char.encode("utf-8"))
+        if index > start and count + size >= LIMIT:
+            if index - start > 1 and line[index - 1] in "\\^":
+                parts.append(line[start : index - 1])
+                start, count = index - 1, 1  # the carried character is ASCII: one octet
             else:
-                parts.append("".join(current))
-                current, count = [], 0
-        current.append(char)
+                parts.append(line[start:index])
+                start, count = index, 0
         count += size
-    if current:
-        parts.append("".join(current))
+    parts.append(line[start:])
     return "\r\n ".join(parts)
+
+
+def _ascii_parts(line: str) -> list[str]:
+    """An ASCII line cut as fold() cuts it: 74 characters a part, a trailing backslash or caret carried over."""
+    parts = []
+    start = 0
+    while len(line) - start >= LIMIT:
+        end = start + LIMIT - 1
+        if line[end - 1] in "\\^":
+            end -= 1
+        parts.append(line[start:end])
+        start = end
+    parts.append(line[start:])
+    return parts
 
 
 def is_utc(timezone: str) -> bool:

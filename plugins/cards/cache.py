@@ -14,17 +14,19 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from PIL import Image, ImageColor
+from PIL import ImageColor
 
 from eventsite.filemode import new_file_mode
 
-from .drawing import CardText, draw_card
 from event.tokens import event_tokens
 
+from .compose import card_palette  # noqa: F401  (the palette of a design, for tests)
+from .compose import card_png
+from .drawing import CardText
 from .settings import setting
 
-# Bump when drawing.py changes what it draws, to redraw every card once.
-CARDS_VERSION = 3
+# Bump when drawing.py changes what it draws (or png.py how it writes it), to redraw every card once.
+CARDS_VERSION = 4
 
 
 @functools.lru_cache(maxsize=16)
@@ -75,10 +77,10 @@ def design(settings: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def cache_key(text: CardText, settings: Mapping[str, Any]) -> str:
-    """The cache key of a card: its text, the design settings, the fonts' content and CARDS_VERSION."""
+def cache_key(text: CardText, look: Mapping[str, Any]) -> str:
+    """The cache key of a card: its text, its design (LOOK, from design()), the fonts' content and CARDS_VERSION."""
     payload = json.dumps(
-        {"version": CARDS_VERSION, "text": [text.kicker, text.title, text.footer], "design": design(settings)},
+        {"version": CARDS_VERSION, "text": [text.kicker, text.title, text.footer], "design": look},
         sort_keys=True,
         ensure_ascii=False,
     )
@@ -98,31 +100,17 @@ def card_name(output_file: str) -> str:
     return name or "accueil"
 
 
-@functools.lru_cache(maxsize=8)
-def card_palette(size: tuple[int, int], colors: tuple[tuple[str, str], ...], bold: str, regular: str) -> Image.Image:
-    """The 32-colour palette of every card of one design: fitted once on a sample card.
-
-    Every card has the same flat colours and the same anti-aliasing ramps between them, so
-    mapping each card onto this palette (about 1 ms) looks the same as fitting a palette to
-    each card (about 8 ms), and a card's pixels depend on its own text only.
-    """
-    sample = draw_card(CardText("1 janvier 2030 · Ville", "Titre d'exemple, sur deux lignes pour tout couvrir",
-                                "Nom de l'événement"), size, dict(colors), bold, regular)
-    return sample.quantize(32, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-
-
 def draw_into(cached: str, text: CardText, size: tuple[int, int], colors: dict[str, str], bold: str, regular: str) -> float:
     """Draw the card of TEXT into the cache file CACHED (atomically); return the CPU seconds it took. Runs in a worker too."""
     started = time.thread_time()
-    image = draw_card(text, size, colors, bold, regular)
-    palette = card_palette(size, tuple(sorted(colors.items())), bold, regular)
+    data = card_png(text, size, tuple(sorted(colors.items())), bold, regular)
     folder = os.path.dirname(cached)
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".png", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             # 32 colours are plenty for two flat colours and anti-aliased text: 3× smaller files.
-            image.quantize(palette=palette, dither=Image.Dither.NONE).save(handle, "PNG", compress_level=6)
+            handle.write(data)
         os.chmod(tmp, new_file_mode())  # mkstemp makes 0600; the card is linked into the site
         os.replace(tmp, cached)
     except BaseException:
@@ -132,9 +120,9 @@ def draw_into(cached: str, text: CardText, size: tuple[int, int], colors: dict[s
     return time.thread_time() - started
 
 
-def drawing_job(cached: str, text: CardText, settings: Mapping[str, Any]) -> tuple[Any, ...]:
-    """The arguments of draw_into for TEXT (picklable: a worker process draws from them)."""
-    return (cached, text, tuple(setting(settings, "CARDS_SIZE")), card_colors(settings),
+def drawing_design(settings: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The arguments of draw_into after the card's file and text: size, colours and fonts (picklable)."""
+    return (tuple(setting(settings, "CARDS_SIZE")), card_colors(settings),
             str(setting(settings, "CARDS_FONT_BOLD")), str(setting(settings, "CARDS_FONT_REGULAR")))
 
 

@@ -25,7 +25,7 @@ from pelican.generators import Generator
 
 from eventsite.settingskit import check_at_startup
 
-from .cache import cache_folder, cache_key, card_name, drawing_job, draw_into, place_card
+from .cache import cache_folder, cache_key, card_name, design, draw_into, drawing_design, place_card
 from .pages import page_cards
 from .settings import processes, setting
 from .workers import CardWorkers
@@ -96,11 +96,12 @@ class CardsGenerator(Generator):
         settings = {**self.settings, "event_settings": self.context.get("event_settings")}
         cards: dict[str, Card] = {}
         names: dict[str, str] = {}
+        look, drawing = design(settings), drawing_design(settings)  # the same for every card: worked out once
         wanted, guessed = page_cards(self.context)
         for output_file, text in sorted(wanted.items()):
-            key = cache_key(text, settings)
+            key = cache_key(text, look)
             cached = os.path.join(folder, f"{key}.png")
-            self.draw(cached, drawing_job(cached, text, settings))
+            self.draw(cached, (cached, text, *drawing))
             name = card_name(output_file)
             if names.get(name, key) != key:
                 name = f"{name}-{key[:8]}"

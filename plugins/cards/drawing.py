@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -103,14 +104,39 @@ def fit_title(
     raise AssertionError("unreachable")
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where a card's parts go, in pixels: side margin, text width, top of the title box and of the band."""
+
+    margin: int
+    inner: int
+    title_top: int
+    band_top: int
+
+
+def card_layout(size: tuple[int, int]) -> Layout:
+    """The layout of a card of SIZE: the kicker and its rule above the title box, the band below it."""
+    width, height = size
+    margin = round(width * 0.066)  # 80 px at 1200
+    return Layout(margin, width - 2 * margin, round(height * 0.1) + 48 + 36, round(height * 0.76))
+
+
+def draw_title(draw: ImageDraw.ImageDraw, title: str, bold_font: str, size: tuple[int, int], top: int, fill: Any) -> None:
+    """Draw TITLE into its box (the largest size at which it fits), its first line at TOP."""
+    layout = card_layout(size)
+    title_font, title_lines, line_height = fit_title(title, bold_font, layout.inner, layout.band_top - 30 - layout.title_top)
+    for line in title_lines:
+        draw.text((layout.margin, top), line, font=title_font, fill=fill)
+        top += line_height
+
+
 def draw_card(
     text: CardText, size: tuple[int, int], colors: Mapping[str, str], bold_font: str, regular_font: str
 ) -> Image.Image:
     """Draw one card: title on the accent colour, event name in a light band, all within margins."""
     width, height = size
-    margin = round(width * 0.066)  # 80 px at 1200
-    inner = width - 2 * margin
-    band_top = round(height * 0.76)
+    layout = card_layout(size)
+    margin, inner, band_top = layout.margin, layout.inner, layout.band_top
     image = Image.new("RGB", size, colors["background"])
     draw = ImageDraw.Draw(image)
 
@@ -121,12 +147,8 @@ def draw_card(
         draw.text((margin, y), line, font=kicker_font, fill=colors["muted"])
     y += 48
     draw.rectangle((margin, y, margin + 120, y + 6), fill=colors["rule"])
-    y += 36
 
-    title_font, title_lines, line_height = fit_title(text.title, bold_font, inner, band_top - 30 - y)
-    for line in title_lines:
-        draw.text((margin, y), line, font=title_font, fill=colors["text"])
-        y += line_height
+    draw_title(draw, text.title, bold_font, size, layout.title_top, colors["text"])
 
     draw.rectangle((0, band_top, width, height), fill=colors["band"])
     footer_font = load_font(bold_font, 30)

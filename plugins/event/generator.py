@@ -10,7 +10,7 @@ from typing import Any
 from pelican.contents import Page
 from pelican.generators import Generator
 
-from eventsite.safepaths import PathOutside, resolve_inside
+from eventsite.safepaths import Inside, PathOutside, resolve_inside
 
 from .channel import problems_of, report
 from .header import NotUtf8Error, read_header
@@ -78,9 +78,10 @@ class EventGenerator(Generator):
         entities = []
         folder = self.event_settings.paths[ctype.key]
         collection = ctype.collection
+        content = Inside(self.path)  # each folder resolved once for the type's files
         for relpath in sorted(self.get_files(folder, extensions=("md", "markdown"))):
             try:
-                resolve_inside(self.path, relpath)
+                content.resolve(relpath)
             except PathOutside:
                 self.problems.append(ContentProblem(relpath, "", "ce fichier est un lien vers un fichier hors de content/ : il n'est pas lu",
                                                     "remplacez le lien par le fichier lui-même"))

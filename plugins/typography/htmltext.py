@@ -10,6 +10,7 @@ around it, the element's own included, as in HTML.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -78,10 +79,14 @@ _RAW_TEXT = {name: re.compile(rf"</{name}[\t\n\f\r />]", re.IGNORECASE) for name
 _READ_ATTRIBUTES = re.compile(r"\s(?:lang|alt|title|aria-|placeholder|label|content|data-typography)", re.IGNORECASE)
 
 
-def _attributes(raw: str) -> list[tuple[str, str]]:
-    """The (name, unescaped value) pairs of the start tag RAW, read as html.parser reads them."""
+@functools.lru_cache(maxsize=8192)
+def _attributes(raw: str) -> tuple[tuple[str, str], ...]:
+    """The (name, unescaped value) pairs of the start tag RAW, read as html.parser reads them.
+
+    Remembered: the theme writes the same tags on every page (menus, footer, links).
+    """
     if not _READ_ATTRIBUTES.search(raw):
-        return []
+        return ()
     found = []
     match = tagfind_tolerant.match(raw, 1)
     position = match.end() if match else len(raw)
@@ -94,7 +99,7 @@ def _attributes(raw: str) -> list[tuple[str, str]]:
             value = value[1:-1]
         found.append((name, unescape(value)))
         position = attribute.end()
-    return found
+    return tuple(found)
 
 
 def tokens(html: str) -> Iterator[tuple[str, str, list, str]]:
@@ -103,21 +108,27 @@ def tokens(html: str) -> Iterator[tuple[str, str, list, str]]:
     Kinds: "start", "empty" (<br/>), "end", "text", "other" (comments, declarations).
     The content of script, style, textarea and title is one "text" token.
     """
+    for kind, tag, attrs, raw in _cut(html):
+        yield kind, tag, list(attrs), raw
+
+
+def _cut(html: str) -> Iterator[tuple[str, str, tuple, str]]:
+    """tokens(), each start tag's attributes as a tuple (remembered by _attributes, shared: never changed)."""
     position = 0
     length = len(html)
     while position < length:
         match = _MARKUP.search(html, position)
         if match is None:
-            yield ("text", "", [], html[position:])
+            yield ("text", "", (), html[position:])
             return
         if match.start() > position:
-            yield ("text", "", [], html[position : match.start()])
+            yield ("text", "", (), html[position : match.start()])
         raw = match.group(0)
         position = match.end()
         name = match.group("start")
         if name is None:
             end = match.group("end")
-            yield ("end", end.lower(), [], raw) if end else ("other", "", [], raw)
+            yield ("end", end.lower(), (), raw) if end else ("other", "", (), raw)
             continue
         tag = name.lower()
         yield ("empty" if raw.endswith("/>") else "start", tag, _attributes(raw), raw)
@@ -126,7 +137,7 @@ def tokens(html: str) -> Iterator[tuple[str, str, list, str]]:
             found = closing.search(html, position)
             stop = found.start() if found else length
             if stop > position:
-                yield ("text", "", [], html[position:stop])
+                yield ("text", "", (), html[position:stop])
             position = stop
 
 
@@ -140,7 +151,7 @@ class _Open(NamedTuple):
     plain: bool
 
 
-def _own_lang(attrs: list, inherited: str) -> str:
+def _own_lang(attrs: tuple, inherited: str) -> str:
     """The element's language: its lang attribute when it has one, else the inherited one."""
     for name, value in attrs:
         if name == "lang":
@@ -148,7 +159,7 @@ def _own_lang(attrs: list, inherited: str) -> str:
     return inherited
 
 
-def _text_attribute_names(tag: str, attrs: list) -> frozenset[str]:
+def _text_attribute_names(tag: str, attrs: tuple) -> frozenset[str]:
     """The names of the attributes of this tag that hold human text."""
     names = {name for name, value in attrs if name in TEXT_ATTRIBUTES and value}
     if tag == "meta":
@@ -177,8 +188,9 @@ def _rewrite_attributes(raw: str, changes: Mapping[str, str]) -> str:
     return "".join(pieces) + raw[last:]
 
 
-def _typeset_tag(raw: str, tag: str, attrs: list, typesetter: Typesetter) -> str:
-    """The start tag RAW with its human-text attributes typeset."""
+@functools.lru_cache(maxsize=8192)
+def _typeset_tag(raw: str, tag: str, attrs: tuple, typesetter: Typesetter) -> str:
+    """The start tag RAW with its human-text attributes typeset (remembered: tags repeat from page to page)."""
     names = _text_attribute_names(tag, attrs) if attrs else ()
     if not names:
         return raw
@@ -191,8 +203,10 @@ def _typeset_tag(raw: str, tag: str, attrs: list, typesetter: Typesetter) -> str
     return _rewrite_attributes(raw, changes) if changes else raw
 
 
+@functools.lru_cache(maxsize=8192)
 def _typeset_run(raw: str, before: str, plain: bool, typesetter: Typesetter) -> str:
-    """A stretch of text between two tags, typeset; RAW itself when nothing changes."""
+    """A stretch of text between two tags, typeset; RAW itself when nothing changes (remembered: the theme's
+    labels repeat from page to page)."""
     text = unescape(raw) if "&" in raw else raw
     new = typesetter.text(text, before)
     safe = escape(new, quote=False) if new != text else raw
@@ -209,7 +223,7 @@ def typeset_document(html: str, typesetter: Typesetter, lang: str) -> str:
     pieces: list[str] = []
     stack = [_Open("", lang, typesetter.wants(lang), False, False)]
     before = " "  # the text just before, across inline elements: what the rules see on the left
-    for kind, tag, attrs, raw in tokens(html):
+    for kind, tag, attrs, raw in _cut(html):
         if kind == "text":
             current = stack[-1]
             if current.skipped or not current.wanted or not _MAY_CHANGE.search(raw):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +29,9 @@ def lang_matches(lang: str | None, langs: Iterable[str]) -> bool:
     return lang in wanted or lang.split("-")[0] in wanted
 
 
+@lru_cache(maxsize=8)
 def typesetter(config: TypographySettings) -> Typesetter:
-    """The French typesetter for the languages and options of CONFIG."""
+    """The French typesetter for the languages and options of CONFIG (one per CONFIG: what it typesets is remembered)."""
     return Typesetter(
         wants=partial(lang_matches, langs=config.langs),  # once per lang attribute met
         text=partial(typographer_fr, quotes=config.quotes),

@@ -106,6 +106,47 @@ def test_card_text_stays_inside_its_margins():
             assert image.getpixel((x, y)) in (background, band), (x, y)
 
 
+COMPOSED_TEXTS = [
+    CardText("1 janvier 2030 · Paris", "Actualité 12", "Séminaire des managers publics"),
+    CardText("", "Quelle « place » pour l'IA ? Débat : 9 h 30, gjpqy ÉÊÀÇ", ""),
+    CardText("jeudi 1er mars 2018 · Lyon", "Numériquement " * 40, "Un événement " * 30),
+    CardText("k", "https://exemple.fr/" + "tres-long-mot-sans-espace" * 6, "Pied"),
+    CardText("Sans titre", "", "Pied"),
+]
+
+
+@pytest.mark.parametrize("text", COMPOSED_TEXTS, ids=range(len(COMPOSED_TEXTS)))
+@pytest.mark.parametrize("colors", [COLORS, {**COLORS, "background": "#006a4e", "text": "#fafafa", "band": "#101010"}])
+def test_a_composed_card_is_the_drawn_card_byte_for_byte(text, colors):
+    # The fast path (background drawn once, title coverage mapped through a table) must give the
+    # very pixels of drawing the whole card in RGB and mapping it onto the palette.
+    from cards.compose import compose_card, on_palette
+
+    fonts = (BOLD, DEFAULTS["CARDS_FONT_REGULAR"])
+    design = ((1200, 630), tuple(sorted(colors.items())), *fonts)
+    expected = on_palette(draw_card(text, (1200, 630), colors, *fonts), *design)
+    composed = compose_card(text, *design)
+    assert composed.mode == "P" and composed.getpalette() == expected.getpalette()
+    assert composed.tobytes() == expected.tobytes()
+
+
+@pytest.mark.parametrize("text", COMPOSED_TEXTS, ids=range(len(COMPOSED_TEXTS)))
+def test_a_card_file_is_a_valid_png_of_the_composed_card(text):
+    # The file is put together from rows compressed apart (png.py): any decoder must read one PNG.
+    import io
+
+    from cards.compose import card_png, compose_card
+
+    design = ((1200, 630), tuple(sorted(COLORS.items())), BOLD, DEFAULTS["CARDS_FONT_REGULAR"])
+    data = card_png(text, *design)
+    with Image.open(io.BytesIO(data)) as image:
+        image.verify()  # chunk CRCs, IEND
+    with Image.open(io.BytesIO(data)) as image:
+        expected = compose_card(text, *design)
+        assert (image.format, image.mode, image.size) == ("PNG", "P", (1200, 630))
+        assert image.getpalette() == expected.getpalette() and image.tobytes() == expected.tobytes()
+
+
 def cached_cards(cache) -> dict[str, int]:
     """The cards kept in CACHE (file name → mtime in ns): a card drawn by a build is a new or rewritten file."""
     folder = cache / DEFAULTS["CARDS_CACHE_DIR"]

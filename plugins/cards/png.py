@@ -1,0 +1,53 @@
+"""PNG files of palette images put together from parts compressed apart: the rows every card of an
+edition shares are compressed once, and each card compresses only its own rows.
+
+A zlib stream may be cut into pieces by full flushes (each piece starts with an empty window), so
+the rows above the title box (ended by a full flush) and those below it (the final block) are kept
+compressed, and a card's file is its own rows compressed between them. Decoders see one ordinary
+8-bit palette PNG (IHDR, PLTE, one IDAT, IEND).
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+SIGNATURE = b"\x89PNG\r\n\x1a\n"
+LEVEL = 6  # zlib's default, as Pillow's PNG encoder: a third of the bytes of level 1 on cards
+ZLIB_HEADER = b"\x78\x9c"  # deflate, 32 KB window, default compression
+
+
+@dataclass(frozen=True)
+class SharedRows:
+    """Rows above and below the part that changes, compressed; what the checksum and PLTE need."""
+
+    above: bytes  # raw deflate, ended by a full flush
+    below: bytes  # raw deflate, final block
+    above_adler: int  # Adler-32 of the rows above, uncompressed
+    below_rows: bytes  # the rows below, uncompressed (the checksum runs on after the card's own rows)
+    palette: bytes  # RGB triplets
+
+
+def png_rows(pixels: bytes, width: int, top: int, bottom: int) -> bytes:
+    """Rows TOP to BOTTOM (excluded) of one-byte-a-pixel PIXELS, each after its filter byte (0: none)."""
+    return b"".join(b"\0" + pixels[y * width : (y + 1) * width] for y in range(top, bottom))
+
+
+def deflate(rows: bytes, final: bool) -> bytes:
+    """ROWS as raw deflate blocks: the last ones if FINAL, else ended by a full flush (nothing refers back)."""
+    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+    return compressor.compress(rows) + compressor.flush(zlib.Z_FINISH if final else zlib.Z_FULL_FLUSH)
+
+
+def chunk(kind: bytes, data: bytes) -> bytes:
+    """One PNG chunk: length, type, data, CRC."""
+    return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+
+def png_file(size: tuple[int, int], shared: SharedRows, rows: bytes) -> bytes:
+    """An 8-bit palette PNG of SIZE: SHARED's rows above, ROWS (with their filter bytes), SHARED's rows below."""
+    width, height = size
+    checksum = zlib.adler32(shared.below_rows, zlib.adler32(rows, shared.above_adler))
+    stream = ZLIB_HEADER + shared.above + deflate(rows, final=False) + shared.below + checksum.to_bytes(4, "big")
+    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes((8, 3, 0, 0, 0))
+    return SIGNATURE + chunk(b"IHDR", header) + chunk(b"PLTE", shared.palette) + chunk(b"IDAT", stream) + chunk(b"IEND", b"")

@@ -1,0 +1,88 @@
+"""Paths checked in batches (safepaths.Inside, each folder resolved once) refuse and accept exactly what a
+full resolution of each path does: links to files or folders outside, `..`, loops, links swapped in."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from eventsite.safepaths import Inside, PathOutside
+
+
+def reference(root: Path, relative: str) -> str:
+    """What a path resolves to, read from scratch (None-like "" when it leaves ROOT)."""
+    base = os.path.realpath(root)
+    target = os.path.realpath(os.path.join(base, relative))
+    return target if os.path.commonpath([base, target]) == base and target != base else ""
+
+
+def tree(tmp_path: Path) -> Path:
+    """content/ with ordinary files and folders, and links leading in, out and nowhere."""
+    outside = tmp_path / "secret"
+    (outside / "deep").mkdir(parents=True)
+    (outside / "passwords.md").write_text("x")
+    root = tmp_path / "content"
+    (root / "speakers" / "inner").mkdir(parents=True)
+    (root / "speakers" / "alice.md").write_text("a")
+    (root / "speakers" / "inner" / "bob.md").write_text("b")
+    (root / "speakers" / "out.md").symlink_to(outside / "passwords.md")  # a file leading out
+    (root / "speakers" / "in.md").symlink_to("alice.md")  # a file leading in
+    (root / "linked").symlink_to(outside)  # a folder leading out
+    (root / "alias").symlink_to(root / "speakers")  # a folder leading in
+    (root / "speakers" / "loop.md").symlink_to("loop.md")  # a link to itself
+    (root / "speakers" / "up").symlink_to("..")  # back to content/
+    (root / "speakers" / "upup").symlink_to("../..")  # out of content/
+    return root
+
+
+PATHS = [
+    "speakers/alice.md", "speakers/inner/bob.md", "speakers/out.md", "speakers/in.md", "linked/passwords.md",
+    "linked/deep/x.md", "alias/alice.md", "alias/out.md", "speakers/loop.md", "speakers/up/speakers/alice.md",
+    "speakers/upup/secret/passwords.md", "speakers/../speakers/alice.md", "speakers/../../secret/passwords.md",
+    "speakers/new/page.md", "speakers/./alice.md", "speakers/..", "speakers/.", "speakers/", "alice.md", "..",
+    "speakers/up", "speakers/upup", "alias", "linked",
+]
+
+
+def outcome(inside: Inside, relative: str) -> str:
+    try:
+        return inside.resolve(relative)
+    except PathOutside:
+        return ""
+
+
+def test_a_batch_resolves_every_path_as_a_full_resolution_does(tmp_path):
+    root = tree(tmp_path)
+    inside = Inside(root)  # one object for the whole batch: its folders are resolved once
+    for relative in PATHS * 2:  # the second pass is served from the folders already resolved
+        assert outcome(inside, relative) == reference(root, relative), relative
+    assert outcome(inside, "speakers/out.md") == "" and outcome(inside, "linked/passwords.md") == ""
+    assert outcome(inside, "speakers/in.md").endswith("speakers/alice.md")
+
+
+@pytest.mark.parametrize("relative", ["", "/etc/passwd"])
+def test_a_batch_refuses_what_is_not_a_relative_path(tmp_path, relative):
+    with pytest.raises(PathOutside):
+        Inside(tree(tmp_path)).resolve(relative)
+
+
+def test_a_file_swapped_for_a_link_in_a_folder_already_resolved_is_refused(tmp_path):
+    # The folder is remembered, never the file: a file replaced by a link leading out is seen.
+    root = tree(tmp_path)
+    inside = Inside(root)
+    assert outcome(inside, "speakers/alice.md")
+    (root / "speakers" / "alice.md").unlink()
+    (root / "speakers" / "alice.md").symlink_to(tmp_path / "secret" / "passwords.md")
+    assert outcome(inside, "speakers/alice.md") == ""
+
+
+def test_writing_through_a_batch_stays_inside(tmp_path):
+    root = tree(tmp_path)
+    inside = Inside(root)
+    inside.write("calendars/a.ics", b"A")
+    assert (root / "calendars" / "a.ics").read_bytes() == b"A"
+    with pytest.raises(PathOutside):
+        inside.write("linked/b.ics", b"B")
+    assert not (tmp_path / "secret" / "b.ics").exists()
