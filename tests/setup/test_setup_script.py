@@ -72,3 +72,9 @@ def test_ci_proves_the_first_command_before_the_test_tools() -> None:
     assert positions == sorted(positions)
     assert "set -euo pipefail" in script
     assert '"$tests_status" = 5' in script
+
+
+def test_no_symbolic_link_is_tracked() -> None:
+    """A tracked link (a worktree's .venv, node_modules or .cache pointing elsewhere) breaks a fresh clone's setup."""
+    listed = subprocess.run(["git", "ls-files", "-s"], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    assert [line.split("\t", 1)[1] for line in listed.splitlines() if line.startswith("120000 ")] == []
