@@ -9,13 +9,13 @@ import os
 import re
 import shutil
 import stat
-import tempfile
 import time
 from collections.abc import Mapping
 from typing import Any
 
 from PIL import ImageColor
 
+from eventsite.atomicfile import write_bytes
 from eventsite.filemode import new_file_mode
 
 from event.tokens import event_tokens
@@ -104,19 +104,7 @@ def draw_into(cached: str, text: CardText, size: tuple[int, int], colors: dict[s
     """Draw the card of TEXT into the cache file CACHED (atomically); return the CPU seconds it took. Runs in a worker too."""
     started = time.thread_time()
     data = card_png(text, size, tuple(sorted(colors.items())), bold, regular)
-    folder = os.path.dirname(cached)
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".png", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            # 32 colours are plenty for two flat colours and anti-aliased text: 3× smaller files.
-            handle.write(data)
-        os.chmod(tmp, new_file_mode())  # mkstemp makes 0600; the card is linked into the site
-        os.replace(tmp, cached)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_bytes(cached, data)  # the umask's mode: the card is linked into the site
     return time.thread_time() - started
 
 

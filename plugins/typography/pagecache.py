@@ -14,16 +14,14 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 
-from eventsite.filemode import new_file_mode
+from eventsite.atomicfile import TEMPORARY_PREFIX, write_bytes
 
 from .settings import TypographySettings
 
 logger = logging.getLogger(__name__)
 
 ENTRY_SUFFIX = ".html"
-TEMPORARY_PREFIX = ".tmp-"
 MARKER_PREFIX = ".build-"
 CODE_FOLDER = os.path.dirname(os.path.abspath(__file__))
 
@@ -81,22 +79,10 @@ def read_entry(path: str) -> bytes | None:
 
 def write_entry(path: str, data: bytes) -> None:
     """Keep DATA as the entry at PATH, atomically; a cache that cannot be written only costs speed."""
-    folder = os.path.dirname(path)
     try:
-        os.makedirs(folder, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=ENTRY_SUFFIX, dir=folder)
+        write_bytes(path, data)
     except OSError as error:
         logger.debug("typography cache not written: %s", error)
-        return
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, new_file_mode())
-        os.replace(temporary, path)
-    except OSError as error:
-        logger.debug("typography cache not written: %s", error)
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 def marker_path(folder: str) -> str:
