@@ -13,6 +13,7 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import stat
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -59,11 +60,11 @@ def markdown_as_read(settings: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def files_below(folder: Path, leave_out: Iterable[Path] = ()) -> Iterable[Path]:
-    """Every file below FOLDER (links followed as the build follows them), without LEAVE_OUT's folders."""
+    """Every file below FOLDER, and every link as a link (never followed: it may lead out of content/), without LEAVE_OUT's folders."""
     skipped = {str(path) for path in leave_out}
-    for top, folders, files in os.walk(folder, followlinks=True):
+    for top, folders, files in os.walk(folder):
         folders[:] = sorted(f for f in folders if f not in SKIPPED_FOLDERS and os.path.join(top, f) not in skipped)
-        for name in sorted(files):
+        for name in sorted(files + [f for f in folders if os.path.islink(os.path.join(top, f))]):
             yield Path(top, name)
 
 
@@ -79,11 +80,13 @@ def header_and_body(data: bytes) -> tuple[bytes, bytes]:
 def file_hash(path: Path, previous: Stamps, current: Stamps) -> list[str]:
     """PATH's hashes (sha256 of its bytes, of its header, of its body), from PREVIOUS when its stamp is unchanged; noted in CURRENT."""
     key = str(path)
-    found = path.stat()
+    found = path.lstat()
     stamp = [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
     known = previous.get(key)
     if known is not None and known[:4] == stamp and len(known) == 7:
         hashes = [str(h) for h in known[4:]]
+    elif stat.S_ISLNK(found.st_mode):  # what it points to, never what it leads to (the build checks where that is)
+        hashes = [hashlib.sha256(b"link:" + os.fsencode(os.readlink(path))).hexdigest()] * 3
     else:
         data = path.read_bytes()
         header, body = header_and_body(data) if path.suffix == ".md" else (data, b"")

@@ -42,6 +42,8 @@ def test_failed_indexing_fails_the_build_and_keeps_the_site(tmp_path, site, monk
     build_site(SETTINGS, out, strict=False, overrides=site_overrides(tmp_path, content))
     before = digests(out)
     monkeypatch.setattr(search_module, "pagefind_command", lambda site_path, settings: [sys.executable, "-c", "import sys; sys.exit(3)"])
+    news = next(content.glob("news/*.md"))  # an edit, so that the build runs (nothing changed keeps the site)
+    news.write_text(news.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
     with pytest.raises(BuildFailed, match="Pagefind"):
         build_site(SETTINGS, out, strict=False, overrides=site_overrides(tmp_path, content))
     assert digests(out) == before
