@@ -84,9 +84,18 @@ class _WarningCollector(logging.Handler):
         return [r.getMessage() for r in self.records if not explained_skip(r)]
 
 
+def forget_logged_messages() -> None:
+    """Let Pelican log again what it already logged in this process (its LimitFilter drops repeats), so each build logs afresh."""
+    from pelican.log import LimitFilter
+
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+
+
 @contextmanager
 def collect_warnings() -> Iterator[_WarningCollector]:
-    """Collect every warning or error logged inside the block (content problems apart)."""
+    """Collect every warning or error logged inside the block (content problems apart), even one logged before in this process."""
+    forget_logged_messages()  # or a warning an earlier build or check logged would pass strict mode
     collector = _WarningCollector()
     root = logging.getLogger()
     root.addHandler(collector)

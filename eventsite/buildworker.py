@@ -77,14 +77,6 @@ def report_build(settings_file: Path, output: Path, *, strict: bool = False, ove
     return True, "\n".join(lines)
 
 
-def forget_logged_warnings() -> None:
-    """Let Pelican log again the warnings it already logged in this process (its LimitFilter drops repeats)."""
-    from pelican.log import LimitFilter
-
-    LimitFilter._raised_messages.clear()
-    LimitFilter._group_count.clear()
-
-
 def search_plugin(settings: dict[str, Any]) -> ModuleType | None:
     """The search plugin's module when it indexes with Pagefind in this build, else None.
 
@@ -138,7 +130,6 @@ class WarmSite:
         """One build of the preview, everything it printed in the report."""
         from .build import pelican_settings
 
-        forget_logged_warnings()
         printed = io.StringIO()
         with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
             try:

@@ -165,3 +165,14 @@ def test_a_build_that_fails_its_checks_is_not_moved_into_place(tmp_path, site):
     assert failure.value.problems == ["index.html : lien mort vers nulle-part/"]
     assert seen and not seen[0].exists()
     assert tree_digest(out) == before
+
+
+def test_a_warning_an_earlier_build_logged_still_fails_a_strict_build(tmp_path, site):
+    # Pelican's LimitFilter drops a message already logged in the process: without a fresh log
+    # per build, a second build in one process (tests, invoke, the preview) would pass strict mode.
+    content = site({"pages/extra.md": "Title: Extra\n\nVoir [ceci]({filename}/nulle-part.md).\n"})
+    first = build_site(SETTINGS, tmp_path / "1" / "output", strict=False, overrides=site_overrides(tmp_path / "1", content))
+    assert any("nulle-part.md" in w for w in first.warnings)
+    with pytest.raises(BuildFailed) as failure:
+        build_site(SETTINGS, tmp_path / "2" / "output", strict=True, overrides=site_overrides(tmp_path / "2", content))
+    assert any("nulle-part.md" in p for p in failure.value.problems)
