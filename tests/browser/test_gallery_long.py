@@ -15,14 +15,9 @@ from eventsite.build import build_site
 from eventsite.localserver import serve_folder
 from tests.conftest import SETTINGS, site_overrides
 
+from .phone import PHONE, layout_shifts, record_layout_shifts
+
 PHOTOS = 24
-# Lighthouse's phone (mobile emulation): 412 × 823 CSS px at 1.75×.
-PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
-SHIFTS = """(() => {
-  window.layoutShifts = [];
-  new PerformanceObserver(list => { for (const e of list.getEntries()) window.layoutShifts.push(e.value); })
-    .observe({type: 'layout-shift', buffered: true});
-})()"""
 # For each photo of the grid: is it laid out and painted (not skipped by content-visibility)?
 RENDERED = "() => [...document.querySelectorAll('.gallery-grid__figure')].map(f => f.checkVisibility({contentVisibilityAuto: true}))"
 THUMBNAIL_FILES = "() => [...document.querySelectorAll('.gallery-grid img')].map(img => img.currentSrc.split('/').pop())"
@@ -53,7 +48,7 @@ def long_gallery(tmp_path: Path, site: Callable[..., Path]) -> Iterator[str]:
 def phone_page(new_context: Callable[..., BrowserContext], requested: list[str]) -> Page:
     """A page on Lighthouse's phone that records layout shifts and the file name of every gallery image requested."""
     page = new_context(**PHONE).new_page()
-    page.add_init_script(SHIFTS)
+    record_layout_shifts(page)
     page.on("request", lambda request: requested.append(request.url.split("/").pop())
             if "/images/galeries/" in request.url else None)
     return page
@@ -95,7 +90,7 @@ def test_scrolling_shows_every_photo_without_layout_shift(new_context: Callable[
     page.wait_for_function("() => [...document.querySelectorAll('.gallery-grid img')].every(img => img.complete)")
     loaded = page.evaluate("() => [...document.querySelectorAll('.gallery-grid img')].map(img => img.naturalWidth > 0)")
     assert loaded == [True] * PHOTOS, loaded
-    assert page.evaluate("window.layoutShifts") == []  # neither while loading nor while scrolling
+    assert layout_shifts(page) == []  # neither while loading nor while scrolling
     assert len(set(requested)) >= PHOTOS
 
 
