@@ -1,6 +1,6 @@
 """Lighthouse (mobile) on the home, programme and gallery pages of the built site: medians of N runs.
 
-Usage: python bench/lighthouse/run.py [--runs 3] [--keep DIR]
+Usage: python bench/lighthouse/run.py [--runs 3] [--keep DIR] [--gallery-corpus DIR]
 
 Builds the repository's site as published (publishconf.py, strict) at its local address in a
 temporary folder, serves it on 127.0.0.1 (plain
@@ -9,6 +9,11 @@ http.server: no compression, so byte counts are the uncompressed worst case), ru
 Chromium, and prints one Markdown table: the four category scores, the total bytes, and the
 bytes before images (HTML + CSS + JS + fonts). Targets: performance >= 95, the three other
 scores 100, home page under 100 KB before images.
+
+With --gallery-corpus DIR (e.g. the 60 photos of `bench/gallery/real_corpus.py -n 60 --out DIR`),
+the site is built from a temporary copy of content/ with one more gallery made of DIR's JPEG
+photos (copied, each with an alt text and a caption), and that gallery page is measured too, as
+"gallery N photos", in the same table.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -37,6 +43,8 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 BEFORE_IMAGES = {"Document", "Stylesheet", "Script", "Font"}
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 HOME_BUDGET = 100 * 1024
+CORPUS_SLUG = "banc-photos"
+PHOTO_SUFFIXES = {".jpg", ".jpeg"}
 
 
 def ensure_lighthouse() -> Path:
@@ -51,10 +59,43 @@ def ensure_lighthouse() -> Path:
     return binary
 
 
-def gallery_path(site: Path) -> str | None:
-    """The URL path of the first gallery page of the built site, if it has one."""
+def gallery_path(site: Path, skip: str | None = None) -> str | None:
+    """The URL path of the first gallery page of the built site (other than SKIP's), if it has one."""
     pages = sorted(p.parent.relative_to(site).as_posix() for p in site.glob("galeries/*/index.html"))
+    pages = [page for page in pages if page != f"galeries/{skip}"]
     return f"{pages[0]}/" if pages else None
+
+
+def gallery_text(photos: list[str]) -> str:
+    """The gallery.md of the benchmark gallery: title, credit, licence, and an alt and caption per photo."""
+    lines = [
+        f"Title: Banc d'essai, {len(photos)} photos",
+        "Date: 2026-11-30",
+        "Credit: photographes du paquet Debian mate-backgrounds",
+        "License: licences libres, précisées dans usr/share/doc/mate-backgrounds/copyright",
+        "",
+        "Galerie de mesure : des photographies de paysages, réelles, de 8 à 24 mégapixels.",
+    ]
+    for number, name in enumerate(photos, start=1):
+        lines += ["", f"## {name}",
+                  f"Alt: Photographie de paysage n° {number} du banc d'essai, tirée des fonds d'écran du paquet mate-backgrounds.",
+                  f"Légende: Photo {number} sur {len(photos)}."]
+    return "\n".join(lines) + "\n"
+
+
+def content_with_gallery(corpus: Path, root: Path) -> tuple[Path, int]:
+    """A copy of content/ under ROOT with one more gallery made of CORPUS's JPEG photos; (folder, photos)."""
+    photos = sorted(p for p in corpus.iterdir() if p.is_file() and p.suffix.lower() in PHOTO_SUFFIXES)
+    if not photos:
+        raise SystemExit(f"no JPEG photo in {corpus}")
+    content = root / "content"
+    shutil.copytree(REPO / "content", content)
+    gallery = content / "galleries" / CORPUS_SLUG
+    gallery.mkdir()
+    for photo in photos:
+        shutil.copyfile(photo, gallery / photo.name)  # a copy: a link leading out of content/ is refused
+    (gallery / "gallery.md").write_text(gallery_text([p.name for p in photos]), encoding="utf-8")
+    return content, len(photos)
 
 
 def run_lighthouse(url: str, report: Path) -> dict:
@@ -84,7 +125,7 @@ def medians(runs: list[dict[str, float]]) -> dict[str, float]:
 def table(results: dict[str, dict[str, float]], runs: int) -> str:
     """A Markdown table of the medians, one row per page, with the targets missed."""
     head = "| page | performance | accessibility | best practices | SEO | total bytes | bytes before images | misses |"
-    lines = [f"Lighthouse 12.2.3, mobile, medians of {runs} runs", "", head, "|" + "---|" * 8]
+    lines = [f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, medians of {runs} runs", "", head, "|" + "---|" * 8]
     for page, m in results.items():
         misses = [name for name, target in TARGETS.items() if m[name] < target]
         if page == "home" and m["bytes before images"] >= HOME_BUDGET:
@@ -101,6 +142,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="keep the JSON reports in this folder")
+    parser.add_argument("--gallery-corpus", type=Path, help="also measure a gallery made of this folder's JPEG photos")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         root = Path(tmp)
@@ -109,17 +151,23 @@ def main() -> int:
         reports = args.keep or root / "reports"
         reports.mkdir(parents=True, exist_ok=True)
         results = {}
+        overrides: dict[str, object] = {"CACHE_PATH": str(root / "cache")}
+        corpus_page = None
+        if args.gallery_corpus:
+            content, count = content_with_gallery(args.gallery_corpus, root)
+            overrides["PATH"] = str(content)
+            corpus_page = (f"gallery {count} photos", f"galeries/{CORPUS_SLUG}/")
         with serve_folder(site) as base_url:
             # Built as published (publishconf.py: absolute URLs, e.g. for hreflang), at the local address.
             address = base_url.rstrip("/")
-            build_site(
-                REPO / "publishconf.py", site, strict=True,
-                overrides={"SITEURL": address, "FEED_DOMAIN": address, "CACHE_PATH": str(root / "cache")},
-            )
+            build_site(REPO / "publishconf.py", site, strict=True,
+                       overrides={"SITEURL": address, "FEED_DOMAIN": address, **overrides})
             pages = {"home": "", "programme": "programme/"}
-            gallery = gallery_path(site)
+            gallery = gallery_path(site, skip=CORPUS_SLUG)
             if gallery is not None:
                 pages["gallery"] = gallery
+            if corpus_page is not None:
+                pages[corpus_page[0]] = corpus_page[1]
             for name, path in pages.items():
                 runs = [measures(run_lighthouse(base_url + path, reports / f"{name}-{i}.json")) for i in range(args.runs)]
                 results[name] = medians(runs)

@@ -25,13 +25,21 @@ SCRIPT_ONLY = 'noscript, [role="search"], [data-script-only]'
 
 
 def main_text(page: Page) -> str:
-    """The visible text of the current document's <main> (SCRIPT_ONLY parts left out), whitespace collapsed."""
+    """The visible text of the current document's <main> (SCRIPT_ONLY parts left out), whitespace collapsed.
+
+    Parts a browser has not laid out yet because they are far from the screen (content-visibility: auto,
+    as the items of a long gallery) are laid out for the reading: innerText leaves them out, and which ones
+    they are depends on where the page is scrolled to, not on JavaScript."""
     text = page.evaluate(
         """(skip) => {
             const main = document.querySelector('main');
             const hidden = [...main.querySelectorAll(skip)].filter(el => !el.hidden);
             hidden.forEach(el => { el.hidden = true; });
+            const all = document.createElement('style');
+            all.textContent = 'main * { content-visibility: visible !important; }';
+            document.head.append(all);
             const text = main.innerText;
+            all.remove();
             hidden.forEach(el => { el.hidden = false; });
             return text;
         }""",
