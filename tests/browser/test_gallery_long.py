@@ -3,17 +3,16 @@ who scrolls sees every one, with no layout shift; paper gets them all."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PIL import Image
 from playwright.sync_api import BrowserContext, Page
 
 from eventsite.build import build_site
 from eventsite.localserver import serve_folder
 from tests.conftest import SETTINGS, site_overrides
+from tests.gallery.gallery_support import gallery_md, photo_bytes
 
 from .phone import PHONE, layout_shifts, record_layout_shifts
 
@@ -23,22 +22,14 @@ RENDERED = "() => [...document.querySelectorAll('.gallery-grid__figure')].map(f 
 THUMBNAIL_FILES = "() => [...document.querySelectorAll('.gallery-grid img')].map(img => img.currentSrc.split('/').pop())"
 
 
-def jpeg(index: int) -> bytes:
-    """A 640 × 427 JPEG, a different colour for each index."""
-    buffer = io.BytesIO()
-    Image.new("RGB", (640, 427), (index * 10 % 256, 120, 200 - index * 5 % 200)).save(buffer, "JPEG")
-    return buffer.getvalue()
-
-
 @pytest.fixture
 def long_gallery(tmp_path: Path, site: Callable[..., Path]) -> Iterator[str]:
     """A small site with a gallery of PHOTOS photos, built strictly and served; yields the gallery page's URL."""
     names = [f"photo-{index:02d}.jpg" for index in range(PHOTOS)]
-    blocks = "".join(f"\n## {name}\nAlt: Paysage numéro {number}.\nLégende: Photo {number}.\n"
-                     for number, name in enumerate(names, start=1))
-    content = site({"galleries/longue/gallery.md": f"Title: Longue galerie\nCredit: Test\nLicense: CC BY 4.0\n{blocks}"})
-    for index, name in enumerate(names):
-        (content / "galleries" / "longue" / name).write_bytes(jpeg(index))
+    alts = {name: f"Paysage numéro {number}." for number, name in enumerate(names, start=1)}
+    content = site({"galleries/longue/gallery.md": gallery_md("Longue galerie", alts)})
+    for name in names:
+        (content / "galleries" / "longue" / name).write_bytes(photo_bytes((640, 427)))
     output = build_site(SETTINGS, tmp_path / "output", strict=True,
                         overrides=site_overrides(tmp_path, content, GALLERY_PROCESSES=1)).output
     with serve_folder(output) as url:

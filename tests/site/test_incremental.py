@@ -11,8 +11,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from eventsite.build import BuildResult, build_site
-from eventsite.build import forget_logged_messages as forget_logged_warnings
+from eventsite.build import BuildResult, build_site, forget_logged_messages
 from eventsite.rendermemo import RenderMemo
 from tests.conftest import BASE_SITE, SETTINGS, site_overrides, write_site
 
@@ -102,7 +101,7 @@ def test_a_reused_page_reports_the_warnings_its_render_logged(tmp_path: Path, ca
     memo = RenderMemo(folder=tmp_path / "renders", site="site", bodies={}, dependencies={})
     told = []
     for _ in range(2):
-        forget_logged_warnings()  # Pelican logs a message once per process; each build of the preview forgets them
+        forget_logged_messages()  # as each build does (collect_warnings): Pelican logs a message once per process
         caplog.clear()
         with caplog.at_level(logging.WARNING):
             text = memo.wrap(template, {}).render({"page": "nulle-part.md", "output_file": "index.html"})
