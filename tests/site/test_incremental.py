@@ -12,7 +12,7 @@ import jinja2
 import pytest
 
 from eventsite.build import BuildResult, build_site
-from eventsite.buildworker import forget_logged_warnings
+from eventsite.build import forget_logged_messages as forget_logged_warnings
 from eventsite.rendermemo import RenderMemo
 from tests.conftest import BASE_SITE, SETTINGS, site_overrides, write_site
 
