@@ -102,6 +102,8 @@ class RenderMemo:
             return None  # a translated page: its texts come from files the map does not name
         for name in ITEM_KEYS:
             item = kwargs.get(name)
+            if getattr(item, "template", None) not in (None, getattr(item, "default_template", None)):
+                return None  # a page with its own template (Template: home) may show any other item's text
             for owner in (getattr(item, "source", None), item):  # an event entity's file is its Pelican page's
                 source = getattr(owner, "source_path", None)
                 if isinstance(source, str) and os.path.isabs(source):
