@@ -26,6 +26,12 @@ def build(root: Path, content: Path, output: Path) -> BuildResult:
     return build_site(SETTINGS, output, strict=False, overrides=site_overrides(root, content, EVENT_LANGUAGES={}))
 
 
+def assert_as_cold(root: Path, content: Path, output: Path, name: str = "cold") -> None:
+    """OUTPUT is, file for file and byte for byte, the site a cold build of CONTENT writes (fresh cache)."""
+    cold = build(root / name, content, root / name / "output")
+    assert contents(output) == contents(cold.output)
+
+
 def edit_news(content: Path, text: str) -> None:
     (content / "news" / "compte-rendu.md").write_text(f"Title: Compte rendu\nDate: 2018-03-05 10:00\n\n{text}\n", encoding="utf-8")
 
@@ -46,13 +52,11 @@ def test_a_current_page_is_left_in_place_and_an_edited_one_is_written(tmp_path: 
     assert identity(news) != before[news] and "Seconde reprise." in news.read_text(encoding="utf-8")
     assert third.pages_reused > 0
     assert first.other_warnings.count(BROKEN_LINK) == third.other_warnings.count(BROKEN_LINK) == 1  # told again, strict fails alike
-    cold = build(tmp_path / "cold", content, tmp_path / "cold" / "output")
-    assert contents(output) == contents(cold.output)
+    assert_as_cold(tmp_path, content, output)
     (content / "pages" / "infos.md").unlink()  # its page, left in place last time, goes with it
     build(tmp_path, content, output)
     assert not (output / "infos").exists()
-    cold = build(tmp_path / "cold-2", content, tmp_path / "cold-2" / "output")
-    assert contents(output) == contents(cold.output)
+    assert_as_cold(tmp_path, content, output, "cold-2")
 
 
 def test_a_page_file_changed_in_the_spare_is_written_again(tmp_path: Path) -> None:
@@ -70,8 +74,7 @@ def test_a_page_file_changed_in_the_spare_is_written_again(tmp_path: Path) -> No
     build(tmp_path, content, output)
     assert identity(output / "intervenants" / "alice-martin" / "index.html") == before
     assert "abîmée" not in (output / "intervenants" / "bob-durand" / "index.html").read_text(encoding="utf-8")
-    cold = build(tmp_path / "cold", content, tmp_path / "cold" / "output")
-    assert contents(output) == contents(cold.output)
+    assert_as_cold(tmp_path, content, output)
 
 
 def test_the_preview_indexes_the_served_site_without_touching_its_pages(tmp_path: Path) -> None:
