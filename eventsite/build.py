@@ -21,9 +21,11 @@ from .phases import content_problems, read_and_link, write
 from .rendermemo import CHANNEL_MARK, RenderMemo, memo_folder
 from .recycling import file_marks, remove_unwritten
 from .staging import staging_folder, swap_into_place
+from .writtenpages import WrittenPages, written_record
 
 # The staging folder may hold the previous site: every file must be written again, never kept
-# because it looks current (what is not written is deleted as stale).
+# because it looks current (what is not written is deleted as stale). The one exception is a page
+# proven current by the record of what each page file holds (eventsite/writtenpages.py).
 REWRITE_EVERYTHING = {"DELETE_OUTPUT_DIRECTORY": False, "STATIC_CHECK_IF_MODIFIED": False, "STATIC_CREATE_LINKS": False}
 
 
@@ -146,12 +148,14 @@ def inputs_of(settings_file: Path, output: Path, strict: bool, overrides: Mappin
     return path, recorded, build_digest(settings, Path(settings_file), options, recorded.stamps)
 
 
-def render_memo(settings: Mapping[str, Any], inputs: Inputs, problems: Sequence[Any]) -> RenderMemo | None:
-    """The pages of earlier builds this one may reuse (None when its inputs are unknown)."""
+def render_memo(settings: Mapping[str, Any], inputs: Inputs, problems: Sequence[Any], staging: Path, output: Path) -> RenderMemo | None:
+    """The pages of earlier builds this one may reuse, or leave in place in STAGING (None when its inputs are unknown)."""
     if not inputs.headers:
         return None
     site = digest_of({"inputs": inputs.headers, "problems": [str(p) for p in problems]})
-    return RenderMemo(folder=memo_folder(settings), site=site, bodies=inputs.bodies)
+    folder = memo_folder(settings)
+    return RenderMemo(folder=folder, site=site, bodies=inputs.bodies, output=str(staging),
+                      written=WrittenPages.read(written_record(folder, output)))
 
 
 def build_site(
@@ -200,9 +204,10 @@ def build_site(
                         logged = collector.messages(problems)
                         if strict and (problems or logged):
                             raise BuildFailed([*problems, *(f"avertissement (mode strict) : {w}" for w in logged)])
-                        renders = render_memo(pelican.settings, inputs, problems)
-                        # Stale files of the previous site go before the search index reads the site.
-                        write(pelican, generators, before_finalized=lambda: remove_unwritten(staging, previous), renders=renders)
+                        renders = render_memo(pelican.settings, inputs, problems, staging, output)
+                        # Stale files of the previous site go before the search index reads the site; those left in place stay.
+                        write(pelican, generators, renders=renders,
+                              before_finalized=lambda: remove_unwritten(staging, previous, renders.kept_below(str(staging)) if renders else set()))
                         if renders is not None:
                             renders.prune()
                 except BuildFailed:
@@ -227,6 +232,8 @@ def build_site(
             raise BuildFailed(failed_checks)
         if before_swap is not None:
             before_swap(staging)
+        if renders is not None and renders.written is not None:
+            renders.written.save(written_record(memo_folder(settings), output))
         swap_into_place(staging, output)
     if record_file is not None:
         write_record(record_file, output, inputs, problems, warnings)

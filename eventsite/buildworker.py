@@ -98,17 +98,15 @@ def search_plugin(settings: dict[str, Any]) -> ModuleType | None:
     return module
 
 
-def linked_copy(source: Path, target: Path, *, leave_out: str | None = None) -> None:
-    """Fill TARGET with hard links to SOURCE's files (a copy where links fail), without SOURCE/LEAVE_OUT."""
+def linked_copy(source: Path, target: Path) -> None:
+    """Fill TARGET with hard links to SOURCE's files (a copy where links fail)."""
     def link(src: str, dst: str) -> None:
         try:
             os.link(src, dst)
         except OSError:  # another file system, or links not allowed
             shutil.copy2(src, dst)
 
-    top = str(source)
-    shutil.copytree(source, target, dirs_exist_ok=True, copy_function=link,
-                    ignore=lambda folder, names: [leave_out] if folder == top and leave_out in names else [])
+    shutil.copytree(source, target, dirs_exist_ok=True, copy_function=link)
 
 
 class WarmSite:
@@ -116,7 +114,7 @@ class WarmSite:
 
     Pagefind indexes the whole site (1.5 s at 3,000 items). The worker builds without it, puts the
     previous index in the new site (so search always works, one edit behind at worst), answers,
-    then indexes a hard-linked copy of the site and swaps that in too.
+    then indexes the served site into a new bundle and swaps that in.
     """
 
     def __init__(self, settings_file: Path, output: Path) -> None:
@@ -159,12 +157,14 @@ class WarmSite:
             linked_copy(previous, staging / bundle)
 
     def index(self, pending: Callable[[], bool] = lambda: False) -> None:
-        """Index the site just swapped in, if it owes an index: in a hard-linked copy, swapped in when done.
+        """Index the site just swapped in, if it owes an index: the new bundle is made beside it, then swapped in.
 
-        Abandoned as soon as PENDING says a build is asked for: that build keeps the current index
-        and owes a new one in turn.
+        Pagefind reads the served site, which only a build's swap changes (and the worker builds
+        one thing at a time); the site's files are neither copied nor linked, so the next build
+        finds them as it wrote them (eventsite/writtenpages.py). Abandoned as soon as PENDING says
+        a build is asked for: that build keeps the current index and owes a new one in turn.
         """
-        from .staging import staging_folder, swap_into_place
+        from .staging import replace_folder, staging_folder
 
         if self._owed is None:
             return
@@ -172,12 +172,11 @@ class WarmSite:
         self._owed = None
         bundle = str(search.setting(settings, "SEARCH_BUNDLE_DIR")).strip("/")
         try:
-            # An empty folder: a copy over the parked previous site would bring back its deleted pages.
-            with staging_folder(self.output, reuse_spare=False) as staging:
-                linked_copy(self.output, staging, leave_out=bundle)
-                if run_until(search.pagefind_command(str(staging), settings), pending):
-                    search.normalise_entry(str(staging), settings)
-                    swap_into_place(staging, self.output)
+            with staging_folder(self.output, reuse_spare=False) as staging:  # locked, removed on the way out
+                made = staging / "bundle"
+                if run_until(search.pagefind_command(str(self.output), settings, bundle=str(made)), pending):
+                    search.normalise_entry(str(self.output), settings, bundle=str(made))
+                    replace_folder(made, self.output / bundle)
         except Exception as error:  # noqa: BLE001  # told with the next build; the site keeps its previous index
             self._index_problem = f"- avertissement : l'index de recherche de l'aperçu n'a pas été mis à jour ({error})"
 

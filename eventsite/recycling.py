@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 # A file's identity and its last change: (inode, ctime in ns). Writing, truncating, linking,
@@ -42,11 +42,13 @@ def file_marks(folder: Path) -> dict[str, Mark]:
     return marks
 
 
-def remove_unwritten(folder: Path, before: dict[str, Mark]) -> list[str]:
-    """Delete the files of BEFORE that are unchanged in FOLDER, then the folders left empty; return their paths."""
+def remove_unwritten(folder: Path, before: dict[str, Mark], kept: Collection[str] = ()) -> list[str]:
+    """Delete the files of BEFORE that are unchanged in FOLDER, but those the build KEPT (relative paths), then the folders left empty; return their paths."""
     removed: list[str] = []
     emptied: set[str] = set()
     for relative, mark in before.items():
+        if relative in kept:
+            continue
         path = os.path.join(folder, relative)
         try:
             found = os.lstat(path)

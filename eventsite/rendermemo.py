@@ -9,6 +9,11 @@ any other page reads every body. The entry holds the template's output as Jinja 
 before Pelican writes it: Pelican still writes the page and sends content_written, so what
 other plugins do with a written page (typography, sitemap, search) is the same as after a render.
 Entries a build does not use are deleted when it ends, as the typography cache does.
+
+When the build writes into the site of an earlier build (``output``) and the page file there
+still holds the page of the same key (eventsite/writtenpages.py), the page is left in place: not
+rendered, not written, and content_written carries LEFT_IN_PLACE in its context, so that no
+handler works on it again (typography: it is already typeset).
 """
 
 from __future__ import annotations
@@ -25,7 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pelican.utils import sanitised_join
+
 from .filemode import new_file_mode
+from .writtenpages import RECORD_PREFIX, WrittenPages
 
 RENDERS_FOLDER = "renders"
 ENTRY_SUFFIX = ".html"
@@ -34,6 +42,9 @@ ITEM_KEYS = ("article", "page", "speaker", "theme", "track")
 # A logged message: logger name, level, text, whether the content problem channel already holds it.
 Logged = tuple[str, int, str, bool]
 CHANNEL_MARK = "content_problem"  # set on the log record of a problem already in the channel (plugins/event/channel.py)
+# The documented context key (docs/architecture.md) that content_written carries, true, for a page
+# file left in place: it already holds the page, as every handler left it after an earlier build.
+LEFT_IN_PLACE = "page_left_in_place"
 
 
 class _Recorder(logging.Handler):
@@ -75,6 +86,11 @@ class RenderMemo:
     started: float = field(default_factory=time.time)
     reused: int = 0
     rendered: int = 0
+    output: str | None = None  # the folder the pages are written to, when it may hold an earlier build's pages
+    written: WrittenPages | None = None  # which render each page file of the last builds holds
+    kept: set[str] = field(default_factory=set)  # page files of OUTPUT left in place by this build
+    leaving: set[str] = field(default_factory=set)  # page files to leave in place at their next opening
+    pending: list[tuple[str, str]] = field(default_factory=list)  # (page file, key) written by the current write_file
 
     def __post_init__(self) -> None:
         self.every_body = hashlib.sha256("\n".join(f"{p} {d}" for p, d in sorted(self.bodies.items())).encode()).hexdigest()
@@ -86,6 +102,8 @@ class RenderMemo:
             return None  # a translated page: its texts come from files the map does not name
         for name in ITEM_KEYS:
             item = kwargs.get(name)
+            if getattr(item, "template", None) not in (None, getattr(item, "default_template", None)):
+                return None  # a page with its own template (Template: home) may show any other item's text
             for owner in (getattr(item, "source", None), item):  # an event entity's file is its Pelican page's
                 source = getattr(owner, "source_path", None)
                 if isinstance(source, str) and os.path.isabs(source):
@@ -119,6 +137,49 @@ class RenderMemo:
             return None
         return text, logged
 
+    def logged_by(self, key: str) -> list[Logged] | None:
+        """What the render kept under KEY logged (its text is not read), marked as used by this build; None when there is none."""
+        path = self.folder / f"{key}{ENTRY_SUFFIX}"
+        try:
+            with open(path, encoding="utf-8", newline="") as handle:
+                logged = [(str(n), int(lv), str(t), bool(m)) for n, lv, t, m in json.loads(handle.readline())]
+            os.utime(path)
+        except (OSError, UnicodeDecodeError, ValueError, TypeError):
+            return None
+        return logged
+
+    def page_file(self, output_file: str) -> str | None:
+        """Where the page OUTPUT_FILE is written (as Pelican's writer joins it), None when pages are never left in place."""
+        if self.output is None or self.written is None or not output_file:
+            return None
+        try:
+            return sanitised_join(self.output, output_file)
+        except RuntimeError:  # outside the output: Pelican refuses it when it writes
+            return None
+
+    def leave_in_place(self, path: str, key: str) -> bool:
+        """Whether the page file PATH already holds the page of KEY and its render's warnings were logged again; it is then noted as kept."""
+        if self.written is None or not self.written.holds(path, key):
+            return False
+        logged = self.logged_by(key)
+        if logged is None:
+            return False
+        log_again(logged)
+        self.kept.add(path)
+        self.leaving.add(path)
+        return True
+
+    def note_written(self) -> None:
+        """Record the page files the current write_file wrote or left in place, with their keys (once they are typeset)."""
+        if self.written is not None:
+            for path, key in self.pending:
+                self.written.note(path, key)
+        self.pending.clear()
+
+    def kept_below(self, folder: str) -> set[str]:
+        """The page files left in place, relative to FOLDER."""
+        return {os.path.relpath(path, folder) for path in self.kept}
+
     def keep(self, key: str, text: str, logged: list[Logged]) -> None:
         """Keep TEXT and what its render LOGGED under KEY, atomically; a memo that cannot be written only costs speed."""
         try:
@@ -141,6 +202,8 @@ class RenderMemo:
         if not self.folder.is_dir():
             return 0
         for entry in os.scandir(self.folder):
+            if entry.name.startswith(RECORD_PREFIX):  # a site's written pages: replaced by each build of that site
+                continue
             try:
                 if entry.stat(follow_symlinks=False).st_mtime < self.started - 1:
                     os.unlink(entry.path)
@@ -164,7 +227,15 @@ class MemoTemplate:
     def render(self, *args: Any, **kwargs: Any) -> str:
         """The page's text: the memo's, or rendered now and kept."""
         context = args[0] if args and isinstance(args[0], Mapping) else kwargs
-        key = self.memo.key(str(context.get("output_file", "")), str(getattr(self.template, "name", "")), self.reads)
+        output_file = str(context.get("output_file", ""))
+        key = self.memo.key(output_file, str(getattr(self.template, "name", "")), self.reads)
+        path = self.memo.page_file(output_file)
+        if path is not None:
+            self.memo.pending.append((path, key))
+            if isinstance(context, dict) and self.memo.leave_in_place(path, key):
+                context[LEFT_IN_PLACE] = True
+                self.memo.reused += 1
+                return ""
         kept = self.memo.load(key)
         if kept is None:
             with recorded_warnings() as logged:

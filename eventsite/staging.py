@@ -88,6 +88,19 @@ def swap_into_place(built: Path, output: Path) -> None:
         keep_as_spare(retired, output)
 
 
+def replace_folder(new: Path, target: Path) -> None:
+    """Put the folder NEW in TARGET's place (one exchange where the system has it), then delete the folder it replaced."""
+    if not target.exists():
+        os.replace(new, target)
+    elif exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # NEW now holds the replaced folder
+    else:
+        retired = new.with_name(f"{new.name}-old")
+        os.replace(target, retired)
+        os.replace(new, target)
+        shutil.rmtree(retired, ignore_errors=True)
+
+
 def _lock(output: Path, token: str) -> FileLock:
     """The lock a build holds on its staging folder for as long as it runs."""
     return FileLock(output.with_name(f".{output.name}-build-{token}.lock"))

@@ -23,7 +23,7 @@ from blinker import signal
 from pelican import signals
 from pelican.contents import Static
 
-from eventsite.safepaths import PathOutside, is_hidden, resolve_inside, safe_slug
+from eventsite.safepaths import Inside, PathOutside, is_hidden, resolve_inside, safe_slug
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +31,9 @@ CONTENT_PROBLEM = signal("content_problem")
 
 # A written name: lower-case ASCII, digits, hyphens, underscores and dots (never a leading dot but .nojekyll).
 SAFE_NAME = re.compile(r"^(?:[a-z0-9_][a-z0-9._-]*|\.nojekyll)$")
+
+# The documented context key (docs/architecture.md) of the path checkers of one build: root → eventsite.safepaths.Inside.
+CHECKED_ROOTS = "containment_checked_roots"
 
 
 def report(sender: Any, context: MutableMapping[str, Any] | None, file: str, field: str, message: str, fix: str) -> None:
@@ -95,13 +98,24 @@ def content_context(content: Any) -> MutableMapping[str, Any] | None:
     return getattr(content, "_context", None)
 
 
+def checker(content: Any, root: str) -> Inside:
+    """ROOT's path checker for this build, kept in the build's context (CHECKED_ROOTS): each folder is resolved once per build, not once per page."""
+    context = content_context(content)
+    if context is None:
+        return Inside(root)
+    checkers = context.setdefault(CHECKED_ROOTS, {})
+    if root not in checkers:
+        checkers[root] = Inside(root)
+    return checkers[root]
+
+
 def refuse_source_outside(content: Any) -> bool:
     """Empty and unpublish a page or article read through a link to a file outside content/; return True if so."""
     root = content.settings["PATH"]
     if not content.source_path:
         return False  # made by a plugin, not read from a file
     try:
-        resolve_inside(root, os.path.relpath(content.source_path, root))
+        checker(content, root).resolve(os.path.relpath(content.source_path, root))
     except PathOutside:
         report(content, content_context(content), content.get_relative_source_path(), "",
                "ce fichier est un lien vers un fichier hors de content/ : il n'est pas publié",
@@ -126,7 +140,7 @@ def keep_pages_inside(content: Any) -> None:
     if not save_as:
         return
     try:
-        resolve_inside(content.settings["OUTPUT_PATH"], save_as)
+        checker(content, content.settings["OUTPUT_PATH"]).resolve(save_as)
     except PathOutside:
         field = "Save_as" if "save_as" in content.metadata else "Slug"
         report(content, content_context(content), content.get_relative_source_path(), field,

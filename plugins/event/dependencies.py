@@ -44,13 +44,20 @@ def source_dependencies(event: Event | None, depth: int = DEPTH) -> Mapping[str,
     result: dict[str, frozenset[str]] = {}
     if event is None:
         return result
+    files_of: dict[int, str | None] = {}  # each entity's file resolved once (realpath reads every folder of the path)
+
+    def file_of(entity: Entity) -> str | None:
+        if id(entity) not in files_of:
+            files_of[id(entity)] = content_file(entity)
+        return files_of[id(entity)]
+
     for entity in all_entities(event):
         reached, frontier = {entity}, [entity]
         for _ in range(depth):
             frontier = [other for item in frontier for other in linked_entities(item) if other not in reached]
             reached.update(frontier)
-        own = content_file(entity)
-        files = {content_file(e) for e in reached}
+        own = file_of(entity)
+        files = {file_of(e) for e in reached}
         if own is not None and None not in files:
             result[own] = frozenset(f for f in files if f is not None)
     return result

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
-from typing import Any
+from typing import IO, Any
 
 from pelican.writers import Writer
 
@@ -28,7 +29,8 @@ class EditionWriter(Writer):
 
     With ``renders`` (an eventsite.rendermemo.RenderMemo, set by the build), a page whose inputs did not
     change since a previous build is not rendered again: the memo gives its text, from the
-    dependency map of the event's linked model.
+    dependency map of the event's linked model; and a page file of the staging folder that still
+    holds that page is left in place, not opened again (its content_written context says so).
     """
 
     renders: Any = None
@@ -43,7 +45,24 @@ class EditionWriter(Writer):
             if self.renders.dependencies is None:
                 self.renders.dependencies = source_dependencies(context.get("event"))
             template = self.renders.wrap(template, kwargs)
+            self.renders.pending.clear()
+            written = super().write_file(name, template, context, *args, **kwargs)
+            self.renders.note_written()  # after content_written: the pages are typeset
+            return written
         return super().write_file(name, template, context, *args, **kwargs)
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> IO[str]:
+        """Open FILENAME as Pelican does; a page left in place is not opened (its writing goes nowhere)."""
+        if self.renders is None or filename not in self.renders.leaving:
+            return super()._open_w(filename, encoding, override)
+        self.renders.leaving.discard(filename)
+        # Pelican's own bookkeeping, without the opening: a second write of this file in this build fails or is skipped alike.
+        if filename in self._overridden_files or filename in self._written_files:
+            return super()._open_w(filename, encoding, override)
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return open(os.devnull, "w", encoding=encoding)
 
 
 def edition_writer(_pelican: Any) -> type[EditionWriter]:

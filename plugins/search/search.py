@@ -161,18 +161,14 @@ def add_generator(pelican: Any) -> type[SearchGenerator]:
     return SearchGenerator
 
 
-def pagefind_command(site: str, settings: Any) -> list[str]:
-    """The Pagefind command line that indexes SITE (the binary shipped by the pagefind[bin] package)."""
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        site,
-        "--output-subdir",
-        str(setting(settings, "SEARCH_BUNDLE_DIR")).strip("/"),
-        "--quiet",
-    ]
+def pagefind_command(site: str, settings: Any, bundle: str | None = None) -> list[str]:
+    """The Pagefind command line that indexes SITE (the binary shipped by the pagefind[bin] package).
+
+    The bundle goes to SITE's SEARCH_BUNDLE_DIR, or to the folder BUNDLE when given (the preview
+    indexes the served site and swaps the new bundle in).
+    """
+    where = ["--output-path", bundle] if bundle else ["--output-subdir", str(setting(settings, "SEARCH_BUNDLE_DIR")).strip("/")]
+    command = [sys.executable, "-m", "pagefind", "--site", site, *where, "--quiet"]
     language = setting(settings, "SEARCH_LANGUAGE")
     return command + ["--force-language", str(language)] if language else command
 
@@ -196,9 +192,10 @@ def run_pagefind(site: str, settings: Any) -> float:
     return time.perf_counter() - started
 
 
-def normalise_entry(site: str, settings: Any) -> None:
-    """Sort pagefind-entry.json's keys: Pagefind writes its languages in any order, and builds must be reproducible."""
-    path = os.path.join(site, str(setting(settings, "SEARCH_BUNDLE_DIR")).strip("/"), "pagefind-entry.json")
+def normalise_entry(site: str, settings: Any, bundle: str | None = None) -> None:
+    """Sort pagefind-entry.json's keys (of SITE's bundle, or of the folder BUNDLE): Pagefind writes its languages in any order, and builds must be reproducible."""
+    folder = bundle or os.path.join(site, str(setting(settings, "SEARCH_BUNDLE_DIR")).strip("/"))
+    path = os.path.join(folder, "pagefind-entry.json")
     if not os.path.exists(path):
         return
     with open(path, encoding="utf-8") as handle:

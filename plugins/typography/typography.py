@@ -10,6 +10,7 @@ from typing import Any
 from markupsafe import Markup, escape
 from pelican import signals
 
+from eventsite.rendermemo import LEFT_IN_PLACE
 from eventsite.settingskit import check_at_startup
 
 from . import pagecache
@@ -59,7 +60,7 @@ def typeset_page(page: bytes, config: TypographySettings, lang: str) -> bytes:
 
 def typeset_written_page(path: str, context: Mapping[str, Any]) -> None:
     """content_written handler: typeset the human text of a written HTML page, by language (kept in the cache)."""
-    if not path.endswith(HTML_SUFFIXES):
+    if not path.endswith(HTML_SUFFIXES) or context.get(LEFT_IN_PLACE):  # left in place: typeset when it was written
         return
     config = read_typography_settings(context)
     if not config.enabled:

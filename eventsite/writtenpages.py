@@ -1,0 +1,93 @@
+"""Which render each page file of the last two builds holds: a page still current is left in place, not written again.
+
+A build writes into the site of the build before the last (eventsite/staging.py: the spare). A
+page file there already holds the page a render key gives when the file is exactly as a build
+left it after writing that page: same device, inode, size and ctime. Writing, truncating,
+linking or renaming onto a file changes its ctime, and no program can set a ctime back
+(eventsite/recycling.py relies on the same), so a recorded file found unchanged still holds
+what was written, typeset included. The record, CACHE_PATH/renders/written-<sha256 of the
+output path>.json, keeps the files of the last two builds: the current site's and the
+spare's. A missing, damaged or foreign record only costs speed: every page is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .atomicfile import write_bytes
+
+RECORD_PREFIX = "written-"
+GENERATIONS = 2  # the served site and the spare the next build writes into
+# A file's identity and last change: "device:inode:size:ctime_ns".
+Identity = str
+
+
+def identity_of(path: str) -> Identity | None:
+    """PATH's identity when it is a regular file (links not followed), else None."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    return f"{found.st_dev}:{found.st_ino}:{found.st_size}:{found.st_ctime_ns}"
+
+
+def written_record(folder: Path, output: Path) -> Path:
+    """Where the page files written for the site OUTPUT are recorded: FOLDER/written-<sha256 of OUTPUT>.json."""
+    digest = hashlib.sha256(str(Path(output).resolve()).encode("utf-8")).hexdigest()
+    return Path(folder) / f"{RECORD_PREFIX}{digest}.json"
+
+
+@dataclass
+class WrittenPages:
+    """The page files of earlier builds (identity → render key) and those of this build, recorded as it writes them."""
+
+    earlier: dict[Identity, str] = field(default_factory=dict)
+    generations: list[dict[Identity, str]] = field(default_factory=list)
+    now: dict[str, tuple[Identity, str]] = field(default_factory=dict)  # path → (identity, key) of this build
+    doubled: set[str] = field(default_factory=set)  # paths written twice in this build: not recorded
+
+    @classmethod
+    def read(cls, path: Path) -> WrittenPages:
+        """The record at PATH; empty when it is missing or damaged."""
+        try:
+            generations = json.loads(Path(path).read_text(encoding="utf-8"))["generations"]
+            generations = [{str(k): str(v) for k, v in g.items()} for g in generations[:GENERATIONS]]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            generations = []
+        earlier: dict[Identity, str] = {}
+        for generation in reversed(generations):
+            earlier.update(generation)
+        return cls(earlier=earlier, generations=generations)
+
+    def holds(self, path: str, key: str) -> bool:
+        """Whether the file PATH is, untouched, the page an earlier build wrote for KEY."""
+        if path in self.now or path in self.doubled:  # written earlier in this build: its identity changed
+            return False
+        found = identity_of(path)
+        return found is not None and self.earlier.get(found) == key
+
+    def note(self, path: str, key: str) -> None:
+        """Record that PATH now holds the page of KEY (call once the page is written and typeset)."""
+        if path in self.now or path in self.doubled:  # two pages for one file: which one holds it is unsure
+            self.now.pop(path, None)
+            self.doubled.add(path)
+            return
+        found = identity_of(path)
+        if found is not None:
+            self.now[path] = (found, key)
+
+    def save(self, path: Path) -> None:
+        """Write the record: this build's files, then the previous build's; a record that cannot be written only costs speed."""
+        latest = {identity: key for identity, key in self.now.values()}
+        body = json.dumps({"generations": [latest, *self.generations[: GENERATIONS - 1]]}, separators=(",", ":"))
+        try:
+            write_bytes(path, body.encode("utf-8"))
+        except OSError:
+            return
