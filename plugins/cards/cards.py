@@ -124,9 +124,9 @@ class CardsGenerator(Generator):
         return MappingProxyType(cards)
 
     def start_drawing(self) -> None:
-        """Hand the missing cards to CARDS_PROCESSES worker processes (with more than one), to draw while the pages are written."""
+        """Hand the missing cards to the worker processes (unless CARDS_PROCESSES is 1), to draw while the pages are written."""
         count = processes(self.settings)
-        if self.workers is not None or not self.missing or count <= 1:
+        if self.workers is not None or not self.missing or count == 0:
             return
         self.workers = CardWorkers(min(count, len(self.missing)), batch_size(len(self.missing), count))
         for job in self.missing:

@@ -153,3 +153,12 @@ def test_a_killed_build_leaves_no_drawing_process_and_no_half_written_card(tmp_p
         if build.poll() is None:
             build.kill()
     assert len(whole_cards(tmp_path / "cache" / "cartes")) < len(SPEAKERS)
+
+
+@pytest.mark.parametrize(("value", "cores", "workers"), [(None, 2, 1), (None, 8, 7), (None, 1, 1), (1, 8, 0), (2, 8, 2), (3, 1, 3)])
+def test_by_default_the_workers_leave_a_core_to_the_build_writing_the_pages(monkeypatch, value, cores, workers):
+    # On two cores, two workers drawing while the pages are written took turns with the build's process.
+    from cards.settings import processes
+
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    assert processes({"CARDS_PROCESSES": value}) == workers  # 0: drawn in the build's own process
