@@ -11,11 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from blinker import signal
 from pelican import Pelican
 from pelican.plugins import signals
 
 # The documented context key of the event plugin's problem channel (docs/architecture.md).
 PROBLEMS_KEY = "content_problems"
+
+# The event plugin's named moments of the write phase (plugins/event/signals.py), found by name.
+WRITE_STARTED = signal("event.write_started")
+WRITE_FAILED = signal("event.write_failed")
 
 
 def read_and_link(pelican: Pelican) -> tuple[list[Any], dict[str, Any]]:
@@ -47,16 +52,24 @@ def write(pelican: Pelican, generators: Sequence[Any], before_finalized: Callabl
     BEFORE_FINALIZED runs once the generators are done, before the finalized handlers that
     read the whole site (search index, sitemap, image cleaning). RENDERS (eventsite.rendermemo's
     RenderMemo) gives the writer the pages of earlier builds whose inputs did not change.
+
+    Plugins hear the phase start (``event.write_started``) and fail (``event.write_failed``,
+    before the error goes on): work they run alongside the writing stops with it.
     """
-    for generator in generators:
-        if hasattr(generator, "refresh_metadata_intersite_links"):
-            generator.refresh_metadata_intersite_links()
-    writer = pelican._get_writer()
-    if renders is not None and hasattr(writer, "renders"):  # the event plugin's writer
-        writer.renders = renders
-    for generator in generators:
-        if hasattr(generator, "generate_output"):
-            generator.generate_output(writer)
-    if before_finalized is not None:
-        before_finalized()
-    signals.finalized.send(pelican)
+    try:
+        WRITE_STARTED.send(pelican, generators=generators)
+        for generator in generators:
+            if hasattr(generator, "refresh_metadata_intersite_links"):
+                generator.refresh_metadata_intersite_links()
+        writer = pelican._get_writer()
+        if renders is not None and hasattr(writer, "renders"):  # the event plugin's writer
+            writer.renders = renders
+        for generator in generators:
+            if hasattr(generator, "generate_output"):
+                generator.generate_output(writer)
+        if before_finalized is not None:
+            before_finalized()
+        signals.finalized.send(pelican)
+    except BaseException as error:  # Ctrl-C too: what started with the writing stops with it
+        WRITE_FAILED.send(pelican, generators=generators, error=error)
+        raise

@@ -233,7 +233,8 @@ def _check_each_html_once(monkeypatch: pytest.MonkeyPatch, _html_checks: dict[st
 def _disconnect_signals() -> Iterator[None]:
     """Disconnect plugin receivers after each test so builds do not leak into each other."""
     yield
-    named = ("content_problem", "event.enrich", "event.editions_ready")  # plugins/event/signals.py
+    named = ("content_problem", "event.enrich", "event.editions_ready", "event.write_started",
+             "event.write_failed")  # plugins/event/signals.py
     for value in [*vars(signals).values(), *map(blinker.signal, named)]:
         if isinstance(value, blinker.Signal):
             for receiver_id in list(value.receivers):

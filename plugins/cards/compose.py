@@ -16,7 +16,7 @@ import zlib
 from PIL import Image, ImageDraw
 
 from .drawing import CardText, card_layout, draw_card, draw_title
-from .png import SharedRows, deflate, png_file, png_rows
+from .png import SharedRows, adler32_combine, deflate, png_file, png_rows
 
 Colors = tuple[tuple[str, str], ...]  # the card colours as sorted (key, colour) pairs: hashable
 
@@ -72,8 +72,20 @@ def shared_rows(kicker: str, footer: str, size: tuple[int, int], colors: Colors,
     image = background(kicker, footer, size, colors, bold, regular)
     pixels = image.tobytes()
     above, below = png_rows(pixels, size[0], 0, layout.title_top), png_rows(pixels, size[0], layout.band_top, size[1])
-    return SharedRows(deflate(above, final=False), deflate(below, final=True), zlib.adler32(above), below,
-                      bytes(image.getpalette() or ()))
+    return SharedRows(deflate(above, final=False), deflate(below, final=True), zlib.adler32(above), zlib.adler32(below),
+                      len(below), bytes(image.getpalette() or ()))
+
+
+@functools.lru_cache(maxsize=8)
+def index_table(size: tuple[int, int], colors: Colors, bold: str, regular: str) -> bytes:
+    """coverage_indices as a bytes.translate table: coverage byte → palette index."""
+    return bytes(coverage_indices(size, colors, bold, regular))
+
+
+@functools.lru_cache(maxsize=64)
+def empty_rows_adler(index: int, width: int, count: int) -> int:
+    """The Adler-32 of COUNT PNG rows of WIDTH pixels of palette INDEX (each after its filter byte 0)."""
+    return zlib.adler32((b"\0" + bytes((index,)) * width) * count)
 
 
 def card_png(text: CardText, size: tuple[int, int], colors: Colors, bold: str, regular: str) -> bytes:
@@ -81,11 +93,12 @@ def card_png(text: CardText, size: tuple[int, int], colors: Colors, bold: str, r
     layout, width = card_layout(size), size[0]
     coverage = Image.new("L", (width, layout.band_top - layout.title_top))
     draw_title(ImageDraw.Draw(coverage), text.title, bold, size, 0, 255)
-    table = coverage_indices(size, colors, bold, regular)
+    table = index_table(size, colors, bold, regular)
     # Only the rows the title inks are mapped; the others are the background's, row after row.
     top, bottom = (box[1], box[3]) if (box := coverage.getbbox()) else (0, 0)
-    framed = Image.new("L", (width + 1, bottom - top))  # column 0: each PNG row's filter byte (0: none)
-    framed.paste(coverage.crop((0, top, width, bottom)).point(list(table)), (1, 0))
-    empty_row = b"\0" + bytes((table[0],)) * width
-    rows = empty_row * top + framed.tobytes() + empty_row * (coverage.height - bottom)
-    return png_file(size, shared_rows(text.kicker, text.footer, size, colors, bold, regular), rows)
+    inked = png_rows(coverage.crop((0, top, width, bottom)).tobytes().translate(table), width, 0, bottom - top)
+    empty_row, below = b"\0" + table[:1] * width, coverage.height - bottom
+    rows = empty_row * top + inked + empty_row * below
+    rows_adler = adler32_combine(adler32_combine(empty_rows_adler(table[0], width, top), zlib.adler32(inked), len(inked)),
+                                 empty_rows_adler(table[0], width, below), len(empty_row) * below)
+    return png_file(size, shared_rows(text.kicker, text.footer, size, colors, bold, regular), rows, rows_adler)

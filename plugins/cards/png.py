@@ -24,8 +24,20 @@ class SharedRows:
     above: bytes  # raw deflate, ended by a full flush
     below: bytes  # raw deflate, final block
     above_adler: int  # Adler-32 of the rows above, uncompressed
-    below_rows: bytes  # the rows below, uncompressed (the checksum runs on after the card's own rows)
+    below_adler: int  # Adler-32 of the rows below alone, uncompressed (combined after the card's own rows)
+    below_length: int  # their length in bytes
     palette: bytes  # RGB triplets
+
+
+ADLER_BASE = 65521  # the largest prime below 2**16
+
+
+def adler32_combine(first: int, second: int, second_length: int) -> int:
+    """The Adler-32 of A + B from FIRST (of A), SECOND (of B) and B's length, as zlib's adler32_combine."""
+    remainder = second_length % ADLER_BASE
+    low = (first & 0xFFFF) + (second & 0xFFFF) + ADLER_BASE - 1
+    high = (remainder * (first & 0xFFFF)) % ADLER_BASE + (first >> 16) + (second >> 16) + ADLER_BASE - remainder
+    return (low % ADLER_BASE) | ((high % ADLER_BASE) << 16)
 
 
 def png_rows(pixels: bytes, width: int, top: int, bottom: int) -> bytes:
@@ -44,10 +56,10 @@ def chunk(kind: bytes, data: bytes) -> bytes:
     return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
 
 
-def png_file(size: tuple[int, int], shared: SharedRows, rows: bytes) -> bytes:
-    """An 8-bit palette PNG of SIZE: SHARED's rows above, ROWS (with their filter bytes), SHARED's rows below."""
+def png_file(size: tuple[int, int], shared: SharedRows, rows: bytes, rows_adler: int) -> bytes:
+    """An 8-bit palette PNG of SIZE: SHARED's rows above, ROWS (with their filter bytes; Adler-32 ROWS_ADLER), SHARED's rows below."""
     width, height = size
-    checksum = zlib.adler32(shared.below_rows, zlib.adler32(rows, shared.above_adler))
+    checksum = adler32_combine(adler32_combine(shared.above_adler, rows_adler, len(rows)), shared.below_adler, shared.below_length)
     stream = ZLIB_HEADER + shared.above + deflate(rows, final=False) + shared.below + checksum.to_bytes(4, "big")
     header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes((8, 3, 0, 0, 0))
     return SIGNATURE + chunk(b"IHDR", header) + chunk(b"PLTE", shared.palette) + chunk(b"IDAT", stream) + chunk(b"IEND", b"")

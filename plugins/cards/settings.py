@@ -47,9 +47,10 @@ DECLARED = declare(
             shown_default="plugins/cards/fonts/DejaVuSans-Bold.ttf"),
     Setting("CARDS_FONT_REGULAR", os.path.join(FONTS, "DejaVuSans.ttf"), "Police du texte des cartes (fichier .ttf).", _font,
             shown_default="plugins/cards/fonts/DejaVuSans.ttf"),
-    # The cards are drawn while the pages are written.
+    # The cards are drawn while the pages are written: by default the build keeps a core to itself.
     Setting("CARDS_PROCESSES", None,
-            "Processus qui dessinent les nouvelles cartes ; None : un par cœur, 1 : dans le processus de la construction.",
+            "Processus qui dessinent les nouvelles cartes pendant l'écriture des pages ; None : un par cœur sauf "
+            "celui de la construction (au moins un), 1 : dans le processus de la construction.",
             optional(integer(1))),
 )
 DEFAULTS: Mapping[str, Any] = DECLARED.defaults
@@ -61,7 +62,12 @@ def setting(settings: Mapping[str, Any], name: str) -> Any:
 
 
 def processes(settings: Mapping[str, Any]) -> int:
-    """CARDS_PROCESSES as a count of at least 1 (None: one per core); checked at start-up."""
+    """The worker processes that draw the cards, 0 for the build's own process (CARDS_PROCESSES = 1).
+
+    None: one per core but the one the build writes the pages on, and at least one.
+    """
     value = setting(settings, "CARDS_PROCESSES")
-    return (os.cpu_count() or 1) if value is None else int(value)
+    if value is None:
+        return max(1, (os.cpu_count() or 1) - 1)
+    return 0 if int(value) == 1 else int(value)
 

@@ -21,3 +21,15 @@ EVENT_ENRICH = signal("event.enrich")
 # arguments: ``context``, ``editions`` (the tuple). For plugins that prepare per-language data
 # before the pages are written; the editions themselves never change.
 EDITIONS_READY = signal("event.editions_ready")
+
+# Sent by eventsite.phases.write when the build goes on to write (reading, linking and strict mode
+# passed), before the first generator writes. Keyword arguments: ``generators`` (the build's
+# generators, as ``all_generators_finalized`` gives them). For work done alongside the writing,
+# which its plugin's generator waits for in its ``generate_output`` and stops on
+# ``event.write_failed`` (the cards plugin's drawing workers). A plain ``pelican`` run sends neither.
+WRITE_STARTED = signal("event.write_started")
+
+# Sent by eventsite.phases.write when writing fails (any exception, Ctrl-C included), before the
+# error goes on. Keyword arguments: ``generators``, ``error``. Receivers stop at once what they
+# started on ``event.write_started``, leaving no process and no half-written file behind.
+WRITE_FAILED = signal("event.write_failed")
