@@ -230,7 +230,10 @@ def test_real_builds_serve_the_site_with_its_problems_banner(tmp_path: Path, run
 
 def test_stopping_during_a_real_build_leaves_no_half_written_site(tmp_path: Path) -> None:
     """Ctrl-C while the build writes: the build is interrupted, its staging folder removed, output/ never appears."""
-    content = write_site(tmp_path, BASE_SITE)
+    # Enough pages that writing them lasts well beyond the poll: a site of five pages is written
+    # in a blink, and the folder seen might then be the search index's, made after the swap.
+    many = {f"speakers/orateur-{n:03d}.md": f"Name: Orateur {n}\n\nBio {n}.\n" for n in range(300)}
+    content = write_site(tmp_path, {**BASE_SITE, **many})
     settings = tmp_path / "previewconf.py"
     settings.write_text(SETTINGS.format(repo=str(REPO), content=str(content), theme=str(REPO / "theme"),
                                         plugins=str(REPO / "plugins"), cache=str(tmp_path / "cache")), encoding="utf-8")
@@ -239,7 +242,8 @@ def test_stopping_during_a_real_build_leaves_no_half_written_site(tmp_path: Path
                       build=WarmBuild(settings, output, REPO), say=lambda line: None)
     preview.start()
     try:
-        assert eventually(lambda: any(tmp_path.glob(".output-build-*"))), "the build never started writing"
+        assert eventually(lambda: any(tmp_path.glob(".output-build-*")) and not output.exists()), \
+            "the build never started writing"
     finally:
         preview.stop()
     assert not [p for p in tmp_path.glob(".output-*") if p.name != ".output-spare"]
