@@ -1,6 +1,8 @@
 /* Programme pages: « Mon programme » (a star button on each session, the choice kept in localStorage,
    overlap warnings, an .ics export built in the browser) and « Maintenant / Ensuite » (in Europe/Paris time).
-   Without JavaScript both sections stay hidden and the whole programme is still listed.
+   The stars, the « Mon programme » box and its link are in the HTML, in their final place and marked
+   data-script-only (base.html hides them without JavaScript): this script only binds and fills them, so
+   nothing moves when it runs. Without JavaScript the whole programme is still listed.
    Testing: ?maintenant=2027-06-10T09:45 (Paris local time) replaces "now". */
 (function () {
   "use strict";
@@ -90,23 +92,8 @@
     render();
   }
 
-  function addStar(article) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "star";
-    button.dataset.scriptOnly = "";
-    button.setAttribute("aria-pressed", "false");
-    var icon = document.createElement("span");
-    icon.className = "star__icon";
-    icon.setAttribute("aria-hidden", "true");
-    var title = document.createElement("span");
-    title.className = "visually-hidden";
-    title.textContent = " (" + text(article, ".session__title") + ")";
-    var lang = article.querySelector(".session__title").getAttribute("lang");
-    if (lang) title.setAttribute("lang", lang);
-    button.append(icon, " " + box.dataset.labelStar, title);
-    button.addEventListener("click", function () { toggle(article.id); });
-    article.querySelector(".session__title").insertAdjacentElement("afterend", button);
+  function bindStar(article) {
+    article.querySelector("button.star").addEventListener("click", function () { toggle(article.id); });
   }
 
   /* iCalendar (RFC 5545) */
@@ -178,18 +165,8 @@
     now.hidden = false;
   }
 
-  sessions.forEach(addStar);
+  sessions.forEach(bindStar);
   box.querySelector(".my-programme__export").addEventListener("click", exportCalendar);
-  box.hidden = false;
-  var actions = document.querySelector(".programme-actions");
-  if (actions) {
-    var jump = document.createElement("a");
-    jump.className = "button button--ghost";
-    jump.dataset.scriptOnly = "";
-    jump.href = "#mon-programme";
-    jump.textContent = box.querySelector("h2").textContent;
-    actions.append(" ", jump);
-  }
   render();
   showNowNext();
   window.addEventListener("storage", function (event) { if (event.key === STORE) render(); });

@@ -19,7 +19,6 @@
   });
 
   document.querySelectorAll("[data-print-day]").forEach(function (control) {
-    control.hidden = false;
     control.addEventListener("click", function (event) {
       event.preventDefault();
       printDay(control.dataset.printDay);
