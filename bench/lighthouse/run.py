@@ -6,7 +6,7 @@ Builds the repository's site as published (publishconf.py, strict) at its local 
 temporary folder, serves it on 127.0.0.1 (plain
 http.server: no compression, so byte counts are the uncompressed worst case), runs the npm
 `lighthouse` pinned in package.json (else `npm i -E lighthouse@12.2.3` into a temp folder) against Debian's
-Chromium, and prints one Markdown table: the four category scores, the total bytes, and the
+Chromium, and prints one Markdown table: the four category scores, the cumulative layout shift, the total bytes, and the
 bytes before images (HTML + CSS + JS + fonts). Targets: performance >= 95, the three other
 scores 100, home page under 100 KB before images.
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import shutil
 import statistics
@@ -109,8 +110,9 @@ def run_lighthouse(url: str, report: Path) -> dict:
 
 
 def measures(report: dict) -> dict[str, float]:
-    """Scores (0-100), total bytes and bytes before images from one Lighthouse report."""
+    """Scores (0-100), CLS, total bytes and bytes before images from one Lighthouse report (CLS NaN if its audit erred)."""
     values = {name: report["categories"][name]["score"] * 100 for name in CATEGORIES}
+    values["CLS"] = report["audits"].get("cumulative-layout-shift", {}).get("numericValue", math.nan)
     values["total bytes"] = report["audits"]["total-byte-weight"]["numericValue"]
     requests = report["audits"]["network-requests"]["details"]["items"]
     values["bytes before images"] = sum(r.get("transferSize", 0) for r in requests if r.get("resourceType") in BEFORE_IMAGES)
@@ -118,20 +120,22 @@ def measures(report: dict) -> dict[str, float]:
 
 
 def medians(runs: list[dict[str, float]]) -> dict[str, float]:
-    """The median of each measure over RUNS."""
-    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+    """The median of each measure over RUNS (over the runs that have it: NaN when none has)."""
+    found = {key: [run[key] for run in runs if not math.isnan(run[key])] for key in runs[0]}
+    return {key: statistics.median(values) if values else math.nan for key, values in found.items()}
 
 
 def table(results: dict[str, dict[str, float]], runs: int) -> str:
     """A Markdown table of the medians, one row per page, with the targets missed."""
-    head = "| page | performance | accessibility | best practices | SEO | total bytes | bytes before images | misses |"
-    lines = [f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, medians of {runs} runs", "", head, "|" + "---|" * 8]
+    head = "| page | performance | accessibility | best practices | SEO | CLS | total bytes | bytes before images | misses |"
+    lines = [f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, medians of {runs} runs", "", head, "|" + "---|" * 9]
     for page, m in results.items():
         misses = [name for name, target in TARGETS.items() if m[name] < target]
         if page == "home" and m["bytes before images"] >= HOME_BUDGET:
             misses.append("home < 100 KB before images")
         lines.append(
             f"| {page} | {m['performance']:.0f} | {m['accessibility']:.0f} | {m['best-practices']:.0f} | {m['seo']:.0f} "
+            f"| {'audit erred' if math.isnan(m['CLS']) else format(m['CLS'], '.3f')} "
             f"| {m['total bytes'] / 1024:.1f} KB | {m['bytes before images'] / 1024:.1f} KB | {', '.join(misses) or 'none'} |"
         )
     return "\n".join(lines)
