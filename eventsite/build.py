@@ -15,6 +15,7 @@ from filelock import FileLock
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from .bodyreads import BodyReads, traced
 from .buildinputs import Inputs, build_digest, digest_of
 from .buildrecord import BuildRecord, read_record, record_path, write_record
 from .phases import content_problems, read_and_link, write
@@ -148,14 +149,18 @@ def inputs_of(settings_file: Path, output: Path, strict: bool, overrides: Mappin
     return path, recorded, build_digest(settings, Path(settings_file), options, recorded.stamps)
 
 
-def render_memo(settings: Mapping[str, Any], inputs: Inputs, problems: Sequence[Any], staging: Path, output: Path) -> RenderMemo | None:
-    """The pages of earlier builds this one may reuse, or leave in place in STAGING (None when its inputs are unknown)."""
+def render_memo(settings: Mapping[str, Any], inputs: Inputs, problems: Sequence[Any], staging: Path, output: Path,
+                body_reads: BodyReads | None = None) -> RenderMemo | None:
+    """The pages of earlier builds this one may reuse, or leave in place in STAGING (None when its inputs are unknown).
+
+    BODY_READS, the bodies this build reads (traced from its start), keys each "every body" page on those it reads.
+    """
     if not inputs.headers:
         return None
     site = digest_of({"inputs": inputs.headers, "problems": [str(p) for p in problems]})
     folder = memo_folder(settings)
     return RenderMemo(folder=folder, site=site, bodies=inputs.bodies, output=str(staging),
-                      written=WrittenPages.read(written_record(folder, output)))
+                      written=WrittenPages.read(written_record(folder, output)), body_reads=body_reads)
 
 
 def build_site(
@@ -196,7 +201,7 @@ def build_site(
             with collect_warnings() as collector:
                 try:
                     settings = pelican_settings(settings_file, extra)
-                    with cache_locked(settings):
+                    with cache_locked(settings), traced() as body_reads:
                         pelican = Pelican(settings)
                         strict = strict or bool(pelican.settings.get("EVENT_STRICT"))  # publishconf.py asks for it
                         generators, context = read_and_link(pelican)
@@ -204,7 +209,7 @@ def build_site(
                         logged = collector.messages(problems)
                         if strict and (problems or logged):
                             raise BuildFailed([*problems, *(f"avertissement (mode strict) : {w}" for w in logged)])
-                        renders = render_memo(pelican.settings, inputs, problems, staging, output)
+                        renders = render_memo(pelican.settings, inputs, problems, staging, output, body_reads)
                         # Stale files of the previous site go before the search index reads the site; those left in place stay.
                         write(pelican, generators, renders=renders,
                               before_finalized=lambda: remove_unwritten(staging, previous, renders.kept_below(str(staging)) if renders else set()))
