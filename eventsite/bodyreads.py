@@ -63,7 +63,26 @@ def hook_pelican() -> None:
         return original.__get__(self, type(self))(siteurl)
 
     setattr(get_content, HOOKED, True)
+    get_content.__wrapped__ = original  # type: ignore[attr-defined]
     Content.get_content = get_content
+
+
+def forget_memoized_bodies() -> int:
+    """Empty the caches of Pelican's memoized Content methods (get_content, get_summary); return how many entries went.
+
+    They are keyed on the content objects themselves and never emptied: in a long-lived process
+    (the preview's worker) each build's objects, and what they hold, would stay in memory for good.
+    """
+    from pelican.contents import Content
+    from pelican.utils import memoized
+
+    removed = 0
+    for value in vars(Content).values():
+        value = getattr(value, "__wrapped__", value)
+        if isinstance(value, memoized):
+            removed += len(value.cache)
+            value.cache.clear()
+    return removed
 
 
 @contextmanager
