@@ -16,7 +16,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from .bodyreads import BodyReads, traced
-from .buildinputs import Inputs, build_digest, digest_of
+from .buildinputs import Inputs, build_digest, changed_since, digest_of
 from .buildrecord import BuildRecord, read_record, record_path, write_record
 from .phases import content_problems, read_and_link, write
 from .rendermemo import CHANNEL_MARK, RenderMemo, memo_folder
@@ -237,10 +237,13 @@ def build_site(
             raise BuildFailed(failed_checks)
         if before_swap is not None:
             before_swap(staging)
-        if renders is not None and renders.written is not None:
+        moved = inputs.headers != "" and changed_since(inputs)
+        if moved and renders is not None:  # an edit saved during the build: what it rendered may not match its keys
+            renders.forget_made()
+        elif renders is not None and renders.written is not None:
             renders.written.save(written_record(memo_folder(settings), output))
         swap_into_place(staging, output)
-    if record_file is not None:
+    if record_file is not None and not moved:
         write_record(record_file, output, inputs, problems, warnings)
     return BuildResult(output=output, seconds=time.perf_counter() - started, problems=problems, other_warnings=warnings,
                        pages_reused=renders.reused if renders else 0, pages_rendered=renders.rendered if renders else 0)

@@ -99,6 +99,7 @@ class RenderMemo:
     leaving: set[str] = field(default_factory=set)  # page files to leave in place at their next opening
     pending: list[tuple[str, str]] = field(default_factory=list)  # (page file, key) written by the current write_file
     body_reads: BodyReads | None = None  # the bodies this build reads, by render: given, "every body" pages are traced
+    made: list[Path] = field(default_factory=list)  # the entries and traces this build wrote
 
     def __post_init__(self) -> None:
         self.every_body = hashlib.sha256("\n".join(f"{p} {d}" for p, d in sorted(self.bodies.items())).encode()).hexdigest()
@@ -241,8 +242,15 @@ class RenderMemo:
                 handle.write(text)
             os.chmod(temporary, new_file_mode())
             os.replace(temporary, path)
+            self.made.append(path)
         except OSError:
             Path(temporary).unlink(missing_ok=True)
+
+    def forget_made(self) -> None:
+        """Delete the entries and traces this build wrote: their renders may not be what their keys say."""
+        for path in self.made:
+            path.unlink(missing_ok=True)
+        self.made.clear()
 
     def prune(self) -> int:
         """Delete the entries this build did not use (older than its start); return how many."""

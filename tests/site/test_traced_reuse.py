@@ -111,3 +111,33 @@ def test_calendars_and_sitemap_show_each_edit_as_a_cold_build(tmp_path: Path) ->
     assert not (output / "programme" / "ateliers.ics").exists()
     assert 'hreflang="en" href="/en/contact/"' not in text(output / "sitemap.xml")
     assert_as_cold(tmp_path, content, output, "cold-3")
+
+
+def test_an_edit_saved_during_a_build_never_leaves_a_stale_render_behind(tmp_path: Path) -> None:
+    """An edit saved after the build took its inputs' digest is rendered under the older key: that render is not kept.
+
+    Otherwise, once the author undoes the edit, the older key finds the page showing the undone text.
+    """
+    from pelican.plugins import signals
+
+    content = write_site(tmp_path, dict(BASE_SITE))
+    output = tmp_path / "output"
+    build(tmp_path, content, output, EVENT_LANGUAGES={})
+    programme = output / "programme" / "index.html"
+    renamed = BASE_SITE["sessions/ouverture.md"].replace("Title: Ouverture", "Title: Ouverture officielle")
+
+    def edit_while_building(_pelican: object) -> None:
+        write_site(tmp_path, {"sessions/ouverture.md": renamed.replace("Mot d'accueil.", "Mot saisi en cours.")})
+
+    write_site(tmp_path, {"sessions/ouverture.md": renamed})  # a title: every page is rendered again
+    signals.initialized.connect(edit_while_building)  # after the digest, before the reading
+    try:
+        build(tmp_path, content, output, EVENT_LANGUAGES={})
+    finally:
+        signals.initialized.disconnect(edit_while_building)
+    assert "Mot saisi en cours." in text(programme)
+    build(tmp_path, content, output, EVENT_LANGUAGES={})  # the build the preview queues after that edit
+    write_site(tmp_path, {"sessions/ouverture.md": renamed})  # the edit undone
+    build(tmp_path, content, output, EVENT_LANGUAGES={})
+    assert "Mot saisi en cours." not in text(programme)
+    assert_as_cold(tmp_path, content, output, "cold", EVENT_LANGUAGES={})
