@@ -15,7 +15,8 @@ from filelock import FileLock
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from .buildinputs import Inputs, build_digest, digest_of
+from .bodyreads import BodyReads, traced
+from .buildinputs import Inputs, build_digest, changed_since, digest_of
 from .buildrecord import BuildRecord, read_record, record_path, write_record
 from .phases import content_problems, read_and_link, write
 from .rendermemo import CHANNEL_MARK, RenderMemo, memo_folder
@@ -148,14 +149,18 @@ def inputs_of(settings_file: Path, output: Path, strict: bool, overrides: Mappin
     return path, recorded, build_digest(settings, Path(settings_file), options, recorded.stamps)
 
 
-def render_memo(settings: Mapping[str, Any], inputs: Inputs, problems: Sequence[Any], staging: Path, output: Path) -> RenderMemo | None:
-    """The pages of earlier builds this one may reuse, or leave in place in STAGING (None when its inputs are unknown)."""
+def render_memo(settings: Mapping[str, Any], inputs: Inputs, problems: Sequence[Any], staging: Path, output: Path,
+                body_reads: BodyReads | None = None) -> RenderMemo | None:
+    """The pages of earlier builds this one may reuse, or leave in place in STAGING (None when its inputs are unknown).
+
+    BODY_READS, the bodies this build reads (traced from its start), keys each "every body" page on those it reads.
+    """
     if not inputs.headers:
         return None
     site = digest_of({"inputs": inputs.headers, "problems": [str(p) for p in problems]})
     folder = memo_folder(settings)
     return RenderMemo(folder=folder, site=site, bodies=inputs.bodies, output=str(staging),
-                      written=WrittenPages.read(written_record(folder, output)))
+                      written=WrittenPages.read(written_record(folder, output)), body_reads=body_reads)
 
 
 def build_site(
@@ -196,7 +201,7 @@ def build_site(
             with collect_warnings() as collector:
                 try:
                     settings = pelican_settings(settings_file, extra)
-                    with cache_locked(settings):
+                    with cache_locked(settings), traced() as body_reads:
                         pelican = Pelican(settings)
                         strict = strict or bool(pelican.settings.get("EVENT_STRICT"))  # publishconf.py asks for it
                         generators, context = read_and_link(pelican)
@@ -204,7 +209,7 @@ def build_site(
                         logged = collector.messages(problems)
                         if strict and (problems or logged):
                             raise BuildFailed([*problems, *(f"avertissement (mode strict) : {w}" for w in logged)])
-                        renders = render_memo(pelican.settings, inputs, problems, staging, output)
+                        renders = render_memo(pelican.settings, inputs, problems, staging, output, body_reads)
                         # Stale files of the previous site go before the search index reads the site; those left in place stay.
                         write(pelican, generators, renders=renders,
                               before_finalized=lambda: remove_unwritten(staging, previous, renders.kept_below(str(staging)) if renders else set()))
@@ -232,10 +237,13 @@ def build_site(
             raise BuildFailed(failed_checks)
         if before_swap is not None:
             before_swap(staging)
-        if renders is not None and renders.written is not None:
+        moved = inputs.headers != "" and changed_since(inputs)
+        if moved and renders is not None:  # an edit saved during the build: what it rendered may not match its keys
+            renders.forget_made()
+        elif renders is not None and renders.written is not None:
             renders.written.save(written_record(memo_folder(settings), output))
         swap_into_place(staging, output)
-    if record_file is not None:
+    if record_file is not None and not moved:
         write_record(record_file, output, inputs, problems, warnings)
     return BuildResult(output=output, seconds=time.perf_counter() - started, problems=problems, other_warnings=warnings,
                        pages_reused=renders.reused if renders else 0, pages_rendered=renders.rendered if renders else 0)

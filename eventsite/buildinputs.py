@@ -138,6 +138,25 @@ class Inputs:
     stamps: Stamps = field(default_factory=dict)
     headers: str = ""  # every input but the bodies of the content's Markdown files
     bodies: dict[str, str] = field(default_factory=dict)  # content file path → sha256 of its body
+    walked: tuple[list[str], list[str], list[str]] = ([], [], [])  # the settings' Python, the folders walked, the folders left out
+
+
+def changed_since(inputs: Inputs) -> bool:
+    """Whether an input file changed, appeared or went since INPUTS were taken (an edit saved while the build ran)."""
+    python, folders, leave_out = inputs.walked
+    paths = [Path(p) for p in python]
+    for folder in folders:
+        paths.extend(files_below(Path(folder), [Path(p) for p in leave_out]))
+    if {str(p) for p in paths} != set(inputs.stamps):
+        return True
+    for path in paths:
+        try:
+            found = path.lstat()
+        except OSError:
+            return True
+        if [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino] != list(inputs.stamps[str(path)][:4]):
+            return True
+    return False
 
 
 def build_digest(settings: Mapping[str, Any], settings_file: Path, options: Mapping[str, Any],
@@ -146,8 +165,9 @@ def build_digest(settings: Mapping[str, Any], settings_file: Path, options: Mapp
     current: Stamps = {}
     leave_out = [Path(settings[name]).resolve() for name in ("CACHE_PATH", "OUTPUT_PATH") if settings.get(name)]
     content = Path(settings["PATH"]).resolve()
-    hashes = {str(path): file_hash(path, previous, current) for path in settings_python(settings_file)}
-    for folder in input_folders(settings, settings_file):
+    python, folders = settings_python(settings_file), input_folders(settings, settings_file)
+    hashes = {str(path): file_hash(path, previous, current) for path in python}
+    for folder in folders:
         for path in files_below(folder, leave_out):
             hashes[str(path)] = file_hash(path, previous, current)
     dated = settings.get("DEFAULT_DATE") == "fs"  # Pelican dates content by its files' mtimes
@@ -164,7 +184,8 @@ def build_digest(settings: Mapping[str, Any], settings_file: Path, options: Mapp
     headers = {path: f"{hashes[path][1]} {current[path][1]}" if dated else hashes[path][1] if path in bodies else digest
                for path, digest in files.items()}
     return Inputs(digest=digest_of({**described, "files": files}), stamps=current,
-                  headers=digest_of({**described, "files": headers}), bodies=bodies)
+                  headers=digest_of({**described, "files": headers}), bodies=bodies,
+                  walked=([str(p) for p in python], [str(f) for f in folders], [str(p) for p in leave_out]))
 
 
 def digest_of(described: Mapping[str, Any]) -> str:

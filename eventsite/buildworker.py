@@ -125,7 +125,8 @@ class WarmSite:
         self._index_problem = ""
 
     def build(self) -> dict[str, object]:
-        """One build of the preview, everything it printed in the report."""
+        """One build of the preview, everything it printed in the report; Pelican's caches of this build's objects are then emptied."""
+        from .bodyreads import forget_memoized_bodies
         from .build import pelican_settings
 
         printed = io.StringIO()
@@ -141,8 +142,11 @@ class WarmSite:
             if search is not None:
                 overrides["SEARCH_PAGEFIND"] = False
             bundle = str(search.setting(settings, "SEARCH_BUNDLE_DIR")).strip("/") if search else ""
-            ok, text = report_build(self.settings_file, self.output, overrides=overrides,
-                                    before_swap=(lambda staging: self._keep_index(staging, bundle)) if search else None)
+            try:
+                ok, text = report_build(self.settings_file, self.output, overrides=overrides,
+                                        before_swap=(lambda staging: self._keep_index(staging, bundle)) if search else None)
+            finally:
+                forget_memoized_bodies()  # or every build's content objects, and their context, stay in the worker
         self._owed = (search, settings) if ok and search is not None else None
         if self._owed is not None and not (self.output / bundle).is_dir():
             self.index()  # the first site has no index to keep yet: it gets one before it is shown

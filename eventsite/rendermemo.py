@@ -4,8 +4,12 @@ A page's key is the sha256 of everything site-wide (theme, plugins, settings, op
 content file but the bodies of the Markdown files: titles, names, dates, rooms… that menus and
 lists show), the content problems, its output name and template, and the bodies it reads. The
 page of one entity (a news item, a page, a speaker, a session…, in the default language) reads
-its own file's body and those of the entities linked to it (plugins/event/dependencies.py);
-any other page reads every body. The entry holds the template's output as Jinja rendered it,
+its own file's body and those of the entities linked to it (plugins/event/dependencies.py).
+Any other page (lists, the programme, a page with its own template, a translation) reads the
+bodies its last render read, and those the build read before it (eventsite/bodyreads.py): they are
+kept in a trace, CACHE_PATH/renders/trace-<sha256 of the site digest, output name and template>.json,
+and the page is rendered again, and traced again, when one of them changes or there is no trace.
+Without a trace of the build's reads (``reads`` None), such a page reads every body. The entry holds the template's output as Jinja rendered it,
 before Pelican writes it: Pelican still writes the page and sends content_written, so what
 other plugins do with a written page (typography, sitemap, search) is the same as after a render.
 Entries a build does not use are deleted when it ends, as the typography cache does.
@@ -32,11 +36,14 @@ from typing import Any
 
 from pelican.utils import sanitised_join
 
+from .bodyreads import BodyReads
 from .filemode import new_file_mode
 from .writtenpages import RECORD_PREFIX, WrittenPages
 
 RENDERS_FOLDER = "renders"
 ENTRY_SUFFIX = ".html"
+TRACE_PREFIX = "trace-"
+TRACE_SUFFIX = ".json"
 # The keyword arguments of write_file that name the one content item a page is about.
 ITEM_KEYS = ("article", "page", "speaker", "theme", "track")
 # A logged message: logger name, level, text, whether the content problem channel already holds it.
@@ -91,6 +98,8 @@ class RenderMemo:
     kept: set[str] = field(default_factory=set)  # page files of OUTPUT left in place by this build
     leaving: set[str] = field(default_factory=set)  # page files to leave in place at their next opening
     pending: list[tuple[str, str]] = field(default_factory=list)  # (page file, key) written by the current write_file
+    body_reads: BodyReads | None = None  # the bodies this build reads, by render: given, "every body" pages are traced
+    made: list[Path] = field(default_factory=list)  # the entries and traces this build wrote
 
     def __post_init__(self) -> None:
         self.every_body = hashlib.sha256("\n".join(f"{p} {d}" for p, d in sorted(self.bodies.items())).encode()).hexdigest()
@@ -118,12 +127,49 @@ class RenderMemo:
             digest.update(self.every_body.encode())
         else:
             for path in sorted(reads):
-                digest.update(f"{path} {self.bodies.get(path, 'absent')}\0".encode())
+                digest.update(f"{path} {self.body_digest(path)}\0".encode())
         return digest.hexdigest()
+
+    def body_digest(self, path: str) -> str:
+        """The digest of the body of the content file PATH (as given or links resolved), "absent" when it has none."""
+        found = self.bodies.get(path)
+        if found is None:
+            found = self.bodies.get(os.path.realpath(path), "absent")
+        return found
+
+    def trace_path(self, output_file: str, template: str) -> Path:
+        """Where the bodies read by the last render of OUTPUT_FILE with TEMPLATE, for this site digest, are kept."""
+        digest = hashlib.sha256(f"{self.site}\0{output_file}\0{template}".encode()).hexdigest()
+        return self.folder / f"{TRACE_PREFIX}{digest}{TRACE_SUFFIX}"
+
+    def traced_reads(self, output_file: str, template: str) -> frozenset[str] | None:
+        """The bodies the last render of OUTPUT_FILE with TEMPLATE read, marked as used by this build; None without a trace."""
+        path = self.trace_path(output_file, template)
+        try:
+            read = json.loads(path.read_text(encoding="utf-8"))
+            os.utime(path)
+        except (OSError, UnicodeDecodeError, ValueError):
+            return None
+        if not isinstance(read, list) or not all(isinstance(p, str) for p in read):
+            return None
+        return frozenset(read)
+
+    def keep_trace(self, output_file: str, template: str, read: frozenset[str]) -> None:
+        """Keep the bodies READ by the render of OUTPUT_FILE with TEMPLATE (a trace that cannot be written only costs speed)."""
+        self._keep_file(self.trace_path(output_file, template), json.dumps(sorted(read), ensure_ascii=False))
 
     def wrap(self, template: Any, kwargs: Mapping[str, Any]) -> MemoTemplate:
         """TEMPLATE, rendered from the memo when the page's key has an entry."""
         return MemoTemplate(template, self, self.reads(kwargs))
+
+    def render_traced(self, template: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> tuple[str, list[Logged], frozenset[str] | None]:
+        """TEMPLATE rendered now, what it logged, and the bodies it read with those the build read before (None: untraced)."""
+        if self.body_reads is None:
+            with recorded_warnings() as logged:
+                return template.render(*args, **kwargs), logged, None
+        with self.body_reads.render() as read, recorded_warnings() as logged:
+            text = template.render(*args, **kwargs)
+        return text, logged, frozenset(read)
 
     def load(self, key: str) -> tuple[str, list[Logged]] | None:
         """The render kept under KEY and what it logged, marked as used by this build; None when there is none."""
@@ -182,19 +228,29 @@ class RenderMemo:
 
     def keep(self, key: str, text: str, logged: list[Logged]) -> None:
         """Keep TEXT and what its render LOGGED under KEY, atomically; a memo that cannot be written only costs speed."""
+        self._keep_file(self.folder / f"{key}{ENTRY_SUFFIX}", json.dumps(logged, ensure_ascii=False) + "\n" + text)
+
+    def _keep_file(self, path: Path, text: str) -> None:
+        """Write TEXT to the memo file PATH atomically; a memo that cannot be written only costs speed."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=ENTRY_SUFFIX, dir=self.folder)
+            fd, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=self.folder)
         except OSError:
             return
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(json.dumps(logged, ensure_ascii=False) + "\n")
                 handle.write(text)
             os.chmod(temporary, new_file_mode())
-            os.replace(temporary, self.folder / f"{key}{ENTRY_SUFFIX}")
+            os.replace(temporary, path)
+            self.made.append(path)
         except OSError:
             Path(temporary).unlink(missing_ok=True)
+
+    def forget_made(self) -> None:
+        """Delete the entries and traces this build wrote: their renders may not be what their keys say."""
+        for path in self.made:
+            path.unlink(missing_ok=True)
+        self.made.clear()
 
     def prune(self) -> int:
         """Delete the entries this build did not use (older than its start); return how many."""
@@ -226,26 +282,37 @@ class MemoTemplate:
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         """The page's text: the memo's, or rendered now and kept."""
+        memo = self.memo
         context = args[0] if args and isinstance(args[0], Mapping) else kwargs
         output_file = str(context.get("output_file", ""))
-        key = self.memo.key(output_file, str(getattr(self.template, "name", "")), self.reads)
-        path = self.memo.page_file(output_file)
-        if path is not None:
-            self.memo.pending.append((path, key))
-            if isinstance(context, dict) and self.memo.leave_in_place(path, key):
+        name = str(getattr(self.template, "name", ""))
+        traced = self.reads is None and memo.body_reads is not None  # an "every body" page, keyed on what it read last time
+        reads = memo.traced_reads(output_file, name) if traced else self.reads
+        path = memo.page_file(output_file)
+        if reads is not None or not traced:
+            key = memo.key(output_file, name, reads)
+            if path is not None and isinstance(context, dict) and memo.leave_in_place(path, key):
+                memo.pending.append((path, key))
                 context[LEFT_IN_PLACE] = True
-                self.memo.reused += 1
+                memo.reused += 1
                 return ""
-        kept = self.memo.load(key)
-        if kept is None:
-            with recorded_warnings() as logged:
-                text = self.template.render(*args, **kwargs)
-            self.memo.keep(key, text, logged)
-            self.memo.rendered += 1
-            return text
-        text, logged = kept
-        log_again(logged)
-        self.memo.reused += 1
+            kept = memo.load(key)
+            if kept is not None:
+                if path is not None:
+                    memo.pending.append((path, key))
+                text, logged = kept
+                log_again(logged)
+                memo.reused += 1
+                return text
+        text, logged, read = memo.render_traced(self.template, args, kwargs)
+        if traced and read is not None:
+            memo.keep_trace(output_file, name, read)
+            reads = read
+        key = memo.key(output_file, name, reads)
+        if path is not None:
+            memo.pending.append((path, key))
+        memo.keep(key, text, logged)
+        memo.rendered += 1
         return text
 
 

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
 from pathlib import PurePosixPath
+
+from .filemode import new_file_mode
 
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -63,11 +66,34 @@ class Inside:
         return target
 
     def write(self, relative: str, data: bytes) -> None:
-        """Write DATA at ROOT/RELATIVE, creating folders; PathOutside unless it lies inside ROOT."""
+        """Write DATA at ROOT/RELATIVE, creating folders; PathOutside unless it lies inside ROOT.
+
+        A file that already holds exactly DATA (a build into the previous site) only has its
+        times set to now, as writing would set them: creating or truncating a file costs far more
+        than reading it (1.5 ms against 0.03 ms here), and the build's recycling keeps a file
+        whose change time moved (eventsite/recycling.py).
+        """
         target = self.resolve(relative)
+        if holds(target, data):
+            os.utime(target)
+            return
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as handle:
             handle.write(data)
+
+
+def holds(path: str, data: bytes) -> bool:
+    """Whether PATH is a regular file of one name, with a new file's mode, that holds exactly DATA."""
+    try:
+        found = os.lstat(path)
+        if not stat.S_ISREG(found.st_mode) or found.st_nlink != 1 or found.st_size != len(data):
+            return False
+        if stat.S_IMODE(found.st_mode) != new_file_mode():
+            return False
+        with open(path, "rb") as handle:
+            return handle.read(len(data) + 1) == data
+    except OSError:
+        return False
 
 
 def write_inside(root: str | os.PathLike[str], relative: str, data: bytes) -> None:

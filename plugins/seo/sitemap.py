@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -11,6 +12,9 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin
 
+from eventsite.atomicfile import write_bytes
+from eventsite.writtenpages import identity_of
+
 from .addresses import is_absolute, page_path
 from .settings import setting
 
@@ -18,6 +22,7 @@ logger = logging.getLogger(__name__)
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
+HEADS_FILE = "sitemap-heads.json"
 # A <link> start tag (its quoted values may hold « > »); what html.parser reads as no tags: comments, scripts, styles.
 LINK_TAG = re.compile(r"""<link[\t\n\f\r /](?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
 NOT_TAGS = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
@@ -70,6 +75,59 @@ def page_alternates(output_path: str, relpath: str) -> dict[str, str]:
     return found if len(found) > 1 else {}
 
 
+class KnownHeads:
+    """The language versions read from the pages of the last two sitemaps, by page path and file identity.
+
+    A page file with the identity (device, inode, size, change time) it had when it was read
+    holds the same bytes (eventsite/writtenpages.py): its versions are not read again. The
+    preview's builds leave most pages in place, in the site of the build before the last, so
+    the record keeps two generations, as writtenpages does.
+    """
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.earlier: dict[str, dict[str, str]] = {}
+        self.generations: list[dict[str, dict[str, str]]] = []
+        self.now: dict[str, dict[str, str]] = {}
+        if path is None:
+            return
+        try:
+            with open(path, encoding="utf-8") as handle:
+                generations = json.load(handle)["generations"][:2]
+            self.generations = [{str(k): {str(lang): str(href) for lang, href in v.items()} for k, v in g.items()} for g in generations]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.generations = []
+        for generation in reversed(self.generations):
+            self.earlier.update(generation)
+
+    def alternates(self, output_path: str, relpath: str) -> dict[str, str]:
+        """RELPATH's language versions, read from its file unless it is the file they were read from before."""
+        identity = identity_of(os.path.join(output_path, relpath))
+        key = f"{relpath}\0{identity}"
+        found = self.earlier.get(key) if identity is not None else None
+        if found is None:
+            found = page_alternates(output_path, relpath)
+        if identity is not None and self.path is not None:
+            self.now[key] = found
+        return found
+
+    def save(self) -> None:
+        """Keep this sitemap's pages and the previous one's (a record that cannot be written only costs speed)."""
+        if self.path is None:
+            return
+        body = json.dumps({"generations": [self.now, *self.generations[:1]]}, ensure_ascii=False, separators=(",", ":"))
+        try:
+            write_bytes(self.path, body.encode("utf-8"))
+        except OSError as error:
+            logger.debug("sitemap: record of the pages read not written: %s", error)
+
+
+def known_heads_path(settings: Mapping[str, Any]) -> str | None:
+    """CACHE_PATH/sitemap-heads.json (its keys name each file by device and inode, whatever the output folder), or None."""
+    cache = settings.get("CACHE_PATH")
+    return os.path.join(str(cache), HEADS_FILE) if cache else None
+
+
 def absolute_alternates(found: Mapping[str, str], base: str, default_lang: str) -> list[tuple[str, str]]:
     """(hreflang, URL) of each version, then x-default (the DEFAULT_LANG version), URLs under BASE."""
     def full(href: str) -> str:
@@ -109,10 +167,12 @@ def write_sitemap(pelican: Any) -> None:
     paths = site_pages(pelican.output_path, tuple(setting(pelican.settings, "SEO_SITEMAP_EXCLUDE")))
     default_lang = str(pelican.settings.get("DEFAULT_LANG") or "")
     alternates = {}
+    known = KnownHeads(known_heads_path(pelican.settings))
     for path in paths:
-        found = page_alternates(pelican.output_path, path)
+        found = known.alternates(pelican.output_path, path)
         if found:
             alternates[path] = absolute_alternates(found, siteurl.rstrip("/"), default_lang)
+    known.save()
     tree = build_sitemap(paths, siteurl, alternates)
     destination = os.path.join(pelican.output_path, str(target))
     os.makedirs(os.path.dirname(destination), exist_ok=True)

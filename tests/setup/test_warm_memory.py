@@ -1,0 +1,34 @@
+"""The preview's worker keeps no build's content objects once the build is over: its memory stays the size of one site."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from pathlib import Path
+from typing import Any
+
+from pelican.plugins import signals
+
+from eventsite.buildworker import WarmSite
+from tests.conftest import write_site
+from tests.setup.test_warm_build import project
+
+
+def test_a_build_leaves_none_of_its_content_objects_in_the_worker(tmp_path: Path) -> None:
+    """Pelican memoizes each content object's body and summary; the worker forgets them after each build."""
+    made: list[weakref.ref[Any]] = []
+
+    def note(instance: Any) -> None:
+        made.append(weakref.ref(instance))
+
+    signals.content_object_init.connect(note)
+    try:
+        site = WarmSite(project(tmp_path), tmp_path / "output")
+        assert site.build()["ok"]
+        write_site(tmp_path, {"speakers/chloe-petit.md": "Name: Chloé Petit\nRole: Cheffe de projet\n\nBio de Chloé.\n"})
+        assert site.build()["ok"]
+    finally:
+        signals.content_object_init.disconnect(note)
+    gc.collect()
+    assert made  # the builds made content objects, and read their bodies
+    assert [ref() for ref in made if ref() is not None] == []
