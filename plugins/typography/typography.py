@@ -68,12 +68,12 @@ def typeset_written_page(path: str, context: Mapping[str, Any]) -> None:
     lang = str(context.get("DEFAULT_LANG", ""))
     page = Path(path)
     written = page.read_bytes()
-    entry = pagecache.entry_path(config.cache, pagecache.page_key(written, config, lang)) if config.cache else None
-    typeset = pagecache.read_entry(entry) if entry else None
+    key = pagecache.page_key(written, config, lang) if config.cache else None
+    typeset = pagecache.read_entry(config.cache, key) if config.cache and key else None
     if typeset is None:
         typeset = typeset_page(written, config, lang)
-        if entry:
-            pagecache.write_entry(entry, typeset)
+        if config.cache and key:
+            pagecache.write_entry(config.cache, key, typeset)
     if typeset:
         page.write_bytes(typeset)
 
