@@ -104,11 +104,15 @@ class Side:
     cpu: dict[str, list[float]] = field(default_factory=lambda: {kind: [] for kind in KINDS})
     size: int = 0
 
+    def forget(self) -> None:
+        """Delete the output, its spare and the whole CACHE_PATH: the next build is truly cold."""
+        for folder in (self.output, self.output.with_name(f".{self.output.name}-spare"), self.root / "cache"):
+            shutil.rmtree(folder, ignore_errors=True)  # the spare is the previous site a build writes over
+
     def run(self, kind: str) -> None:
         """One build of this kind, timed."""
         if kind == "cold":
-            for folder in (self.output, self.output.with_name(f".{self.output.name}-spare"), self.root / "cache"):
-                shutil.rmtree(folder, ignore_errors=True)  # the spare is the previous site a build writes over
+            self.forget()
         elif kind == "one file changed":
             with open(self.edited, "a", encoding="utf-8") as handle:
                 handle.write(f"\nModifié {time.time_ns()}.\n")
@@ -133,8 +137,7 @@ def profile(ours: Side, prefix: str) -> None:
     """One cold then one warm build of ours under cProfile, into PREFIX.cold and PREFIX.warm."""
     for kind in ("cold", "warm"):
         if kind == "cold":
-            shutil.rmtree(ours.output, ignore_errors=True)
-            shutil.rmtree(ours.root / "cache", ignore_errors=True)
+            ours.forget()
         command = [ours.command[0], "-m", "cProfile", "-o", f"{prefix}.{kind}", *ours.command[1:]]
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=REPO)
 

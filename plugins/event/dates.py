@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date
 
 NBSP = "\u00a0"
 
 
+@functools.lru_cache(maxsize=4096)  # Babel's formatting is the cost; a site shows few distinct days, on every page
 def long_date(value: dt.date, locale: str = "fr_FR") -> str:
     """A full date: « jeudi 1er mars 2018 » in French, « Thursday 1 March 2018 » in English."""
     if locale.startswith("fr") and value.day == 1:
@@ -18,6 +20,7 @@ def long_date(value: dt.date, locale: str = "fr_FR") -> str:
     return format_date(value, "EEEE d MMMM y", locale=locale)
 
 
+@functools.lru_cache(maxsize=4096)
 def short_date(value: dt.date, locale: str = "fr_FR") -> str:
     """A date without the weekday: « 1er mars 2018 »."""
     pattern = "d'er' MMMM y" if locale.startswith("fr") and value.day == 1 else "d MMMM y"

@@ -34,7 +34,12 @@ def add_generator(pelican: Any) -> tuple[type[Generator], ...]:
 
 
 def add_template_helpers(generator: Any) -> None:
-    """Give every generator's templates the date filters and menus of the page's edition."""
+    """Give every generator's templates the date filters and menus of the page's edition.
+
+    Each build makes its generators, and so their Jinja environments, anew: a template loaded
+    once in a build is not checked again on disk at each include (one stat per include per page).
+    """
+    generator.env.auto_reload = False
     generator.env.filters.update(
         {name: in_edition_locale(getattr(dates, name)) for name in ("long_date", "short_date", "clock_time", "time_range", "date_span")}
     )

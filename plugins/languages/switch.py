@@ -37,6 +37,8 @@ def translations_of(context: Mapping[str, Any], shown: bool = True) -> dict[str,
     given = context.get("alternates")
     if isinstance(given, Mapping):
         return dict(given) if len(given) > 1 else {}
+    if len(context.get("editions", ())) < 2:  # one edition: no page has a version elsewhere (found once per page, not per lookup)
+        return {}
     found = _content(context)
     if found is None:
         return {}

@@ -94,9 +94,9 @@ def drawn_card(context: Any) -> Any:
     return (context.get("social_cards") or {}).get(str(context.get("output_file", "")))
 
 
-def card_path(context: Any) -> str | None:
-    """The page's own image, else the card drawn by the cards plugin, else None."""
-    image = own_image(context)
+def card_path(context: Any, image: str | None = None) -> str | None:
+    """The page's own image (IMAGE when the caller already looked it up), else the card drawn by the cards plugin, else None."""
+    image = image or own_image(context)
     if image:
         return image
     card = drawn_card(context)
@@ -129,10 +129,11 @@ def other_languages(context: Any) -> set[str]:
 
 def locale_alternates(context: Any, edition: Edition | None) -> tuple[str, ...]:
     """og:locale:alternate: the locales of the page's versions in the other editions."""
-    if edition is None:
+    editions = editions_of(context)
+    if edition is None or len(editions) < 2:  # one edition: no version of the page elsewhere
         return ()
     langs = other_languages(context) - {edition.lang}
-    return tuple(e.settings.locale for e in editions_of(context) if e.lang in langs and e.settings.locale)
+    return tuple(e.settings.locale for e in editions if e.lang in langs and e.settings.locale)
 
 
 def page_type(context: Any) -> str:
@@ -149,8 +150,9 @@ def social_meta(context: Any, title: str, description: str) -> SocialMeta:
     link = linker(context)
     edition = page_edition(context)
     event_settings = edition_settings(context)
-    image = card_path(context)
-    card = drawn_card(context) if image is not None and own_image(context) is None else None
+    own = own_image(context)
+    image = card_path(context, own)
+    card = drawn_card(context) if image is not None and own is None else None
     configured = setting(context, "SEO_LOCALE") if edition is None or edition.default else None
     locale = configured or getattr(event_settings, "locale", None) or "fr_FR"
     site_name = getattr(event_settings, "name", "") or str(context.get("SITENAME") or "")

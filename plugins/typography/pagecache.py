@@ -1,10 +1,17 @@
-"""Typeset pages kept by content across builds: CACHE_PATH/typography/<sha256>.html, the unused ones pruned.
+"""Typeset pages kept by content across builds: one pack file per build in CACHE_PATH/typography/.
 
-An entry's name is the sha256 of the written page's bytes, the plugin's code and the settings that
+An entry's key is the sha256 of the written page's bytes, the plugin's code and the settings that
 shape the result, so a page, a rule or a setting that changes is typeset again: no entry is ever
 stale. An entry holds the bytes to write over the page, or nothing when typesetting leaves the
-page as it is. A build marks the entries it uses (their mtime) after its start marker, and
-deletes the others when it ends: the cache holds no more than the last build's pages.
+page as it is.
+
+A build appends every entry it uses (found in the last build's pack, or typeset now) to its own
+pack, ``.pack-<pid>.part``: one file for the whole build instead of one new file per page, which
+on a cold build of thousands of pages cost more than the typesetting itself. When the build ends,
+the part is renamed ``pack-<ns>-<pid>.bin`` (only finished packs are read) and every older pack,
+part, stray temporary file and marker is deleted: the cache holds no more than the last build's
+pages. Each record carries its key, its length and a digest of its bytes: a record that does not
+check out ends the reading of its pack, and its pages are typeset again.
 """
 
 from __future__ import annotations
@@ -15,15 +22,21 @@ import json
 import logging
 import os
 
-from eventsite.atomicfile import TEMPORARY_PREFIX, write_bytes
+from eventsite.atomicfile import TEMPORARY_PREFIX
 
 from .settings import TypographySettings
 
 logger = logging.getLogger(__name__)
 
-ENTRY_SUFFIX = ".html"
+ENTRY_SUFFIX = ".html"  # the entries of the cache's first layout (one file per page): pruned like any old entry
 MARKER_PREFIX = ".build-"
+PACK_PREFIX = "pack-"
+PACK_SUFFIX = ".bin"
+PART_PREFIX = ".pack-"
+PART_SUFFIX = ".part"
 CODE_FOLDER = os.path.dirname(os.path.abspath(__file__))
+
+Location = tuple[str, int, int, str]  # pack file, offset of the entry's bytes, their length, their digest
 
 
 @functools.lru_cache(maxsize=4)
@@ -61,28 +74,121 @@ def page_key(page: bytes, config: TypographySettings, lang: str) -> str:
     return digest.hexdigest()
 
 
-def entry_path(folder: str, key: str) -> str:
-    """The file of the entry KEY (hex digits only: it stays inside FOLDER)."""
-    return os.path.join(folder, key + ENTRY_SUFFIX)
+def _check(data: bytes) -> str:
+    """The digest a record keeps of its bytes."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def read_entry(path: str) -> bytes | None:
-    """The bytes of the entry at PATH, marked as used by this build; None when there is none."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-        os.utime(path)
-    except OSError:  # missing, or pruned by another build meanwhile: typeset again
+def record(key: str, data: bytes) -> bytes:
+    """One entry as a pack holds it: a header line (key, length, digest of the bytes), then the bytes."""
+    return f"{key} {len(data)} {_check(data)}\n".encode("ascii") + data
+
+
+def _read_header(line: bytes) -> tuple[str, int, str] | None:
+    """The key, length and digest of a record's header line; None when it is not one."""
+    parts = line.split()
+    if len(parts) != 3 or not line.endswith(b"\n") or not parts[1].isdigit():
         return None
+    try:
+        return parts[0].decode("ascii"), int(parts[1]), parts[2].decode("ascii")
+    except UnicodeDecodeError:
+        return None
+
+
+def _pack_index(path: str) -> dict[str, Location]:
+    """Key → location of every entry of the pack at PATH, up to its first record that is cut short or malformed."""
+    found: dict[str, Location] = {}
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as handle:
+            while handle.tell() < size:
+                header = _read_header(handle.readline(200))
+                start = handle.tell()
+                if header is None or start + header[1] > size:
+                    break
+                found[header[0]] = (path, start, header[1], header[2])
+                handle.seek(header[1], os.SEEK_CUR)
+    except OSError:  # pruned meanwhile by another build: what was read stays usable, the rest is typeset again
+        pass
+    return found
+
+
+@functools.lru_cache(maxsize=2)
+def _index(stamps: tuple[tuple[str, int, int], ...]) -> dict[str, Location]:
+    """Key → location of every entry of the finished packs of STAMPS ((path, size, mtime_ns)), read once per stamp."""
+    found: dict[str, Location] = {}
+    for path, _size, _mtime in stamps:
+        found.update(_pack_index(path))
+    return found
+
+
+def finished_packs(folder: str) -> tuple[tuple[str, int, int], ...]:
+    """The (path, size, mtime_ns) of the finished packs of FOLDER, oldest first."""
+    stamps = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith(PACK_PREFIX) and entry.name.endswith(PACK_SUFFIX):
+                    found = entry.stat(follow_symlinks=False)
+                    stamps.append((entry.path, found.st_size, found.st_mtime_ns))
+    except OSError:
+        return ()
+    return tuple(sorted(stamps, key=lambda stamp: (stamp[2], stamp[0])))
+
+
+def part_path(folder: str) -> str:
+    """The pack this process's build is appending to in FOLDER."""
+    return os.path.join(folder, f"{PART_PREFIX}{os.getpid()}{PART_SUFFIX}")
+
+
+def _append(folder: str, key: str, data: bytes) -> None:
+    """Append the entry KEY to this build's pack; a cache that cannot be written only costs speed."""
+    try:
+        descriptor = os.open(part_path(folder), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+        try:
+            os.write(descriptor, record(key, data))
+        finally:
+            os.close(descriptor)
+    except OSError as error:
+        logger.debug("typography cache not written: %s", error)
+
+
+def read_entry(folder: str, key: str) -> bytes | None:
+    """The bytes of the entry KEY in the last build's pack, kept for the next build too; None when there is none."""
+    location = _index(finished_packs(folder)).get(key)
+    if location is None:
+        return None
+    data = _read_at(location)
+    if data is not None:
+        _append(folder, key, data)
     return data
 
 
-def write_entry(path: str, data: bytes) -> None:
-    """Keep DATA as the entry at PATH, atomically; a cache that cannot be written only costs speed."""
+def _read_at(location: Location) -> bytes | None:
+    """The bytes of the entry at LOCATION, None when they are gone or do not match their digest."""
+    path, start, length, check = location
     try:
-        write_bytes(path, data)
-    except OSError as error:
-        logger.debug("typography cache not written: %s", error)
+        with open(path, "rb") as handle:
+            handle.seek(start)
+            data = handle.read(length)
+    except OSError:  # pruned by another build meanwhile: typeset again
+        return None
+    return data if len(data) == length and _check(data) == check else None
+
+
+def write_entry(folder: str, key: str, data: bytes) -> None:
+    """Keep DATA as the entry KEY, in this build's pack."""
+    _append(folder, key, data)
+
+
+def entries(folder: str) -> dict[str, bytes]:
+    """Every entry of the finished packs of FOLDER, by key (the last written wins)."""
+    found = {}
+    for key, location in _index(finished_packs(folder)).items():
+        data = _read_at(location)
+        if data is not None:
+            found[key] = data
+    return found
 
 
 def marker_path(folder: str) -> str:
@@ -91,8 +197,12 @@ def marker_path(folder: str) -> str:
 
 
 def mark_build_start(folder: str) -> None:
-    """Note the start of a build in FOLDER: entries it does not use before it ends will be pruned."""
+    """Note the start of a build in FOLDER: what it does not use before it ends will be pruned."""
     os.makedirs(folder, exist_ok=True)
+    try:
+        os.unlink(part_path(folder))  # left by an earlier build of this process that did not end
+    except FileNotFoundError:
+        pass
     marker = marker_path(folder)
     with open(marker, "wb"):
         pass
@@ -100,17 +210,24 @@ def mark_build_start(folder: str) -> None:
 
 
 def prune(folder: str) -> int:
-    """Delete the entries, temporary files and older markers not touched since this build's start; return how many."""
+    """Finish this build's pack, then delete the packs, parts, entries, temporary files and older markers not
+    touched since this build's start; return how many files were deleted."""
     marker = marker_path(folder)
     try:
         started = os.stat(marker).st_mtime_ns
     except OSError:  # no build started here: nothing known to be unused
         return 0
+    part = part_path(folder)
+    finished = ""
+    if os.path.exists(part):
+        finished = os.path.join(folder, f"{PACK_PREFIX}{max(os.stat(part).st_mtime_ns, started)}-{os.getpid()}{PACK_SUFFIX}")
+        os.replace(part, finished)
     removed = 0
-    with os.scandir(folder) as entries:
-        for entry in entries:
+    with os.scandir(folder) as found:
+        for entry in found:
             name = entry.name
-            if entry.path == marker or not name.endswith(ENTRY_SUFFIX) and not name.startswith((TEMPORARY_PREFIX, MARKER_PREFIX)):
+            if entry.path in (marker, finished) or not name.endswith((ENTRY_SUFFIX, PACK_SUFFIX, PART_SUFFIX)) \
+                    and not name.startswith((TEMPORARY_PREFIX, MARKER_PREFIX)):
                 continue
             try:
                 if entry.stat(follow_symlinks=False).st_mtime_ns < started:

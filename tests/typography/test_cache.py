@@ -8,6 +8,7 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from typography import pagecache
 from typography.rules import NBSP
 
 HERE = Path(__file__).parent
@@ -46,9 +47,14 @@ def build(content: Path, output: Path, cache: Path, **overrides: object) -> dict
     return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*.html"))}
 
 
-def entries(cache: Path) -> list[Path]:
-    """The entries of the cache of typeset pages."""
-    return sorted((cache / "typography").glob("*.html"))
+def entries(cache: Path) -> dict[str, bytes]:
+    """The entries of the cache of typeset pages, by key."""
+    return pagecache.entries(str(cache / "typography"))
+
+
+def files(cache: Path) -> list[str]:
+    """The names of the files of the cache of typeset pages."""
+    return sorted(p.name for p in (cache / "typography").iterdir())
 
 
 @pytest.fixture
@@ -71,9 +77,12 @@ def test_output_is_byte_identical_with_and_without_the_cache(tmp_path: Path, con
 def test_a_warm_build_takes_the_typeset_page_from_the_cache(tmp_path: Path, content: Path) -> None:
     cache = tmp_path / "cache"
     first = build(content, tmp_path / "first", cache)
-    for entry in entries(cache):  # an entry is the bytes written over its page (empty: page unchanged)
-        if entry.read_bytes() == first["pages/infos.html"]:
-            entry.write_bytes(b"<p>from the cache</p>")
+    (pack,) = files(cache)
+    kept = entries(cache)  # an entry is the bytes written over its page (empty: page unchanged)
+    assert first["pages/infos.html"] in kept.values()
+    (cache / "typography" / pack).write_bytes(b"".join(
+        pagecache.record(key, b"<p>from the cache</p>" if data == first["pages/infos.html"] else data)
+        for key, data in kept.items()))
     assert build(content, tmp_path / "second", cache)["pages/infos.html"] == b"<p>from the cache</p>"
 
 
@@ -92,9 +101,28 @@ def test_a_changed_page_or_setting_is_typeset_again(tmp_path: Path, content: Pat
 def test_the_cache_holds_only_the_last_builds_pages(tmp_path: Path, content: Path) -> None:
     cache = tmp_path / "cache"
     pages = len(build(content, tmp_path / "output", cache))
-    (cache / "typography" / ".tmp-left-by-a-crash.html").write_bytes(b"half")
+    for stray in (".tmp-left-by-a-crash.html", ".pack-1.part", "0" * 64 + ".html"):  # the last: the first layout's entries
+        (cache / "typography" / stray).write_bytes(b"half")
     for round_ in range(3):
         write_content(tmp_path, {**PAGES, "plan.md": PAGES["plan.md"] + f"\nÉdition {round_} : oui.\n"})
         assert len(build(content, tmp_path / "output", cache)) == pages
         assert len(entries(cache)) == pages
-    assert sorted(p.name for p in (cache / "typography").iterdir() if p.name.startswith(".")) == []
+        (pack,) = files(cache)  # one pack, this build's: nothing else is left
+        assert pack.startswith("pack-") and pack.endswith(".bin")
+
+
+def test_a_damaged_pack_is_typeset_again(tmp_path: Path, content: Path) -> None:
+    cache = tmp_path / "cache"
+    first = build(content, tmp_path / "first", cache)
+    (pack,) = files(cache)
+    path = cache / "typography" / pack
+    kept = path.read_bytes()
+    infos = kept.index(first["pages/infos.html"])
+    damaged = kept[:infos] + kept[infos:].replace(f"9{NBSP}h".encode(), f"9{NBSP}x".encode(), 1)
+    assert damaged != kept
+    path.write_bytes(damaged)  # a record whose bytes do not match their digest
+    assert build(content, tmp_path / "second", cache) == first
+    path = cache / "typography" / files(cache)[0]
+    path.write_bytes(path.read_bytes()[:-10])  # cut short, as by a full disk
+    assert build(content, tmp_path / "third", cache) == first
+    assert len(entries(cache)) == len(first)
