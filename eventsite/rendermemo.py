@@ -215,6 +215,30 @@ class RenderMemo:
         self.leaving.add(path)
         return True
 
+    def page_reads(self, output_file: str, template_name: str, reads: frozenset[str] | None) -> tuple[frozenset[str] | None, bool]:
+        """The bodies the page OUTPUT_FILE keys on (READS, or its trace for an "every body" page) and whether they are traced."""
+        traced = reads is None and self.body_reads is not None  # an "every body" page, keyed on what it read last time
+        return (self.traced_reads(output_file, template_name) if traced else reads), traced
+
+    def left_page(self, output_file: str, template_name: str, reads: frozenset[str] | None) -> str | None:
+        """The page file of OUTPUT_FILE when it already holds this page (READS as given to MemoTemplate), noted as left in place; else None.
+
+        Decided before anything is rendered or written: its render's warnings are logged again, and
+        the file is recorded as holding the page once the current write_file ends (note_written).
+        """
+        path = self.page_file(output_file)
+        if path is None:
+            return None
+        reads, traced = self.page_reads(output_file, template_name, reads)
+        if reads is None and traced:  # no trace yet: the page is rendered, and traced
+            return None
+        key = self.key(output_file, template_name, reads)
+        if not self.leave_in_place(path, key):
+            return None
+        self.pending.append((path, key))
+        self.reused += 1
+        return path
+
     def note_written(self) -> None:
         """Record the page files the current write_file wrote or left in place, with their keys (once they are typeset)."""
         if self.written is not None:
@@ -286,8 +310,7 @@ class MemoTemplate:
         context = args[0] if args and isinstance(args[0], Mapping) else kwargs
         output_file = str(context.get("output_file", ""))
         name = str(getattr(self.template, "name", ""))
-        traced = self.reads is None and memo.body_reads is not None  # an "every body" page, keyed on what it read last time
-        reads = memo.traced_reads(output_file, name) if traced else self.reads
+        reads, traced = memo.page_reads(output_file, name, self.reads)
         path = memo.page_file(output_file)
         if reads is not None or not traced:
             key = memo.key(output_file, name, reads)
