@@ -116,8 +116,11 @@ class RenderMemo:
             for owner in (getattr(item, "source", None), item):  # an event entity's file is its Pelican page's
                 source = getattr(owner, "source_path", None)
                 if isinstance(source, str) and os.path.isabs(source):
+                    dependencies = self.dependencies or {}
+                    if source in dependencies:  # a key is a path with its links resolved: SOURCE is its own realpath
+                        return dependencies[source]
                     own = os.path.realpath(source)
-                    return (self.dependencies or {}).get(own, frozenset({own}))
+                    return dependencies.get(own, frozenset({own}))
         return None
 
     def key(self, output_file: str, template: str, reads: frozenset[str] | None) -> str:
