@@ -97,7 +97,7 @@ class RenderMemo:
     written: WrittenPages | None = None  # which render each page file of the last builds holds
     kept: set[str] = field(default_factory=set)  # page files of OUTPUT left in place by this build
     leaving: set[str] = field(default_factory=set)  # page files to leave in place at their next opening
-    pending: list[tuple[str, str]] = field(default_factory=list)  # (page file, key) written by the current write_file
+    pending: list[tuple[str, str, list[Logged]]] = field(default_factory=list)  # (page file, key, what its render logged) of the current write_file
     body_reads: BodyReads | None = None  # the bodies this build reads, by render: given, "every body" pages are traced
     made: list[Path] = field(default_factory=list)  # the entries and traces this build wrote
 
@@ -206,17 +206,28 @@ class RenderMemo:
         except RuntimeError:  # outside the output: Pelican refuses it when it writes
             return None
 
-    def leave_in_place(self, path: str, key: str) -> bool:
-        """Whether the page file PATH already holds the page of KEY and its render's warnings were logged again; it is then noted as kept."""
+    def leave_in_place(self, path: str, key: str) -> list[Logged] | None:
+        """What the render of KEY logged when the page file PATH already holds its page (logged again, PATH noted as kept); else None.
+
+        The record of written pages says what the render logged; an older record does not, and the
+        render's entry is read. Either way the entry must still be there (it is marked as used).
+        """
         if self.written is None or not self.written.holds(path, key):
-            return False
-        logged = self.logged_by(key)
+            return None
+        logged = self.written.logged_by(key)
         if logged is None:
-            return False
+            logged = self.logged_by(key)
+        else:
+            try:
+                os.utime(self.folder / f"{key}{ENTRY_SUFFIX}")
+            except OSError:
+                logged = None
+        if logged is None:
+            return None
         log_again(logged)
         self.kept.add(path)
         self.leaving.add(path)
-        return True
+        return logged
 
     def page_reads(self, output_file: str, template_name: str, reads: frozenset[str] | None) -> tuple[frozenset[str] | None, bool]:
         """The bodies the page OUTPUT_FILE keys on (READS, or its trace for an "every body" page) and whether they are traced."""
@@ -236,17 +247,18 @@ class RenderMemo:
         if reads is None and traced:  # no trace yet: the page is rendered, and traced
             return None
         key = self.key(output_file, template_name, reads)
-        if not self.leave_in_place(path, key):
+        logged = self.leave_in_place(path, key)
+        if logged is None:
             return None
-        self.pending.append((path, key))
+        self.pending.append((path, key, logged))
         self.reused += 1
         return path
 
     def note_written(self) -> None:
         """Record the page files the current write_file wrote or left in place, with their keys (once they are typeset)."""
         if self.written is not None:
-            for path, key in self.pending:
-                self.written.note(path, key)
+            for path, key, logged in self.pending:
+                self.written.note(path, key, logged)
         self.pending.clear()
 
     def kept_below(self, folder: str) -> set[str]:
@@ -317,16 +329,17 @@ class MemoTemplate:
         path = memo.page_file(output_file)
         if reads is not None or not traced:
             key = memo.key(output_file, name, reads)
-            if path is not None and isinstance(context, dict) and memo.leave_in_place(path, key):
-                memo.pending.append((path, key))
+            left = memo.leave_in_place(path, key) if path is not None and isinstance(context, dict) else None
+            if left is not None:
+                memo.pending.append((path, key, left))
                 context[LEFT_IN_PLACE] = True
                 memo.reused += 1
                 return ""
             kept = memo.load(key)
             if kept is not None:
-                if path is not None:
-                    memo.pending.append((path, key))
                 text, logged = kept
+                if path is not None:
+                    memo.pending.append((path, key, logged))
                 log_again(logged)
                 memo.reused += 1
                 return text
@@ -336,7 +349,7 @@ class MemoTemplate:
             reads = read
         key = memo.key(output_file, name, reads)
         if path is not None:
-            memo.pending.append((path, key))
+            memo.pending.append((path, key, logged))
         memo.keep(key, text, logged)
         memo.rendered += 1
         return text

@@ -133,3 +133,32 @@ def test_every_page_left_in_place_is_announced_as_a_written_page_is(tmp_path: Pa
     assert speaker["speaker"].name == "Bob Durand" and speaker["SITEURL"] == "../.." and speaker["edition"] is not None
     news = [name for name in announced if name.startswith("actualites/") and "Seconde reprise." in (output / name).read_text(encoding="utf-8")]
     assert news and not any(name in left for name in news)  # the edited page is written, not left
+
+
+def test_a_record_without_the_renders_warnings_still_tells_them_again(tmp_path: Path) -> None:
+    """A written-pages record from before it kept each render's warnings: the warnings come from the renders' entries."""
+    import json
+
+    from eventsite.rendermemo import memo_folder
+    from eventsite.writtenpages import written_record
+
+    content = write_site(tmp_path, {**BASE_SITE, "pages/infos.md": INFOS})
+    output = tmp_path / "output"
+    build(tmp_path, content, output)
+    edit_news(content, "Première reprise.")
+    build(tmp_path, content, output)
+    record = written_record(memo_folder({"CACHE_PATH": str(tmp_path / "cache")}), output.resolve())
+    older = json.loads(record.read_text(encoding="utf-8"))
+    assert older["logged"]  # the page that warns is recorded with its warning
+    record.write_text(json.dumps({"generations": older["generations"]}), encoding="utf-8")  # as the previous release wrote it
+    infos = output / "infos" / "index.html"
+    edit_news(content, "Seconde reprise.")
+    third = build(tmp_path, content, output)  # its pages left in place tell their warnings from the renders' entries
+    assert third.other_warnings.count(BROKEN_LINK) == 1 and third.pages_reused > 0
+    before = identity(infos)
+    for text in ("Troisième reprise.", "Quatrième reprise."):  # the fifth build writes into the third one's site
+        edit_news(content, text)
+        fifth = build(tmp_path, content, output)
+        assert fifth.other_warnings.count(BROKEN_LINK) == 1
+    assert identity(infos) == before  # left in place, its warning told again from the record
+    assert_as_cold(tmp_path, content, output)
