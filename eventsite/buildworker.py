@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import io
 import json
 import os
@@ -19,7 +20,7 @@ import select
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any, TextIO
@@ -208,6 +209,22 @@ def run_until(command: list[str], pending: Callable[[], bool]) -> bool:
     return True
 
 
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside the block (the build's answer waits for none); the caller collects after answering.
+
+    A build at 3,000 items keeps a large heap alive: Python's collector ran 300 times a build,
+    traversing it, for 0.3-0.5 s of CPU. Reference counting still frees what holds no cycle.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def waiting(stream: TextIO) -> Callable[[], bool]:
     """Whether a request is waiting on STREAM (POSIX pipes; elsewhere never, and indexing runs to its end)."""
     if os.name != "posix":
@@ -222,8 +239,11 @@ def serve(settings_file: Path, output: Path, requests: TextIO, answers: TextIO) 
     while line := requests.readline():
         if line.strip() != REQUEST:
             continue
-        answers.write(json.dumps(site.build(), ensure_ascii=False) + "\n")
+        with collection_paused():
+            answer = site.build()
+        answers.write(json.dumps(answer, ensure_ascii=False) + "\n")
         answers.flush()
+        gc.collect()  # the build's cyclic garbage, once it is answered
         site.index(pending)
 
 

@@ -97,7 +97,7 @@ class RenderMemo:
     written: WrittenPages | None = None  # which render each page file of the last builds holds
     kept: set[str] = field(default_factory=set)  # page files of OUTPUT left in place by this build
     leaving: set[str] = field(default_factory=set)  # page files to leave in place at their next opening
-    pending: list[tuple[str, str]] = field(default_factory=list)  # (page file, key) written by the current write_file
+    pending: list[tuple[str, str, list[Logged]]] = field(default_factory=list)  # (page file, key, what its render logged) of the current write_file
     body_reads: BodyReads | None = None  # the bodies this build reads, by render: given, "every body" pages are traced
     made: list[Path] = field(default_factory=list)  # the entries and traces this build wrote
 
@@ -116,8 +116,11 @@ class RenderMemo:
             for owner in (getattr(item, "source", None), item):  # an event entity's file is its Pelican page's
                 source = getattr(owner, "source_path", None)
                 if isinstance(source, str) and os.path.isabs(source):
+                    dependencies = self.dependencies or {}
+                    if source in dependencies:  # a key is a path with its links resolved: SOURCE is its own realpath
+                        return dependencies[source]
                     own = os.path.realpath(source)
-                    return (self.dependencies or {}).get(own, frozenset({own}))
+                    return dependencies.get(own, frozenset({own}))
         return None
 
     def key(self, output_file: str, template: str, reads: frozenset[str] | None) -> str:
@@ -203,23 +206,59 @@ class RenderMemo:
         except RuntimeError:  # outside the output: Pelican refuses it when it writes
             return None
 
-    def leave_in_place(self, path: str, key: str) -> bool:
-        """Whether the page file PATH already holds the page of KEY and its render's warnings were logged again; it is then noted as kept."""
+    def leave_in_place(self, path: str, key: str) -> list[Logged] | None:
+        """What the render of KEY logged when the page file PATH already holds its page (logged again, PATH noted as kept); else None.
+
+        The record of written pages says what the render logged; an older record does not, and the
+        render's entry is read. Either way the entry must still be there (it is marked as used).
+        """
         if self.written is None or not self.written.holds(path, key):
-            return False
-        logged = self.logged_by(key)
+            return None
+        logged = self.written.logged_by(key)
         if logged is None:
-            return False
+            logged = self.logged_by(key)
+        else:
+            try:
+                os.utime(self.folder / f"{key}{ENTRY_SUFFIX}")
+            except OSError:
+                logged = None
+        if logged is None:
+            return None
         log_again(logged)
         self.kept.add(path)
         self.leaving.add(path)
-        return True
+        return logged
+
+    def page_reads(self, output_file: str, template_name: str, reads: frozenset[str] | None) -> tuple[frozenset[str] | None, bool]:
+        """The bodies the page OUTPUT_FILE keys on (READS, or its trace for an "every body" page) and whether they are traced."""
+        traced = reads is None and self.body_reads is not None  # an "every body" page, keyed on what it read last time
+        return (self.traced_reads(output_file, template_name) if traced else reads), traced
+
+    def left_page(self, output_file: str, template_name: str, reads: frozenset[str] | None) -> str | None:
+        """The page file of OUTPUT_FILE when it already holds this page (READS as given to MemoTemplate), noted as left in place; else None.
+
+        Decided before anything is rendered or written: its render's warnings are logged again, and
+        the file is recorded as holding the page once the current write_file ends (note_written).
+        """
+        path = self.page_file(output_file)
+        if path is None:
+            return None
+        reads, traced = self.page_reads(output_file, template_name, reads)
+        if reads is None and traced:  # no trace yet: the page is rendered, and traced
+            return None
+        key = self.key(output_file, template_name, reads)
+        logged = self.leave_in_place(path, key)
+        if logged is None:
+            return None
+        self.pending.append((path, key, logged))
+        self.reused += 1
+        return path
 
     def note_written(self) -> None:
         """Record the page files the current write_file wrote or left in place, with their keys (once they are typeset)."""
         if self.written is not None:
-            for path, key in self.pending:
-                self.written.note(path, key)
+            for path, key, logged in self.pending:
+                self.written.note(path, key, logged)
         self.pending.clear()
 
     def kept_below(self, folder: str) -> set[str]:
@@ -286,21 +325,21 @@ class MemoTemplate:
         context = args[0] if args and isinstance(args[0], Mapping) else kwargs
         output_file = str(context.get("output_file", ""))
         name = str(getattr(self.template, "name", ""))
-        traced = self.reads is None and memo.body_reads is not None  # an "every body" page, keyed on what it read last time
-        reads = memo.traced_reads(output_file, name) if traced else self.reads
+        reads, traced = memo.page_reads(output_file, name, self.reads)
         path = memo.page_file(output_file)
         if reads is not None or not traced:
             key = memo.key(output_file, name, reads)
-            if path is not None and isinstance(context, dict) and memo.leave_in_place(path, key):
-                memo.pending.append((path, key))
+            left = memo.leave_in_place(path, key) if path is not None and isinstance(context, dict) else None
+            if left is not None:
+                memo.pending.append((path, key, left))
                 context[LEFT_IN_PLACE] = True
                 memo.reused += 1
                 return ""
             kept = memo.load(key)
             if kept is not None:
-                if path is not None:
-                    memo.pending.append((path, key))
                 text, logged = kept
+                if path is not None:
+                    memo.pending.append((path, key, logged))
                 log_again(logged)
                 memo.reused += 1
                 return text
@@ -310,7 +349,7 @@ class MemoTemplate:
             reads = read
         key = memo.key(output_file, name, reads)
         if path is not None:
-            memo.pending.append((path, key))
+            memo.pending.append((path, key, logged))
         memo.keep(key, text, logged)
         memo.rendered += 1
         return text

@@ -7,7 +7,9 @@ linking or renaming onto a file changes its ctime, and no program can set a ctim
 (eventsite/recycling.py relies on the same), so a recorded file found unchanged still holds
 what was written, typeset included. The record, CACHE_PATH/renders/written-<sha256 of the
 output path>.json, keeps the files of the last two builds: the current site's and the
-spare's. A missing, damaged or foreign record only costs speed: every page is written.
+spare's, and what the render of each of their keys logged (only the keys that logged anything), so
+that a page left in place tells its warnings again without opening its render's entry. A missing,
+damaged or foreign record only costs speed: every page is written.
 """
 
 from __future__ import annotations
@@ -23,8 +25,11 @@ from .atomicfile import write_bytes
 
 RECORD_PREFIX = "written-"
 GENERATIONS = 2  # the served site and the spare the next build writes into
+VERSION = 2  # records with the warnings logged by each key's render
 # A file's identity and last change: "device:inode:size:ctime_ns".
 Identity = str
+# A logged message, as eventsite.rendermemo.Logged: logger name, level, text, whether the content problem channel holds it.
+Logged = tuple[str, int, str, bool]
 
 
 def identity_of(path: str) -> Identity | None:
@@ -52,19 +57,30 @@ class WrittenPages:
     generations: list[dict[Identity, str]] = field(default_factory=list)
     now: dict[str, tuple[Identity, str]] = field(default_factory=dict)  # path → (identity, key) of this build
     doubled: set[str] = field(default_factory=set)  # paths written twice in this build: not recorded
+    # Key → what its render logged, for the keys of the record that logged anything; None: a record without them.
+    logged: dict[str, list[Logged]] | None = None
+    told: dict[str, list[Logged]] = field(default_factory=dict)  # key → what its render logged, for this build's pages
 
     @classmethod
     def read(cls, path: Path) -> WrittenPages:
         """The record at PATH; empty when it is missing or damaged."""
+        logged: dict[str, list[Logged]] | None = None
         try:
-            generations = json.loads(Path(path).read_text(encoding="utf-8"))["generations"]
-            generations = [{str(k): str(v) for k, v in g.items()} for g in generations[:GENERATIONS]]
+            record = json.loads(Path(path).read_text(encoding="utf-8"))
+            generations = [{str(k): str(v) for k, v in g.items()} for g in record["generations"][:GENERATIONS]]
+            if record.get("version") == VERSION:
+                logged = {str(key): [(str(n), int(lv), str(t), bool(m)) for n, lv, t, m in told]
+                          for key, told in record["logged"].items()}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            generations = []
+            generations, logged = [], None
         earlier: dict[Identity, str] = {}
         for generation in reversed(generations):
             earlier.update(generation)
-        return cls(earlier=earlier, generations=generations)
+        return cls(earlier=earlier, generations=generations, logged=logged)
+
+    def logged_by(self, key: str) -> list[Logged] | None:
+        """What the render of KEY logged, as recorded; None when the record does not say (read the render's entry)."""
+        return None if self.logged is None else self.logged.get(key, [])
 
     def holds(self, path: str, key: str) -> bool:
         """Whether the file PATH is, untouched, the page an earlier build wrote for KEY."""
@@ -73,8 +89,10 @@ class WrittenPages:
         found = identity_of(path)
         return found is not None and self.earlier.get(found) == key
 
-    def note(self, path: str, key: str) -> None:
-        """Record that PATH now holds the page of KEY (call once the page is written and typeset)."""
+    def note(self, path: str, key: str, logged: list[Logged]) -> None:
+        """Record that PATH now holds the page of KEY, whose render LOGGED this (call once the page is written and typeset)."""
+        if logged:
+            self.told[key] = list(logged)
         if path in self.now or path in self.doubled:  # two pages for one file: which one holds it is unsure
             self.now.pop(path, None)
             self.doubled.add(path)
@@ -86,7 +104,11 @@ class WrittenPages:
     def save(self, path: Path) -> None:
         """Write the record: this build's files, then the previous build's; a record that cannot be written only costs speed."""
         latest = {identity: key for identity, key in self.now.values()}
-        body = json.dumps({"generations": [latest, *self.generations[: GENERATIONS - 1]]}, separators=(",", ":"))
+        # An older record does not say what its keys' renders logged: only this build's files are kept then.
+        generations = [latest, *(self.generations[: GENERATIONS - 1] if self.logged is not None else [])]
+        known = {**(self.logged or {}), **self.told}
+        logged = {key: known[key] for generation in generations for key in generation.values() if key in known}
+        body = json.dumps({"version": VERSION, "generations": generations, "logged": logged}, separators=(",", ":"))
         try:
             write_bytes(path, body.encode("utf-8"))
         except OSError:

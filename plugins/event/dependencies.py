@@ -30,12 +30,26 @@ def all_entities(event: Event) -> Iterable[Entity]:
             yield from (item for item in value if isinstance(item, Entity))
 
 
-def content_file(item: object) -> str | None:
-    """The absolute path of ITEM's content file (an entity's is its Pelican page's), links resolved; None when unknown."""
+def real_file(path: str, folders: dict[str, str]) -> str:
+    """os.path.realpath(PATH), its folder's resolved once in FOLDERS (folder → realpath): one lstat a file, not one a folder of its path."""
+    folder, name = os.path.split(path)
+    if name in ("", ".", ".."):
+        return os.path.realpath(path)
+    if folder not in folders:
+        folders[folder] = os.path.realpath(folder)
+    found = os.path.join(folders[folder], name)
+    return os.path.realpath(found) if os.path.islink(found) else found
+
+
+def content_file(item: object, folders: dict[str, str] | None = None) -> str | None:
+    """The absolute path of ITEM's content file (an entity's is its Pelican page's), links resolved; None when unknown.
+
+    FOLDERS, when given, keeps the folders resolved from one call to the next (see real_file).
+    """
     for owner in (getattr(item, "source", None), item):
         path = getattr(owner, "source_path", None)
         if isinstance(path, str) and os.path.isabs(path):
-            return os.path.realpath(path)
+            return real_file(path, {} if folders is None else folders)
     return None
 
 
@@ -45,10 +59,11 @@ def source_dependencies(event: Event | None, depth: int = DEPTH) -> Mapping[str,
     if event is None:
         return result
     files_of: dict[int, str | None] = {}  # each entity's file resolved once (realpath reads every folder of the path)
+    folders: dict[str, str] = {}  # and each folder once
 
     def file_of(entity: Entity) -> str | None:
         if id(entity) not in files_of:
-            files_of[id(entity)] = content_file(entity)
+            files_of[id(entity)] = content_file(entity, folders)
         return files_of[id(entity)]
 
     for entity in all_entities(event):

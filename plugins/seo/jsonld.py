@@ -164,8 +164,10 @@ def session_event(session: Any, event_settings: Any, link: Link, image: str | No
 def unique(items: Iterable[Any]) -> list[Any]:
     """ITEMS without repeats, first occurrence kept."""
     seen: list[Any] = []
+    held: set[int] = set()  # ids of the items kept: identity, as ``is``, in one look-up (the items live until the return)
     for item in items:
-        if all(item is not other for other in seen):
+        if id(item) not in held:
+            held.add(id(item))
             seen.append(item)
     return seen
 

@@ -99,3 +99,66 @@ def test_a_page_with_its_own_template_shows_the_edited_news(tmp_path: Path) -> N
     edit_news(content, "Une autre journée.")
     build(tmp_path, content, output)
     assert "Une autre journée." in (output / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_left_in_place_is_announced_as_a_written_page_is(tmp_path: Path) -> None:
+    """content_written is sent once for each page file, left in place or not, with the page's own context and the flag."""
+    from pelican.plugins import signals
+
+    from eventsite.rendermemo import LEFT_IN_PLACE
+
+    content = write_site(tmp_path, dict(BASE_SITE))
+    output = tmp_path / "output"
+    heard: list[tuple[str, dict]] = []
+
+    def page_written(path: str, context: dict) -> None:
+        heard.append((path, context))
+
+    signals.content_written.connect(page_written)
+    try:
+        build(tmp_path, content, output)
+        edit_news(content, "Première reprise.")
+        build(tmp_path, content, output)
+        edit_news(content, "Seconde reprise.")
+        heard.clear()
+        third = build(tmp_path, content, output)
+    finally:
+        signals.content_written.disconnect(page_written)
+    announced = [context["output_file"] for _, context in heard]
+    assert len(announced) == len(set(announced))  # once each
+    assert set(announced) == {str(p.relative_to(output)) for p in output.rglob("*.html") if "pagefind" not in p.parts}
+    left = {context["output_file"]: context for _, context in heard if context.get(LEFT_IN_PLACE)}
+    assert 0 < len(left) <= third.pages_reused
+    speaker = left["intervenants/bob-durand/index.html"]  # its own context, relative URLs as Pelican's
+    assert speaker["speaker"].name == "Bob Durand" and speaker["SITEURL"] == "../.." and speaker["edition"] is not None
+    news = [name for name in announced if name.startswith("actualites/") and "Seconde reprise." in (output / name).read_text(encoding="utf-8")]
+    assert news and not any(name in left for name in news)  # the edited page is written, not left
+
+
+def test_a_record_without_the_renders_warnings_still_tells_them_again(tmp_path: Path) -> None:
+    """A written-pages record from before it kept each render's warnings: the warnings come from the renders' entries."""
+    import json
+
+    from eventsite.rendermemo import memo_folder
+    from eventsite.writtenpages import written_record
+
+    content = write_site(tmp_path, {**BASE_SITE, "pages/infos.md": INFOS})
+    output = tmp_path / "output"
+    build(tmp_path, content, output)
+    edit_news(content, "Première reprise.")
+    build(tmp_path, content, output)
+    record = written_record(memo_folder({"CACHE_PATH": str(tmp_path / "cache")}), output.resolve())
+    older = json.loads(record.read_text(encoding="utf-8"))
+    assert older["logged"]  # the page that warns is recorded with its warning
+    record.write_text(json.dumps({"generations": older["generations"]}), encoding="utf-8")  # as the previous release wrote it
+    infos = output / "infos" / "index.html"
+    edit_news(content, "Seconde reprise.")
+    third = build(tmp_path, content, output)  # its pages left in place tell their warnings from the renders' entries
+    assert third.other_warnings.count(BROKEN_LINK) == 1 and third.pages_reused > 0
+    before = identity(infos)
+    for text in ("Troisième reprise.", "Quatrième reprise."):  # the fifth build writes into the third one's site
+        edit_news(content, text)
+        fifth = build(tmp_path, content, output)
+        assert fifth.other_warnings.count(BROKEN_LINK) == 1
+    assert identity(infos) == before  # left in place, its warning told again from the record
+    assert_as_cold(tmp_path, content, output)
