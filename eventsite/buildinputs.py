@@ -77,11 +77,23 @@ def header_and_body(data: bytes) -> tuple[bytes, bytes]:
     return data, b""
 
 
+def stamp_of(found: os.stat_result) -> list[int]:
+    """What tells a file changed, from its lstat: size, modification and change times, inode."""
+    return [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
+
+
+def walked_files(walked: tuple[list[str], list[str], list[str]]) -> list[Path]:
+    """The input files of WALKED (the settings' Python, the folders walked, the folders left out), in the digest's order."""
+    python, folders, leave_out = walked
+    left_out = [Path(p) for p in leave_out]
+    return [*(Path(p) for p in python), *(path for folder in folders for path in files_below(Path(folder), left_out))]
+
+
 def file_hash(path: Path, previous: Stamps, current: Stamps) -> list[str]:
     """PATH's hashes (sha256 of its bytes, of its header, of its body), from PREVIOUS when its stamp is unchanged; noted in CURRENT."""
     key = str(path)
     found = path.lstat()
-    stamp = [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
+    stamp = stamp_of(found)
     known = previous.get(key)
     if known is not None and known[:4] == stamp and len(known) == 7:
         hashes = [str(h) for h in known[4:]]
@@ -143,10 +155,7 @@ class Inputs:
 
 def changed_since(inputs: Inputs) -> bool:
     """Whether an input file changed, appeared or went since INPUTS were taken (an edit saved while the build ran)."""
-    python, folders, leave_out = inputs.walked
-    paths = [Path(p) for p in python]
-    for folder in folders:
-        paths.extend(files_below(Path(folder), [Path(p) for p in leave_out]))
+    paths = walked_files(inputs.walked)
     if {str(p) for p in paths} != set(inputs.stamps):
         return True
     for path in paths:
@@ -154,7 +163,7 @@ def changed_since(inputs: Inputs) -> bool:
             found = path.lstat()
         except OSError:
             return True
-        if [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino] != list(inputs.stamps[str(path)][:4]):
+        if stamp_of(found) != list(inputs.stamps[str(path)][:4]):
             return True
     return False
 
@@ -165,11 +174,9 @@ def build_digest(settings: Mapping[str, Any], settings_file: Path, options: Mapp
     current: Stamps = {}
     leave_out = [Path(settings[name]).resolve() for name in ("CACHE_PATH", "OUTPUT_PATH") if settings.get(name)]
     content = Path(settings["PATH"]).resolve()
-    python, folders = settings_python(settings_file), input_folders(settings, settings_file)
-    hashes = {str(path): file_hash(path, previous, current) for path in python}
-    for folder in folders:
-        for path in files_below(folder, leave_out):
-            hashes[str(path)] = file_hash(path, previous, current)
+    walked = ([str(p) for p in settings_python(settings_file)], [str(f) for f in input_folders(settings, settings_file)],
+              [str(p) for p in leave_out])
+    hashes = {str(path): file_hash(path, previous, current) for path in walked_files(walked)}
     dated = settings.get("DEFAULT_DATE") == "fs"  # Pelican dates content by its files' mtimes
     files = {path: f"{found[0]} {current[path][1]}" if dated else found[0] for path, found in hashes.items()}
     bodies = {path: found[2] for path, found in hashes.items() if Path(path).is_relative_to(content)}
@@ -185,7 +192,7 @@ def build_digest(settings: Mapping[str, Any], settings_file: Path, options: Mapp
                for path, digest in files.items()}
     return Inputs(digest=digest_of({**described, "files": files}), stamps=current,
                   headers=digest_of({**described, "files": headers}), bodies=bodies,
-                  walked=([str(p) for p in python], [str(f) for f in folders], [str(p) for p in leave_out]))
+                  walked=walked)
 
 
 def digest_of(described: Mapping[str, Any]) -> str:

@@ -26,7 +26,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -37,8 +36,8 @@ from typing import Any
 from pelican.utils import sanitised_join
 
 from .bodyreads import BodyReads
-from .filemode import new_file_mode
-from .writtenpages import RECORD_PREFIX, WrittenPages
+from .atomicfile import write_bytes
+from .writtenpages import RECORD_PREFIX, Logged, WrittenPages
 
 RENDERS_FOLDER = "renders"
 ENTRY_SUFFIX = ".html"
@@ -46,8 +45,6 @@ TRACE_PREFIX = "trace-"
 TRACE_SUFFIX = ".json"
 # The keyword arguments of write_file that name the one content item a page is about.
 ITEM_KEYS = ("article", "page", "speaker", "theme", "track")
-# A logged message: logger name, level, text, whether the content problem channel already holds it.
-Logged = tuple[str, int, str, bool]
 CHANNEL_MARK = "content_problem"  # set on the log record of a problem already in the channel (plugins/event/channel.py)
 # The documented context key (docs/architecture.md) that content_written carries, true, for a page
 # file left in place: it already holds the page, as every handler left it after an earlier build.
@@ -246,13 +243,16 @@ class RenderMemo:
         reads, traced = self.page_reads(output_file, template_name, reads)
         if reads is None and traced:  # no trace yet: the page is rendered, and traced
             return None
-        key = self.key(output_file, template_name, reads)
+        return path if self.leave_page(path, self.key(output_file, template_name, reads)) else None
+
+    def leave_page(self, path: str, key: str) -> bool:
+        """Whether the page file PATH, holding the page of KEY, is left in place (then counted, and recorded once written)."""
         logged = self.leave_in_place(path, key)
         if logged is None:
-            return None
+            return False
         self.pending.append((path, key, logged))
         self.reused += 1
-        return path
+        return True
 
     def note_written(self) -> None:
         """Record the page files the current write_file wrote or left in place, with their keys (once they are typeset)."""
@@ -272,18 +272,10 @@ class RenderMemo:
     def _keep_file(self, path: Path, text: str) -> None:
         """Write TEXT to the memo file PATH atomically; a memo that cannot be written only costs speed."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=self.folder)
+            write_bytes(path, text.encode("utf-8"))
         except OSError:
             return
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-            os.chmod(temporary, new_file_mode())
-            os.replace(temporary, path)
-            self.made.append(path)
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
+        self.made.append(path)
 
     def forget_made(self) -> None:
         """Delete the entries and traces this build wrote: their renders may not be what their keys say."""
@@ -329,11 +321,8 @@ class MemoTemplate:
         path = memo.page_file(output_file)
         if reads is not None or not traced:
             key = memo.key(output_file, name, reads)
-            left = memo.leave_in_place(path, key) if path is not None and isinstance(context, dict) else None
-            if left is not None:
-                memo.pending.append((path, key, left))
+            if path is not None and isinstance(context, dict) and memo.leave_page(path, key):
                 context[LEFT_IN_PLACE] = True
-                memo.reused += 1
                 return ""
             kept = memo.load(key)
             if kept is not None:

@@ -28,7 +28,7 @@ GENERATIONS = 2  # the served site and the spare the next build writes into
 VERSION = 2  # records with the warnings logged by each key's render
 # A file's identity and last change: "device:inode:size:ctime_ns".
 Identity = str
-# A logged message, as eventsite.rendermemo.Logged: logger name, level, text, whether the content problem channel holds it.
+# A logged message (eventsite.rendermemo records and tells them again): logger name, level, text, whether the content problem channel already holds it.
 Logged = tuple[str, int, str, bool]
 
 

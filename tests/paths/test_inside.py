@@ -86,3 +86,18 @@ def test_writing_through_a_batch_stays_inside(tmp_path):
     with pytest.raises(PathOutside):
         inside.write("linked/b.ics", b"B")
     assert not (tmp_path / "secret" / "b.ics").exists()
+
+
+def test_a_write_of_the_bytes_a_file_holds_only_moves_its_times_and_any_other_write_lands(tmp_path):
+    # Calendars and schedule files are written again into the previous site at each build: the same
+    # bytes only touch the file (recycling keeps what was touched), other bytes always land.
+    inside = Inside(tmp_path)
+    inside.write("agenda/a.ics", b"BEGIN:VCALENDAR 1")
+    target = tmp_path / "agenda" / "a.ics"
+    os.utime(target, ns=(1_000_000_000, 1_000_000_000))
+    inside.write("agenda/a.ics", b"BEGIN:VCALENDAR 1")
+    assert target.read_bytes() == b"BEGIN:VCALENDAR 1" and target.stat().st_mtime_ns > 1_000_000_000
+    inside.write("agenda/a.ics", b"BEGIN:VCALENDAR 2")  # same length, other bytes
+    assert target.read_bytes() == b"BEGIN:VCALENDAR 2"
+    inside.write("agenda/a.ics", b"BEGIN:VCALENDAR")  # shorter: the start of what it holds
+    assert target.read_bytes() == b"BEGIN:VCALENDAR"

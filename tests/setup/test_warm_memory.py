@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import gc
 import weakref
 from pathlib import Path
@@ -9,7 +11,7 @@ from typing import Any
 
 from pelican.plugins import signals
 
-from eventsite.buildworker import WarmSite
+from eventsite.buildworker import WarmSite, collection_paused
 from tests.conftest import write_site
 from tests.setup.test_warm_build import project
 
@@ -32,3 +34,18 @@ def test_a_build_leaves_none_of_its_content_objects_in_the_worker(tmp_path: Path
     gc.collect()
     assert made  # the builds made content objects, and read their bodies
     assert [ref() for ref in made if ref() is not None] == []
+
+
+def test_the_collector_paused_for_a_build_is_given_back_as_it_was_even_when_the_build_fails():
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collection_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("build failed")
+    assert gc.isenabled()  # a worker left without its collector would grow with every build
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # not switched on behind the caller's back
+    finally:
+        gc.enable()
