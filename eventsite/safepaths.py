@@ -56,14 +56,28 @@ class Inside:
         if name in ("", ".", ".."):  # not a name: realpath reads the whole path
             target = os.path.realpath(os.path.join(base, text))
         else:
-            if folder not in self.folders:
-                self.folders[folder] = os.path.realpath(os.path.join(base, folder))
-            target = os.path.join(self.folders[folder], name)
+            target = os.path.join(self.real_folder(folder), name)
             if os.path.islink(target):
                 target = os.path.realpath(target)
         if os.path.commonpath([base, target]) != base or target == base:
             raise PathOutside(f"« {text} » sort du dossier {base}")
         return target
+
+    def real_folder(self, folder: str) -> str:
+        """The real path of ROOT/FOLDER, from its parent's (one lstat a new folder, not one per component of the whole path)."""
+        known = self.folders.get(folder)
+        if known is not None:
+            return known
+        parent, name = os.path.split(folder)
+        if not folder:
+            real = self.base
+        elif not name or name in (".", "..") or parent == folder:  # "a/", "..", an absolute root: realpath decides
+            real = os.path.realpath(os.path.join(self.base, folder))
+        else:
+            joined = os.path.join(self.real_folder(parent), name)
+            real = os.path.realpath(joined) if os.path.islink(joined) else joined
+        self.folders[folder] = real
+        return real
 
     def write(self, relative: str, data: bytes) -> None:
         """Write DATA at ROOT/RELATIVE, creating folders; PathOutside unless it lies inside ROOT.

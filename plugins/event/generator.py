@@ -10,7 +10,7 @@ from typing import Any
 from pelican.contents import Page
 from pelican.generators import Generator
 
-from eventsite.safepaths import Inside, PathOutside, resolve_inside
+from eventsite.safepaths import Inside, PathOutside
 
 from .channel import problems_of, report
 from .header import NotUtf8Error, read_header
@@ -60,6 +60,7 @@ class EventGenerator(Generator):
         self.translations: dict[str, dict[str, dict[str, Translation]]] = {}
         # Entities that cannot be placed (a session without its day): checked, then left out of the site.
         self.incomplete: list[Entity] = []
+        self.output_inside = Inside(self.output_path)  # the pages' folders resolved once per build, not once per page
 
     def _read(self, relpath: str, lang: str | None) -> Page | None:
         try:
@@ -159,7 +160,7 @@ class EventGenerator(Generator):
         EDITIONS_READY.send(self, context=self.context, editions=self.context[EDITIONS_KEY])
 
     def _write(self, writer: Any, url: str, template: str, **extra: Any) -> None:
-        resolve_inside(self.output_path, save_as_for(url))  # slugs are safe: a settings error at worst
+        self.output_inside.resolve(save_as_for(url))  # slugs are safe: a settings error at worst
         writer.write_file(
             save_as_for(url),
             self.get_template(template),

@@ -12,7 +12,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from eventsite.safepaths import resolve_inside
+from eventsite.safepaths import Inside
 
 from .editions import editions_of
 from .pelican_translation import translated_address
@@ -54,10 +54,11 @@ class EditionPagesGenerator(Generator):
         """Nothing to read: the editions are made by the event generator."""
 
     def _write_views(self, writer: Any, edition: Any, views: Sequence[Any], key: str) -> None:
+        output = Inside(self.output_path)  # each folder resolved once for the batch
         for view in views:
             if not isinstance(view, EditionView) or not view.save_as:
                 continue  # a translation (Pelican's own generator writes it), or an original Pelican does not write
-            resolve_inside(self.output_path, view.save_as)  # the original's address was checked: never raises
+            output.resolve(view.save_as)  # the original's address was checked: never raises
             writer.write_file(
                 view.save_as, self.get_template(view.template), self.context, edition=edition,
                 relative_urls=self.settings["RELATIVE_URLS"], url=view.url, **{key: view},

@@ -43,6 +43,10 @@ PATHS = [
     "speakers/upup/secret/passwords.md", "speakers/../speakers/alice.md", "speakers/../../secret/passwords.md",
     "speakers/new/page.md", "speakers/./alice.md", "speakers/..", "speakers/.", "speakers/", "alice.md", "..",
     "speakers/up", "speakers/upup", "alias", "linked",
+    # Deep folders, resolved from their parent's real path: links met at any depth, out and back in.
+    "alias/inner/bob.md", "alias/inner/new/x.md", "speakers/up/linked/passwords.md", "speakers/up/alias/inner/bob.md",
+    "speakers/inner/../out.md", "alias/../speakers/alice.md", "speakers/upup/content/speakers/alice.md",
+    "linked/../content/speakers/alice.md", "speakers/up/speakers/up/linked/deep/x.md", "new/deeper/still/x.md",
 ]
 
 
