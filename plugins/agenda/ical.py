@@ -32,34 +32,27 @@ def fold(line: str) -> str:
     if line.isascii():
         if len(line) < LIMIT:
             return line
-        return "\r\n ".join(_ascii_parts(line))
-    parts: list[str] = []
-    start = count = 0
-    for index, char in enumerate(line):
-        size = 1 if char < "\x80" else len(char.encode("utf-8"))
-        if index > start and count + size >= LIMIT:
-            if index - start > 1 and line[index - 1] in "\\^":
-                parts.append(line[start : index - 1])
-                start, count = index - 1, 1  # the carried character is ASCII: one octet
-            else:
-                parts.append(line[start:index])
-                start, count = index, 0
-        count += size
-    parts.append(line[start:])
-    return "\r\n ".join(parts)
+        return "\r\n ".join(_parts(line.encode("ascii"), ascii_only=True))
+    data = line.encode("utf-8")
+    if len(data) < LIMIT:
+        return line
+    return "\r\n ".join(_parts(data))
 
 
-def _ascii_parts(line: str) -> list[str]:
-    """An ASCII line cut as fold() cuts it: 74 characters a part, a trailing backslash or caret carried over."""
+def _parts(data: bytes, ascii_only: bool = False) -> list[str]:
+    """DATA (a line's UTF-8) cut into parts of at most 74 octets, each ending on a character's
+    boundary, a trailing backslash or caret carried over to the next part."""
     parts = []
     start = 0
-    while len(line) - start >= LIMIT:
+    while len(data) - start >= LIMIT:
         end = start + LIMIT - 1
-        if line[end - 1] in "\\^":
+        while not ascii_only and 0x80 <= data[end] < 0xC0:  # inside a character: cut before it
             end -= 1
-        parts.append(line[start:end])
+        if end - start > 1 and data[end - 1] in b"\\^":
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
         start = end
-    parts.append(line[start:])
+    parts.append(data[start:].decode("utf-8"))
     return parts
 
 

@@ -99,3 +99,20 @@ def test_one_vtimezone_is_made_for_all_the_calendars_of_a_build(tmp_path: Path, 
     assert len(made) == 1  # before: one per calendar, the main cost of 1,001 calendars
     for path in calendars:
         assert [str(z["TZID"]) for z in Calendar.from_ical(path.read_bytes()).walk("VTIMEZONE")] == ["Europe/Paris"]
+
+
+def test_lines_are_folded_as_icalendar_folds_them_whatever_their_characters():
+    # fold() cuts UTF-8 bytes at 74 octets without splitting a character or an escape: the same cuts as icalendar's.
+    import random
+    import warnings
+
+    from agenda.ical import fold
+    from icalendar.parser import foldline
+
+    alphabets = ("ab \\^;,é€😀üàxyz" + "a" * 20, "ab\\^ ", "é😀\\")
+    rnd = random.Random(14)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # foldline: the reference, deprecated in icalendar 8
+        for _ in range(3000):
+            line = "".join(rnd.choice(rnd.choice(alphabets)) for _ in range(rnd.randint(0, 400)))
+            assert fold(line) == foldline(line), repr(line)
