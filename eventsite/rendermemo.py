@@ -35,8 +35,9 @@ from typing import Any
 
 from pelican.utils import sanitised_join
 
-from .bodyreads import BodyReads
 from .atomicfile import write_bytes
+from .bodyreads import BodyReads
+from .safepaths import real_file
 from .writtenpages import RECORD_PREFIX, Logged, WrittenPages
 
 RENDERS_FOLDER = "renders"
@@ -97,6 +98,7 @@ class RenderMemo:
     pending: list[tuple[str, str, list[Logged]]] = field(default_factory=list)  # (page file, key, what its render logged) of the current write_file
     body_reads: BodyReads | None = None  # the bodies this build reads, by render: given, "every body" pages are traced
     made: list[Path] = field(default_factory=list)  # the entries and traces this build wrote
+    folders: dict[str, str] = field(default_factory=dict)  # content folders resolved by reads(), each once (safepaths.real_file)
 
     def __post_init__(self) -> None:
         self.every_body = hashlib.sha256("\n".join(f"{p} {d}" for p, d in sorted(self.bodies.items())).encode()).hexdigest()
@@ -116,7 +118,7 @@ class RenderMemo:
                     dependencies = self.dependencies or {}
                     if source in dependencies:  # a key is a path with its links resolved: SOURCE is its own realpath
                         return dependencies[source]
-                    own = os.path.realpath(source)
+                    own = real_file(source, self.folders)
                     return dependencies.get(own, frozenset({own}))
         return None
 

@@ -119,3 +119,14 @@ def is_hidden(relative: str | os.PathLike[str]) -> bool:
     """Return True when a part of the path is a dot-file or dot-folder (.env, .git, .DS_Store…)."""
     parts = PurePosixPath(os.fspath(relative).replace(os.sep, "/")).parts
     return any(part.startswith(".") and part not in (".", "..") for part in parts)
+
+
+def real_file(path: str, folders: dict[str, str]) -> str:
+    """os.path.realpath(PATH), its folder's resolved once in FOLDERS (folder → realpath): one lstat a file, not one a folder of its path."""
+    folder, name = os.path.split(path)
+    if name in ("", ".", ".."):
+        return os.path.realpath(path)
+    if folder not in folders:
+        folders[folder] = os.path.realpath(folder)
+    found = os.path.join(folders[folder], name)
+    return os.path.realpath(found) if os.path.islink(found) else found

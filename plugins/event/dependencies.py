@@ -6,6 +6,8 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import fields, is_dataclass
 
+from eventsite.safepaths import real_file
+
 from .model import LINK, Entity, Event, attributes_of
 
 # Hops of links followed from an entity: a speaker's page shows its sessions, and each session its workshops.
@@ -28,17 +30,6 @@ def all_entities(event: Event) -> Iterable[Entity]:
         value = getattr(event, declared.name)
         if isinstance(value, list):
             yield from (item for item in value if isinstance(item, Entity))
-
-
-def real_file(path: str, folders: dict[str, str]) -> str:
-    """os.path.realpath(PATH), its folder's resolved once in FOLDERS (folder → realpath): one lstat a file, not one a folder of its path."""
-    folder, name = os.path.split(path)
-    if name in ("", ".", ".."):
-        return os.path.realpath(path)
-    if folder not in folders:
-        folders[folder] = os.path.realpath(folder)
-    found = os.path.join(folders[folder], name)
-    return os.path.realpath(found) if os.path.islink(found) else found
 
 
 def content_file(item: object, folders: dict[str, str] | None = None) -> str | None:

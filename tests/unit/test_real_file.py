@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from event.dependencies import real_file
+from eventsite.safepaths import real_file
 
 
 @pytest.mark.parametrize("relpath", ["la/b/f.md", "a/b/l.md", "la/b/rel.md", "a/b/absente.md", "la/b/../b/f.md", "a/b/", "la/b/."])
