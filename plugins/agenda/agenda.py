@@ -24,7 +24,6 @@ from urllib.parse import urlsplit
 
 from blinker import signal
 from jinja2 import pass_context
-from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
@@ -102,13 +101,6 @@ def dtstamp(settings: Mapping[str, Any], event_settings: Any) -> dt.datetime:
 
 # --- text ------------------------------------------------------------------------------------
 
-def plain_text(html: str) -> str:
-    """The text of an HTML fragment, one paragraph per line."""
-    blocks = re.split(r"</(?:p|li|h\d|blockquote|div)>|<br\s*/?>", str(html or ""))
-    lines = (Markup(block).striptags() for block in blocks)
-    return "\n".join(line for line in lines if line)
-
-
 def venue_text(venue: Mapping[str, str]) -> str:
     """The venue on one line: name, street, postcode and city."""
     town = " ".join(filter(None, (venue.get("postcode", ""), venue.get("city", ""))))
@@ -128,7 +120,7 @@ def people_text(label: str, people: Iterable[Any], lang: str = "fr") -> str:
 def session_description(session: Any, translate: Translate = str, lang: str = "fr") -> str:
     """What a calendar shows under a session's title, its labels in LANG."""
     parts = [
-        plain_text(session.body),
+        session.plain_body,
         people_text(translate("Intervenants"), session.speakers, lang),
         people_text(translate("Animation"), session.moderators, lang),
     ]
@@ -253,7 +245,7 @@ def programme_data(event: Any, settings: Mapping[str, Any], event_settings: Any,
                         "room": session.room,
                         "speakers": person_ids(session.speakers),
                         "moderators": person_ids(session.moderators),
-                        "description": plain_text(session.body),
+                        "description": session.plain_body,
                         "url": link(session.url),
                         "calendar": link(prefix + session_file(settings, session.slug)),
                         "workshops": [

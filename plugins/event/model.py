@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import Any
 
 from markupsafe import Markup
@@ -18,6 +19,16 @@ LINK = "link"  # linking.py: other entities, found from the header's identifiers
 ENRICHMENT = "enrichment"  # later phases: URLs, display labels, pictures; language-neutral
 HEADER = "header"
 ROLES = (IDENTITY, LANGUAGE, LINK, ENRICHMENT, HEADER)
+
+
+# Where a block of HTML ends: each becomes one line of plain text.
+BLOCK_END = re.compile(r"</(?:p|li|h\d|blockquote|div)>|<br\s*/?>")
+
+
+def plain_text(html: str) -> str:
+    """The text of an HTML fragment, one paragraph per line (calendars, programme.json, schedule files)."""
+    lines = (Markup(block).striptags() for block in BLOCK_END.split(str(html or "")))
+    return "\n".join(line for line in lines if line)
 
 
 def set_by(name: str) -> dict[str, str]:
@@ -57,6 +68,11 @@ class Entity:
     def body(self) -> Markup:
         """The rendered Markdown body, marked safe for templates."""
         return Markup(self.source.content) if self.source is not None else Markup("")
+
+    @cached_property
+    def plain_body(self) -> str:
+        """The body as plain text, one paragraph per line: worked out once (each calendar and schedule file shows it)."""
+        return plain_text(self.body)
 
 
 @dataclass(eq=False)

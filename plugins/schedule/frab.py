@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from xml.etree import ElementTree
 
-from markupsafe import Markup
 
 from event.labels import link_labels, status_label
 
@@ -62,12 +61,6 @@ def span_minutes(start: dt.datetime, end: dt.datetime) -> int:
     return int((end - start).total_seconds() // 60)
 
 
-def plain_text(html: str) -> str:
-    """The text of an HTML fragment, one paragraph per line."""
-    blocks = re.split(r"</(?:p|li|h\d|blockquote|div)>|<br\s*/?>", str(html or ""))
-    return "\n".join(line for line in (Markup(block).striptags() for block in blocks) if line)
-
-
 def timeslot(sessions: Iterable[Any]) -> int:
     """The programme's grid step in minutes: the largest that divides every start and duration (5 at least)."""
     step = 0
@@ -96,7 +89,7 @@ def session_data(session: Any, ids: Mapping[str, int], lang: str, tz: zoneinfo.Z
         "type": session.kind,
         "language": lang,
         "abstract": session.status_note if session.changed else "",
-        "description": plain_text(session.body),
+        "description": session.plain_body,
         "persons": [
             {"name": person.name, "guid": stable_uuid(schedule.acronym, "person", person.slug)} for person in people
         ],

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from agenda.agenda import dtstamp, plain_text, uid_domain
+from agenda.agenda import dtstamp, uid_domain
+from event.model import plain_text
 from event.settings import read_event_settings
 from tests.conftest import REPO, parse
 from tests.outside.conftest import SITEURL, front_matter
