@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import stat
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -93,9 +95,15 @@ def content_placeholders(content: Path, event_folders: tuple[str, ...], record: 
     """
     record = record or StampRecord(None, "")
     found = []
-    for path in sorted(p for p in files_below(content) if p.suffix == ".md" and p.is_file()):
-        relpath = path.relative_to(content).as_posix()
+    below = len(str(content)) + 1
+    for path in sorted(p for p in files_below(content) if p.suffix == ".md"):
+        try:
+            seen = path.stat()  # the file read, a link followed: taken before reading it
+        except OSError:  # a link to nothing
+            continue
+        if not stat.S_ISREG(seen.st_mode):
+            continue
+        relpath = str(path)[below:].replace(os.sep, "/")
         in_event = relpath.split("/", 1)[0] in event_folders
-        stamp = stamp_of(path.stat())  # the file read, a link followed: taken before reading it
-        found += record.computed(relpath, stamp, lambda: markdown_problems(path, relpath, in_event), problems_data, problems_from)
+        found += record.computed(relpath, stamp_of(seen), lambda: markdown_problems(path, relpath, in_event), problems_data, problems_from)
     return found
