@@ -188,7 +188,8 @@ def build_digest(settings: Mapping[str, Any], settings_file: Path, options: Mapp
     record.save()
     dated = settings.get("DEFAULT_DATE") == "fs"  # Pelican dates content by its files' mtimes
     files = {path: f"{found[0]} {current[path][3]}" if dated else found[0] for path, found in hashes.items()}
-    bodies = {path: found[2] for path, found in hashes.items() if Path(path).is_relative_to(content)}
+    below = os.path.join(content, "")  # the folders walked are resolved: a file below content/ starts so
+    bodies = {path: found[2] for path, found in hashes.items() if path.startswith(below)}
     described = {
         "settings": canonical({**{k: v for k, v in settings.items() if k not in WHERE_SETTINGS},
                                "MARKDOWN": markdown_as_read(settings)}),
