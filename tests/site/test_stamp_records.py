@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from eventsite.build import BuildResult, build_site, pelican_settings
+from eventsite.build import BuildFailed, BuildResult, build_site, pelican_settings
 from eventsite.buildinputs import build_digest
+from eventsite.check import check_everything
 from eventsite.stamprecord import RACY_NS, stamp_of
 from tests.conftest import BASE_SITE, SETTINGS, site_overrides, write_site
 
@@ -107,8 +108,13 @@ def test_trusted_records_give_the_problems_and_site_of_a_fresh_build(tmp_path: P
         rewrite(record(tmp_path, kind), taken=time.time_ns() + LATER)
     inodes = {kind: record(tmp_path, kind).stat().st_ino for kind in KINDS}
     again = build(tmp_path, content)
+    checked, _ = check_everything(SETTINGS, site_overrides(tmp_path, content))
+    with pytest.raises(BuildFailed) as strict:
+        build_site(SETTINGS, tmp_path / "output", strict=True, overrides=site_overrides(tmp_path, content))
     assert {kind: record(tmp_path, kind).stat().st_ino for kind in KINDS} == inodes  # nothing computed again: not rewritten
     assert report(again) == report(fresh)
+    assert [p.report_lines() for p in checked] == [p.report_lines() for p in fresh.problems]  # invoke check
+    assert strict.value.problems[:len(fresh.problems)] == [str(p) for p in fresh.problems]
     assert output_digest(tmp_path / "output") == site
 
 
