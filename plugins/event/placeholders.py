@@ -14,7 +14,7 @@ from typing import Any
 from eventsite.buildinputs import files_below
 from eventsite.stamprecord import StampRecord, code_version, stamp_of, stamp_record
 
-from . import header, problems, schema
+from . import header as header_reader, problems as problem_types, schema
 from .header import NotUtf8Error, duplicate_problems, parse_header, read_text
 from .problems import ContentProblem
 
@@ -82,7 +82,7 @@ def problems_from(data: Any) -> list[ContentProblem]:
 
 def placeholder_record(settings: Mapping[str, Any], content: Path, event_folders: tuple[str, ...]) -> StampRecord:
     """The problems content_placeholders found in CONTENT's files, kept in SETTINGS' CACHE_PATH by the files' stamps."""
-    version = code_version([sys.modules[__name__], header, problems, schema], [sorted(schema.ALIASES.items()), event_folders])
+    version = code_version([sys.modules[__name__], header_reader, problem_types, schema], [sorted(schema.ALIASES.items()), event_folders])
     return stamp_record(settings, "placeholders", content, version)
 
 
