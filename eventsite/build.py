@@ -146,7 +146,7 @@ def inputs_of(settings_file: Path, output: Path, strict: bool, overrides: Mappin
     path = record_path(Path(settings["CACHE_PATH"]).resolve(), output)
     recorded = read_record(path)
     options = {"strict": strict, "overrides": dict(overrides or {}), "output": str(output), "rewrite": REWRITE_EVERYTHING}
-    return path, recorded, build_digest(settings, Path(settings_file), options, recorded.stamps)
+    return path, recorded, build_digest(settings, Path(settings_file), options)
 
 
 def render_memo(settings: Mapping[str, Any], inputs: Inputs, problems: Sequence[Any], staging: Path, output: Path,

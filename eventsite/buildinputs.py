@@ -2,9 +2,9 @@
 
 Two builds with the same digest write the same site (builds are reproducible: no clock, no
 randomness), so a build whose digest matches the one recorded with an intact output has nothing
-to do (eventsite/buildrecord.py). Files are hashed by their bytes; a file whose (size, mtime,
-ctime, inode) is unchanged since the last build keeps its recorded hash, as git's index does
-(no program can set ctime back, so a changed file never keeps a stale hash).
+to do (eventsite/buildrecord.py). Files are hashed by their bytes; a file whose stamp is unchanged
+since the last build, and was not racy then, keeps its recorded hashes, as git's index does
+(eventsite/stamprecord.py).
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ import hashlib
 import importlib.metadata
 import json
 import os
-import stat
 import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .stamprecord import StampRecord, code_version, stamp_of, stamp_record
 
 PACKAGE_FOLDER = Path(__file__).resolve().parent
 REPOSITORY = PACKAGE_FOLDER.parent
@@ -30,8 +31,8 @@ WHERE_SETTINGS = frozenset({"OUTPUT_PATH"})
 SKIPPED_FOLDERS = frozenset({"__pycache__", ".git"})
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
-# relative path → (size, mtime_ns, ctime_ns, inode, sha256): what a file's hash was computed from.
-Stamps = dict[str, list[Any]]
+# file path → its stamp (stamprecord.stamp_of) when the build digested it.
+Stamps = dict[str, list[int]]
 
 
 def canonical(value: Any) -> Any:
@@ -77,11 +78,6 @@ def header_and_body(data: bytes) -> tuple[bytes, bytes]:
     return data, b""
 
 
-def stamp_of(found: os.stat_result) -> list[int]:
-    """What tells a file changed, from its lstat: size, modification and change times, inode."""
-    return [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
-
-
 def walked_files(walked: tuple[list[str], list[str], list[str]]) -> list[Path]:
     """The input files of WALKED (the settings' Python, the folders walked, the folders left out), in the digest's order."""
     python, folders, leave_out = walked
@@ -89,22 +85,31 @@ def walked_files(walked: tuple[list[str], list[str], list[str]]) -> list[Path]:
     return [*(Path(p) for p in python), *(path for folder in folders for path in files_below(Path(folder), left_out))]
 
 
-def file_hash(path: Path, previous: Stamps, current: Stamps) -> list[str]:
-    """PATH's hashes (sha256 of its bytes, of its header, of its body), from PREVIOUS when its stamp is unchanged; noted in CURRENT."""
-    key = str(path)
-    found = path.lstat()
-    stamp = stamp_of(found)
-    known = previous.get(key)
-    if known is not None and known[:4] == stamp and len(known) == 7:
-        hashes = [str(h) for h in known[4:]]
-    elif stat.S_ISLNK(found.st_mode):  # what it points to, never what it leads to (the build checks where that is)
-        hashes = [hashlib.sha256(b"link:" + os.fsencode(os.readlink(path))).hexdigest()] * 3
-    else:
-        data = path.read_bytes()
-        header, body = header_and_body(data) if path.suffix == ".md" else (data, b"")
-        hashes = [hashlib.sha256(part).hexdigest() for part in (data, header, body)]
-    current[key] = [*stamp, *hashes]
-    return hashes
+def hashes_of(path: Path) -> list[str]:
+    """PATH's hashes: sha256 of its bytes, of its header, of its body (of what a link points to, for a link)."""
+    if path.is_symlink():  # what it points to, never what it leads to (the build checks where that is)
+        return [hashlib.sha256(b"link:" + os.fsencode(os.readlink(path))).hexdigest()] * 3
+    data = path.read_bytes()
+    header, body = header_and_body(data) if path.suffix == ".md" else (data, b"")
+    return [hashlib.sha256(part).hexdigest() for part in (data, header, body)]
+
+
+def recorded_hashes(data: Any) -> list[str]:
+    """The three hashes kept as DATA (ValueError if they are not)."""
+    if not (isinstance(data, list) and len(data) == 3 and all(isinstance(h, str) for h in data)):
+        raise ValueError("not three hashes")
+    return data
+
+
+def file_hash(path: Path, record: StampRecord, current: Stamps) -> list[str]:
+    """PATH's hashes (see hashes_of), from RECORD when its stamp is unchanged; its stamp noted in CURRENT."""
+    stamp = current[str(path)] = stamp_of(path.lstat())
+    return record.computed(str(path), stamp, lambda: hashes_of(path), decode=recorded_hashes)
+
+
+def hash_record(settings: Mapping[str, Any], settings_file: Path) -> StampRecord:
+    """The recorded hashes of the input files of builds with SETTINGS_FILE (CACHE_PATH/stamps)."""
+    return stamp_record(settings, "hashes", settings_file, code_version([sys.modules[__name__]]))
 
 
 def package_versions() -> dict[str, str]:
@@ -163,23 +168,28 @@ def changed_since(inputs: Inputs) -> bool:
             found = path.lstat()
         except OSError:
             return True
-        if stamp_of(found) != list(inputs.stamps[str(path)][:4]):
+        if stamp_of(found) != inputs.stamps[str(path)]:
             return True
     return False
 
 
-def build_digest(settings: Mapping[str, Any], settings_file: Path, options: Mapping[str, Any],
-                 previous: Stamps) -> Inputs:
-    """The digests of every input of a build with SETTINGS and the command's OPTIONS, and the file stamps they used."""
+def build_digest(settings: Mapping[str, Any], settings_file: Path, options: Mapping[str, Any]) -> Inputs:
+    """The digests of every input of a build with SETTINGS and the command's OPTIONS, and the file stamps they used.
+
+    The hashes of files whose stamp did not change are those recorded in CACHE_PATH by an earlier build.
+    """
     current: Stamps = {}
+    record = hash_record(settings, settings_file)
     leave_out = [Path(settings[name]).resolve() for name in ("CACHE_PATH", "OUTPUT_PATH") if settings.get(name)]
     content = Path(settings["PATH"]).resolve()
     walked = ([str(p) for p in settings_python(settings_file)], [str(f) for f in input_folders(settings, settings_file)],
               [str(p) for p in leave_out])
-    hashes = {str(path): file_hash(path, previous, current) for path in walked_files(walked)}
+    hashes = {str(path): file_hash(path, record, current) for path in walked_files(walked)}
+    record.save()
     dated = settings.get("DEFAULT_DATE") == "fs"  # Pelican dates content by its files' mtimes
-    files = {path: f"{found[0]} {current[path][1]}" if dated else found[0] for path, found in hashes.items()}
-    bodies = {path: found[2] for path, found in hashes.items() if Path(path).is_relative_to(content)}
+    files = {path: f"{found[0]} {current[path][3]}" if dated else found[0] for path, found in hashes.items()}
+    below = os.path.join(content, "")  # the folders walked are resolved: a file below content/ starts so
+    bodies = {path: found[2] for path, found in hashes.items() if path.startswith(below)}
     described = {
         "settings": canonical({**{k: v for k, v in settings.items() if k not in WHERE_SETTINGS},
                                "MARKDOWN": markdown_as_read(settings)}),
@@ -188,7 +198,7 @@ def build_digest(settings: Mapping[str, Any], settings_file: Path, options: Mapp
         "environment": {name: os.environ.get(name) for name in ENVIRONMENT},
         "umask": umask(),
     }
-    headers = {path: f"{hashes[path][1]} {current[path][1]}" if dated else hashes[path][1] if path in bodies else digest
+    headers = {path: f"{hashes[path][1]} {current[path][3]}" if dated else hashes[path][1] if path in bodies else digest
                for path, digest in files.items()}
     return Inputs(digest=digest_of({**described, "files": files}), stamps=current,
                   headers=digest_of({**described, "files": headers}), bodies=bodies,

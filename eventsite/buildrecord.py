@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .buildinputs import Inputs, Stamps
+from .buildinputs import Inputs
 from .filemode import new_file_mode
 from .recycling import entries_below
 
-RECORD_VERSION = 2
+RECORD_VERSION = 3  # 3: the files' stamps and hashes are kept apart (eventsite/stamprecord.py)
 
 
 RECORD_FOLDER = "builds"
@@ -60,10 +60,9 @@ class RecordedProblem:
 
 @dataclass
 class BuildRecord:
-    """The recorded build: its inputs' digest, the stamps of the files hashed, its output's files and its report."""
+    """The recorded build: its inputs' digest, its output's files and its report."""
 
     digest: str = ""
-    stamps: Stamps = field(default_factory=dict)
     output: dict[str, list[int]] | None = None
     problems: list[RecordedProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -79,7 +78,7 @@ def read_record(path: Path) -> BuildRecord:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != RECORD_VERSION:
             return BuildRecord()
-        return BuildRecord(digest=str(data["digest"]), stamps=dict(data["stamps"]), output=data["output"],
+        return BuildRecord(digest=str(data["digest"]), output=data["output"],
                            problems=[RecordedProblem(str(a), str(b)) for a, b in data["problems"]],
                            warnings=[str(w) for w in data["warnings"]])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -91,7 +90,6 @@ def write_record(path: Path, output: Path, inputs: Inputs, problems: list[Any], 
     data = {
         "version": RECORD_VERSION,
         "digest": inputs.digest,
-        "stamps": inputs.stamps,
         "output": output_marks(output),
         "problems": [[str(p), p.report_lines() if hasattr(p, "report_lines") else f"- {p}"] for p in problems],
         "warnings": list(warnings),

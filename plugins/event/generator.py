@@ -11,14 +11,15 @@ from pelican.contents import Page
 from pelican.generators import Generator
 
 from eventsite.safepaths import Inside, PathOutside
+from eventsite.stamprecord import StampRecord
 
 from .channel import problems_of, report
-from .header import NotUtf8Error, read_header
+from .header import NotUtf8Error, header_record, recorded_header
 
 from .linking import link_event
 from .model import Entity, Event
 from .navigation import save_as_for
-from .placeholders import content_placeholders
+from .placeholders import content_placeholders, placeholder_record
 from .problems import ContentProblem
 from .reading import ContentType, content_types, parse_entity, unreadable_problem
 from .settings import EventSettings, localized_settings, read_event_settings
@@ -74,8 +75,8 @@ class EventGenerator(Generator):
             self.problems.append(unreadable_problem(os.path.join(self.path, relpath), relpath, error))
             return None
 
-    def read_type(self, ctype: ContentType) -> list[Entity]:
-        """Read every file of one content type (translations apart), recording problems."""
+    def read_type(self, ctype: ContentType, headers: StampRecord) -> list[Entity]:
+        """Read every file of one content type (translations apart), recording problems; their headers noted in HEADERS."""
         entities = []
         folder = self.event_settings.paths[ctype.key]
         collection = ctype.collection
@@ -92,7 +93,7 @@ class EventGenerator(Generator):
             if page is None:
                 continue
             self.add_source_path(page)
-            head = read_header(os.path.join(self.path, relpath))
+            head = recorded_header(os.path.join(self.path, relpath), headers)
             if lang:
                 translation, problems = parse_translation(ctype, lang, relpath, head, page)
                 self.problems += problems
@@ -124,10 +125,15 @@ class EventGenerator(Generator):
 
     def read_model(self) -> None:
         """Read, validate and link the language-neutral model; report every problem found."""
+        headers = header_record(self.settings, self.path)
         for ctype in content_types(self.event_settings):
-            getattr(self.event, ctype.collection).extend(self.read_type(ctype))
+            getattr(self.event, ctype.collection).extend(self.read_type(ctype, headers))
+        headers.save()
         self.problems += validate_event(self.event, self.event_settings, Path(self.path), self.incomplete)
-        self.problems += content_placeholders(Path(self.path), tuple(self.event_settings.paths.values()))
+        event_folders = tuple(self.event_settings.paths.values())
+        placeholders = placeholder_record(self.settings, Path(self.path), event_folders)
+        self.problems += content_placeholders(Path(self.path), event_folders, placeholders)
+        placeholders.save()
         leave_out(self.event, self.incomplete)
         set_languages(self.event.sessions, self.settings["DEFAULT_LANG"])
         link_event(self.event, self.event_settings)

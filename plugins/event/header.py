@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from eventsite.stamprecord import StampRecord, code_version, stamp_of, stamp_record
+
+from . import schema
 from .problems import ContentProblem
 from .schema import ALIASES, fold
 
@@ -154,6 +160,29 @@ def parse_header(text: str, aliases: Mapping[str, str] = ALIASES) -> Header:
 def read_header(path: str | Path, aliases: Mapping[str, str] = ALIASES) -> Header:
     """The header of the content file at PATH (NotUtf8Error if it is not UTF-8)."""
     return parse_header(read_text(path), aliases)
+
+
+def header_record(settings: Mapping[str, Any], content: str | Path) -> StampRecord:
+    """The headers read by the builds of the CONTENT folder with SETTINGS, kept in CACHE_PATH by the files' stamps."""
+    version = code_version([sys.modules[__name__], schema], sorted(ALIASES.items()))
+    return stamp_record(settings, "headers", content, version)
+
+
+def header_of(data: Any) -> Header:
+    """The Header kept as DATA by recorded_header (ValueError, TypeError if it is not one)."""
+    fields, body_start = data
+    return Header(tuple(HeaderField(str(k), str(s), str(v), int(n)) for k, s, v, n in fields), int(body_start))
+
+
+def header_data(header: Header) -> list[Any]:
+    """HEADER as JSON-ready data (header_of reads it back)."""
+    return [[[f.key, f.spelling, f.value, f.line] for f in header.fields], header.body_start]
+
+
+def recorded_header(path: str | Path, record: StampRecord) -> Header:
+    """read_header(PATH), from RECORD when the file's stamp did not change since it was read; noted in RECORD."""
+    stamp = stamp_of(os.stat(path))  # the file read, a link followed: taken before reading it
+    return record.computed(str(path), stamp, lambda: read_header(path), header_data, header_of)
 
 
 def clean_text(text: str, header: Header) -> str:

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
+import stat
+import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
+from eventsite.buildinputs import files_below
+from eventsite.stamprecord import StampRecord, code_version, stamp_of, stamp_record
+
+from . import header as header_reader, problems as problem_types, schema
 from .header import NotUtf8Error, duplicate_problems, parse_header, read_text
 from .problems import ContentProblem
 
@@ -47,21 +57,53 @@ def file_placeholders(text: str, source_path: str, *, header: bool) -> list[Cont
     return problems
 
 
-def content_placeholders(content: Path, event_folders: tuple[str, ...]) -> list[ContentProblem]:
+def markdown_problems(path: Path, relpath: str, in_event: bool) -> list[ContentProblem]:
+    """The placeholders, repeated fields and encoding of the Markdown file at PATH (RELPATH below content/).
+
+    The header and encoding of a file IN_EVENT are checked by its reader; only its body is scanned here.
+    """
+    try:
+        text = read_text(path)
+    except NotUtf8Error as error:
+        return [] if in_event else [error.problem(relpath)]
+    found = file_placeholders(text, relpath, header=not in_event)
+    return found + ([] if in_event else duplicate_problems(parse_header(text), relpath))
+
+
+def problems_data(found: list[ContentProblem]) -> list[dict[str, Any]]:
+    """FOUND as JSON-ready data (problems_from reads it back)."""
+    return [dataclasses.asdict(problem) for problem in found]
+
+
+def problems_from(data: Any) -> list[ContentProblem]:
+    """The problems kept as DATA (TypeError if they are not)."""
+    return [ContentProblem(**fields) for fields in data]
+
+
+def placeholder_record(settings: Mapping[str, Any], content: Path, event_folders: tuple[str, ...]) -> StampRecord:
+    """The problems content_placeholders found in CONTENT's files, kept in SETTINGS' CACHE_PATH by the files' stamps."""
+    version = code_version([sys.modules[__name__], header_reader, problem_types, schema], [sorted(schema.ALIASES.items()), event_folders])
+    return stamp_record(settings, "placeholders", content, version)
+
+
+def content_placeholders(content: Path, event_folders: tuple[str, ...], record: StampRecord | None = None) -> list[ContentProblem]:
     """Placeholders, repeated fields and encodings of every Markdown file under CONTENT.
 
     The headers and encodings of event files are checked by their reader; the others (news,
-    pages) are checked here, so that every problem reaches the event plugin's one list.
+    pages) are checked here, so that every problem reaches the event plugin's one list. A file
+    whose stamp did not change keeps the problems RECORD holds for it (noted there otherwise).
     """
-    problems = []
-    for path in sorted(content.rglob("*.md")):
-        relpath = path.relative_to(content).as_posix()
-        in_event = relpath.split("/", 1)[0] in event_folders
+    record = record or StampRecord(None, "")
+    found = []
+    below = len(str(content)) + 1
+    for path in sorted(p for p in files_below(content) if p.suffix == ".md"):
         try:
-            text = read_text(path)
-        except NotUtf8Error as error:
-            problems += [] if in_event else [error.problem(relpath)]
+            seen = path.stat()  # the file read, a link followed: taken before reading it
+        except OSError:  # a link to nothing
             continue
-        problems += file_placeholders(text, relpath, header=not in_event)
-        problems += [] if in_event else duplicate_problems(parse_header(text), relpath)
-    return problems
+        if not stat.S_ISREG(seen.st_mode):
+            continue
+        relpath = str(path)[below:].replace(os.sep, "/")
+        in_event = relpath.split("/", 1)[0] in event_folders
+        found += record.computed(relpath, stamp_of(seen), lambda: markdown_problems(path, relpath, in_event), problems_data, problems_from)
+    return found

@@ -139,6 +139,7 @@ def test_a_damaged_record_makes_a_real_build(project: Project) -> None:
 def test_the_digest_never_reads_through_a_link_out_of_content(tmp_path: Path) -> None:
     """A link in content/ is digested as a link: what it leads to outside content/ is never opened (the build refuses it)."""
     from eventsite.buildinputs import file_hash, files_below
+    from eventsite.stamprecord import StampRecord
 
     content, outside = tmp_path / "content", tmp_path / "dehors"
     (content / "galleries").mkdir(parents=True)
@@ -149,7 +150,7 @@ def test_the_digest_never_reads_through_a_link_out_of_content(tmp_path: Path) ->
     found = list(files_below(content))
     assert sorted(p.relative_to(content).as_posix() for p in found) == ["galleries/ailleurs", "note.md"]
     stamps: dict = {}
-    before = [file_hash(path, {}, stamps) for path in found]
+    before = [file_hash(path, StampRecord(None, ""), stamps) for path in found]
     (outside / "secret.txt").write_text("changé", encoding="utf-8")
-    assert [file_hash(path, {}, {}) for path in found] == before  # the links, not their targets
+    assert [file_hash(path, StampRecord(None, ""), {}) for path in found] == before  # the links, not their targets
     assert not any(str(outside) in key for key in stamps)
