@@ -6,6 +6,7 @@ Shared by the clean_images plugin (which files to clean), `invoke check` and the
 
 from __future__ import annotations
 
+import os
 import struct
 from pathlib import Path
 from types import MappingProxyType
@@ -212,12 +213,20 @@ def metadata_labels(path: str | Path) -> tuple[str, ...]:
     """Return what metadata the image at `path` carries (French labels, each once); () if none.
 
     A file that is not a JPEG, PNG, WebP, GIF or TIFF gives (); one whose headers are cut
-    short gives what was found up to that point.
+    short gives what was found up to that point. The first bytes are read without a file object:
+    most files of a site are not images.
     """
-    with open(path, "rb") as handle:
-        kind = image_format(handle.read(12))
-        if kind is None:
-            return ()
+    descriptor = os.open(path, os.O_RDONLY)
+    handle: BinaryIO | None = None
+    try:
+        kind = image_format(os.read(descriptor, 12))  # no file object for a page or a calendar
+        handle = open(descriptor, "rb") if kind is not None else None  # takes the descriptor over
+    finally:
+        if handle is None:
+            os.close(descriptor)
+    if handle is None:
+        return ()
+    with handle:
         try:
             found = READERS[kind](handle)
         except (struct.error, ValueError, OSError):

@@ -74,14 +74,24 @@ class CheckedFiles:
         return cls(path, moment, read_record(path) if path is not None else {})
 
     def unchanged(self, relative: str, found: os.stat_result) -> bool:
-        """Whether the file RELATIVE, whose lstat is FOUND, has a stamp recorded when an earlier build checked it."""
-        return stamp_of(found) in self.earlier.get(relative, ())
+        """Whether the file RELATIVE (lstat FOUND) has a stamp an earlier build recorded; if so it is carried over, first."""
+        known = self.earlier.get(relative)
+        if not known:
+            return False
+        stamp = stamp_of(found)
+        if stamp == known[0]:
+            self.now[relative] = known
+        elif stamp in known:
+            self.now[relative] = [stamp, *(other for other in known if other != stamp)][:KEPT_STAMPS]
+        else:
+            return False
+        return True
 
-    def keep(self, relative: str, found: os.stat_result, checked: bool) -> None:
-        """Carry RELATIVE's stamps over to this build's record; add FOUND's when CHECKED clean and settled."""
+    def opened(self, relative: str, found: os.stat_result, clean: bool) -> None:
+        """Carry RELATIVE's recorded stamps over to this build; its stamp FOUND first when it was found CLEAN and is settled."""
         current = stamp_of(found)
         others = [stamp for stamp in self.earlier.get(relative, ()) if stamp != current]
-        stamps = [current, *others] if checked and settled(found, self.moment_ns) else others
+        stamps = [current, *others] if clean and settled(found, self.moment_ns) else others
         if stamps:
             self.now[relative] = stamps[:KEPT_STAMPS]
 

@@ -34,13 +34,12 @@ def clean_output(output: Path, cache: Path, quality: int, checked: CheckedFiles 
             continue
         found = entry.stat(follow_symlinks=False)
         regular = stat.S_ISREG(found.st_mode)
-        if regular and record.unchanged(relative, found):
-            record.keep(relative, found, checked=True)
-        else:
+        if not (regular and record.unchanged(relative, found)):
             to_open.append((relative, found if regular else None))
+    base = os.fspath(output)
     for relative, found in sorted(to_open, key=lambda item: item[0]):
         try:
-            labels = clean_file(output / relative, cache, quality)
+            labels = clean_file(os.path.join(base, relative), cache, quality)
         except Exception as error:  # one bad file is named, never a traceback; the rest goes on
             logger.warning(
                 "%s : métadonnées impossibles à retirer de cette image (%s) ; exportez-la à nouveau "
@@ -50,7 +49,7 @@ def clean_output(output: Path, cache: Path, quality: int, checked: CheckedFiles 
             continue  # not recorded: named again by the next build
         cleaned += bool(labels)
         if found is not None:
-            record.keep(relative, found, checked=not labels)
+            record.opened(relative, found, clean=not labels)
     return cleaned
 
 

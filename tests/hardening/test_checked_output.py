@@ -43,8 +43,9 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = plugin.clean_file
 
-    def spy(path: Path, cache: Path, quality: int) -> tuple[str, ...]:
-        seen.append(path.name if path.parent.name in ("out", "a", "b") else f"{path.parent.name}/{path.name}")
+    def spy(path: str | Path, cache: Path, quality: int) -> tuple[str, ...]:
+        name, folder = Path(path).name, Path(path).parent.name
+        seen.append(name if folder in ("out", "a", "b") else f"{folder}/{name}")
         return real(path, cache, quality)
 
     monkeypatch.setattr(plugin, "clean_file", spy)
