@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -142,13 +143,22 @@ def coarse_stamp(found: os.stat_result) -> str:
 
 
 def test_a_file_changed_within_the_racy_window_is_cleaned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Two writes within one tick of the clock leave the same stamp: the first one's check must not be trusted."""
+    """Two writes within one tick of the clock leave the same stamp: the first one's check must not be trusted.
+
+    The first file is copied as Pelican copies a static file (shutil.copy2): an old modification
+    time, a change time of now. Only the change time tells it is racy.
+    """
     monkeypatch.setattr(checked_module, "stamp_of", coarse_stamp)
     dirty, clean = jpeg_pair(tmp_path)
+    original = tmp_path / "content" / "plan.jpg"
+    original.parent.mkdir()
+    original.write_bytes(clean)
+    an_hour_ago = time.time_ns() - 3600 * 10**9
+    os.utime(original, ns=(an_hour_ago, an_hour_ago))
     output = tmp_path / "out"
     output.mkdir()
     time.sleep((10**9 - time.time_ns() % 10**9) / 10**9)  # at the start of a second: both writes fall in it
-    (output / "plan.jpg").write_bytes(clean)
+    shutil.copy2(original, output / "plan.jpg")
     first = os.lstat(output / "plan.jpg")
     check(output, tmp_path)  # found clean, right after it was written
     overwrite_keeping_size_and_mtime(output / "plan.jpg", dirty)
