@@ -89,8 +89,11 @@ class CheckedFiles:
 
     def opened(self, relative: str, found: os.stat_result, clean: bool) -> None:
         """Carry RELATIVE's recorded stamps over to this build; its stamp FOUND first when it was found CLEAN and is settled."""
+        known = self.earlier.get(relative, ())
+        if not known and not (clean and settled(found, self.moment_ns)):
+            return  # most often a file this build wrote: nothing to keep
         current = stamp_of(found)
-        others = [stamp for stamp in self.earlier.get(relative, ()) if stamp != current]
+        others = [stamp for stamp in known if stamp != current]
         stamps = [current, *others] if clean and settled(found, self.moment_ns) else others
         if stamps:
             self.now[relative] = stamps[:KEPT_STAMPS]

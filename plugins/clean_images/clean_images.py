@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
-from eventsite.recycling import entries_below
 from eventsite.settingskit import check_at_startup
 
 from . import settings
@@ -20,6 +20,19 @@ from .cleaning import clean_file
 logger = logging.getLogger(__name__)
 
 
+def output_files(root: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every file below ROOT with its path relative to ROOT, in no order; links to folders left out, as os.walk does."""
+    stack = [""]
+    while stack:
+        prefix = stack.pop()
+        with os.scandir(os.path.join(root, prefix)) as entries:
+            for entry in entries:
+                if not entry.is_dir():  # a link to a file is a file: followed when opened
+                    yield prefix + entry.name, entry
+                elif not entry.is_symlink():
+                    stack.append(f"{prefix}{entry.name}{os.sep}")
+
+
 def clean_output(output: Path, cache: Path, quality: int, checked: CheckedFiles | None = None) -> int:
     """Clean every image of `output` that carries metadata; return how many were cleaned.
 
@@ -27,16 +40,15 @@ def clean_output(output: Path, cache: Path, quality: int, checked: CheckedFiles 
     other file is (a symlink to a file is followed, one to a folder is left alone, as os.walk does).
     """
     record = checked if checked is not None else CheckedFiles.load(None)
-    cleaned = 0
-    to_open = []
-    for relative, entry in entries_below(output):
-        if entry.is_dir():
-            continue
-        found = entry.stat(follow_symlinks=False)
-        regular = stat.S_ISREG(found.st_mode)
-        if not (regular and record.unchanged(relative, found)):
-            to_open.append((relative, found if regular else None))
     base = os.fspath(output)
+    to_open = []
+    for relative, entry in output_files(base):
+        found = entry.stat(follow_symlinks=False)
+        if not stat.S_ISREG(found.st_mode):
+            to_open.append((relative, None))
+        elif not record.unchanged(relative, found):
+            to_open.append((relative, found))
+    cleaned = 0
     for relative, found in sorted(to_open, key=lambda item: item[0]):
         try:
             labels = clean_file(os.path.join(base, relative), cache, quality)
