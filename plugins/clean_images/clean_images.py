@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
+from eventsite.recycling import entries_below
 from eventsite.settingskit import check_at_startup
 
 from . import settings
@@ -18,19 +18,6 @@ from .checked import RECORD_FILE, CheckedFiles
 from .cleaning import clean_file
 
 logger = logging.getLogger(__name__)
-
-
-def output_files(root: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
-    """Every file below ROOT with its path relative to ROOT, in no order; links to folders left out, as os.walk does."""
-    stack = [""]
-    while stack:
-        prefix = stack.pop()
-        with os.scandir(os.path.join(root, prefix)) as entries:
-            for entry in entries:
-                if not entry.is_dir():  # a link to a file is a file: followed when opened
-                    yield prefix + entry.name, entry
-                elif not entry.is_symlink():
-                    stack.append(f"{prefix}{entry.name}{os.sep}")
 
 
 def clean_output(output: Path, cache: Path, quality: int, checked: CheckedFiles | None = None) -> int:
@@ -42,7 +29,9 @@ def clean_output(output: Path, cache: Path, quality: int, checked: CheckedFiles 
     record = checked if checked is not None else CheckedFiles.load(None)
     base = os.fspath(output)
     to_open = []
-    for relative, entry in output_files(base):
+    for relative, entry in entries_below(output):
+        if entry.is_dir():  # a folder, or a link to one: left alone, as os.walk does
+            continue
         found = entry.stat(follow_symlinks=False)
         if not stat.S_ISREG(found.st_mode):
             to_open.append((relative, None))
