@@ -89,12 +89,13 @@ class CheckedFiles:
 
     def opened(self, relative: str, found: os.stat_result, clean: bool) -> None:
         """Carry RELATIVE's recorded stamps over to this build; its stamp FOUND first when it was found CLEAN and is settled."""
+        trusted = clean and settled(found, self.moment_ns)
         known = self.earlier.get(relative, ())
-        if not known and not (clean and settled(found, self.moment_ns)):
+        if not known and not trusted:
             return  # most often a file this build wrote: nothing to keep
         current = stamp_of(found)
-        others = [stamp for stamp in known if stamp != current]
-        stamps = [current, *others] if clean and settled(found, self.moment_ns) else others
+        stamps = [current] if trusted else []
+        stamps += [stamp for stamp in known if stamp != current]
         if stamps:
             self.now[relative] = stamps[:KEPT_STAMPS]
 
