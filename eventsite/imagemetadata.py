@@ -6,6 +6,7 @@ Shared by the clean_images plugin (which files to clean), `invoke check` and the
 
 from __future__ import annotations
 
+import io
 import os
 import struct
 from pathlib import Path
@@ -26,6 +27,7 @@ PNG_TEXT = (b"tEXt", b"zTXt", b"iTXt")
 WEBP_CHUNKS = MappingProxyType({b"EXIF": "EXIF", b"XMP ": "XMP", b"ICCP": "profil ICC"})
 GIF_QUIET_APPS = (b"NETSCAPE2.0", b"ANIMEXTS1.0")
 MAX_IFDS = 16
+SMALL_FILE = 1 << 16  # read whole: most images of a site that are not photos
 
 
 def _tiff_labels(data: bytes) -> list[str]:
@@ -217,18 +219,25 @@ def metadata_labels(path: str | Path) -> tuple[str, ...]:
     most files of a site are not images.
     """
     descriptor = os.open(path, os.O_RDONLY)
-    handle: BinaryIO | None = None
     try:
         kind = image_format(os.read(descriptor, 12))  # no file object for a page or a calendar
-        handle = open(descriptor, "rb") if kind is not None else None  # takes the descriptor over
+        if kind is None:
+            return ()
+        handle = _headers(descriptor)
     finally:
-        if handle is None:
-            os.close(descriptor)
-    if handle is None:
-        return ()
+        os.close(descriptor)
     with handle:
         try:
             found = READERS[kind](handle)
         except (struct.error, ValueError, OSError):
             found = ["en-têtes illisibles"]
     return tuple(dict.fromkeys(found))
+
+
+def _headers(descriptor: int) -> BinaryIO:
+    """The file open at DESCRIPTOR, from its start, for a reader: in memory when it is small (a card,
+    an icon: one read, no seek on disk), else a new file object on its own descriptor."""
+    data = os.pread(descriptor, SMALL_FILE + 1, 0)
+    if len(data) <= SMALL_FILE and not os.pread(descriptor, 1, len(data)):  # the whole file
+        return io.BytesIO(data)
+    return open(os.dup(descriptor), "rb")
