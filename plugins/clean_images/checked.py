@@ -93,9 +93,9 @@ class CheckedFiles:
         known = self.earlier.get(relative, ())
         if not known and not trusted:
             return  # most often a file this build wrote: nothing to keep
-        current = stamp_of(found)
-        stamps = [current] if trusted else []
-        stamps += [stamp for stamp in known if stamp != current]
+        same_file = f"{found.st_dev}:{found.st_ino}:"  # its earlier stamps are stale: it changed since
+        stamps = [stamp_of(found)] if trusted else []
+        stamps += [stamp for stamp in known if not stamp.startswith(same_file)]
         if stamps:
             self.now[relative] = stamps[:KEPT_STAMPS]
 

@@ -243,6 +243,21 @@ def test_the_record_holds_only_the_current_output(tmp_path: Path) -> None:
     assert list(CheckedFiles.load(tmp_path / RECORD_FILE).earlier) == ["photo.jpg"]
 
 
+def test_a_file_changed_in_place_leaves_no_stale_stamp(tmp_path: Path) -> None:
+    """A card re-linked or a calendar touched by every build: its earlier stamps go, the record does not grow with them."""
+    output = tmp_path / "out"
+    output.mkdir()
+    calendar = output / "agenda.ics"
+    calendar.write_text("BEGIN:VCALENDAR\n", encoding="utf-8")
+    check(output, tmp_path, later())
+    os.utime(calendar)  # as Inside.write does for a calendar whose bytes did not change
+    check(output, tmp_path, later())
+    assert CheckedFiles.load(tmp_path / RECORD_FILE).earlier == {"agenda.ics": [checked_module.stamp_of(os.lstat(calendar))]}
+    os.utime(calendar)
+    check(output, tmp_path)  # racy: its stamp is not kept, nor the stale one
+    assert CheckedFiles.load(tmp_path / RECORD_FILE).earlier == {}
+
+
 def test_a_file_that_cannot_be_cleaned_is_tried_at_every_check(
         tmp_path: Path, opened: list[str], caplog: pytest.LogCaptureFixture) -> None:
     """Never recorded as checked: each build tries it again and names it (a strict build fails each time)."""
