@@ -6,6 +6,8 @@ Shared by the clean_images plugin (which files to clean), `invoke check` and the
 
 from __future__ import annotations
 
+import io
+import os
 import struct
 from pathlib import Path
 from types import MappingProxyType
@@ -25,6 +27,7 @@ PNG_TEXT = (b"tEXt", b"zTXt", b"iTXt")
 WEBP_CHUNKS = MappingProxyType({b"EXIF": "EXIF", b"XMP ": "XMP", b"ICCP": "profil ICC"})
 GIF_QUIET_APPS = (b"NETSCAPE2.0", b"ANIMEXTS1.0")
 MAX_IFDS = 16
+SMALL_FILE = 1 << 16  # read whole: most images of a site that are not photos
 
 
 def _tiff_labels(data: bytes) -> list[str]:
@@ -212,14 +215,29 @@ def metadata_labels(path: str | Path) -> tuple[str, ...]:
     """Return what metadata the image at `path` carries (French labels, each once); () if none.
 
     A file that is not a JPEG, PNG, WebP, GIF or TIFF gives (); one whose headers are cut
-    short gives what was found up to that point.
+    short gives what was found up to that point. The first bytes are read without a file object:
+    most files of a site are not images.
     """
-    with open(path, "rb") as handle:
-        kind = image_format(handle.read(12))
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        kind = image_format(os.read(descriptor, 12))  # no file object for a page or a calendar
         if kind is None:
             return ()
+        handle = _headers(descriptor)
+    finally:
+        os.close(descriptor)
+    with handle:
         try:
             found = READERS[kind](handle)
         except (struct.error, ValueError, OSError):
             found = ["en-têtes illisibles"]
     return tuple(dict.fromkeys(found))
+
+
+def _headers(descriptor: int) -> BinaryIO:
+    """The file open at DESCRIPTOR, from its start, for a reader: in memory when it is small (a card,
+    an icon: one read, no seek on disk), else a new file object on its own descriptor."""
+    data = os.pread(descriptor, SMALL_FILE + 1, 0)
+    if len(data) <= SMALL_FILE and not os.pread(descriptor, 1, len(data)):  # the whole file
+        return io.BytesIO(data)
+    return open(os.dup(descriptor), "rb")

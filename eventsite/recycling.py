@@ -17,9 +17,10 @@ def entries_below(folder: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
     stack = [""]
     while stack:
         relative = stack.pop()
+        prefix = relative + os.sep if relative else ""  # os.path.join's result, for less
         with os.scandir(os.path.join(folder, relative)) as entries:
             for entry in entries:
-                path = os.path.join(relative, entry.name)
+                path = prefix + entry.name
                 if entry.is_dir(follow_symlinks=False):
                     stack.append(path)
                 yield path, entry

@@ -75,7 +75,7 @@ def write_clean(source: Path, target: Path, quality: int) -> None:
         clean.save(target, fmt, **_save_options(clean, fmt, quality))
 
 
-def clean_file(path: Path, cache: Path, quality: int) -> tuple[str, ...]:
+def clean_file(path: str | Path, cache: Path, quality: int) -> tuple[str, ...]:
     """Replace `path` by a copy without metadata (cached by content hash); return what it had.
 
     The file is never modified in place (it may be a hard link to a store or to content/):
@@ -84,6 +84,7 @@ def clean_file(path: Path, cache: Path, quality: int) -> tuple[str, ...]:
     found = metadata_labels(path)
     if not found:
         return ()
+    path = Path(path)
     cached = cache / f"{content_hash(path)}{path.suffix.lower()}"
     if not cached.is_file():  # the cache holds only copies checked clean when they were written
         cache.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,7 @@ from PIL import Image
 
 from clean_images.clean_images import clean_output
 from eventsite.checks import check_site
+from eventsite.imagemetadata import metadata_labels
 from tests.hardening.images import (
     assert_no_metadata, exif_with_gps, picture, write_with_metadata,
 )
@@ -93,3 +97,20 @@ def test_an_animation_keeps_its_frames(tmp_path: Path) -> None:
     assert_no_metadata(output / "anim.gif")
     with Image.open(output / "anim.gif") as im:
         assert im.n_frames == 3 and im.info.get("loop") == 0
+
+
+@pytest.mark.parametrize("side", [16, 400])  # read whole in memory (under 64 KiB), or through a file object
+def test_a_text_chunk_after_the_image_data_is_found(tmp_path: Path, side: int) -> None:
+    """PNG allows text after IDAT: metadata_labels reads up to IEND, whatever the file's size."""
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (side, side), os.urandom(3 * side * side)).save(buffer, "PNG", compress_level=0)
+    data = buffer.getvalue()
+    body = b"tEXt" + b"Comment\x00secret-comment"
+    chunk = struct.pack(">I", len(body) - 4) + body + struct.pack(">I", zlib.crc32(body))
+    path = tmp_path / "out" / "image.png"
+    path.parent.mkdir()
+    path.write_bytes(data[:-12] + chunk + data[-12:])  # before IEND
+    assert (path.stat().st_size > 1 << 16) == (side == 400)
+    assert metadata_labels(path) == ("commentaire",)
+    assert clean_output(path.parent, tmp_path / "cache", 90) == 1
+    assert_no_metadata(path)
