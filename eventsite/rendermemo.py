@@ -14,6 +14,10 @@ before Pelican writes it: Pelican still writes the page and sends content_writte
 other plugins do with a written page (typography, sitemap, search) is the same as after a render.
 Entries a build does not use are deleted when it ends, as the typography cache does.
 
+A part of a page rendered apart (the programme's days: plugins/event/dayfragments.py) is kept the
+same way (render_fragment): keyed on the site digest, "<output name>#<part>", its template and the
+bodies its last render read (its own trace); a part reused adds those bodies to the page's reads.
+
 When the build writes into the site of an earlier build (``output``) and the page file there
 still holds the page of the same key (eventsite/writtenpages.py), the page is left in place: not
 rendered, not written, and content_written carries LEFT_IN_PLACE in its context, so that no
