@@ -12,7 +12,7 @@ The hook is put on Pelican's class once per process and does nothing when no bui
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -34,6 +34,10 @@ class BodyReads:
         path = getattr(item, "source_path", None)
         if isinstance(path, str):
             (self.rendering[-1] if self.rendering else self.outside).add(path)
+
+    def note_paths(self, paths: Iterable[str]) -> None:
+        """Note that the bodies of the content files PATHS were read (by a part of the render reused as it was)."""
+        (self.rendering[-1] if self.rendering else self.outside).update(paths)
 
     @contextmanager
     def render(self) -> Iterator[set[str]]:

@@ -41,6 +41,8 @@ class BuildResult:
     unchanged: bool = False  # nothing changed since the last build: the site was kept as it was
     pages_reused: int = 0  # pages whose inputs did not change: not rendered again (eventsite/rendermemo.py)
     pages_rendered: int = 0
+    parts_reused: int = 0  # parts of pages rendered apart (the programme's days): reused, and rendered (RenderMemo.render_fragment)
+    parts_rendered: int = 0
 
     @property
     def warnings(self) -> list[str]:
@@ -246,4 +248,5 @@ def build_site(
     if record_file is not None and not moved:
         write_record(record_file, output, inputs, problems, warnings)
     return BuildResult(output=output, seconds=time.perf_counter() - started, problems=problems, other_warnings=warnings,
-                       pages_reused=renders.reused if renders else 0, pages_rendered=renders.rendered if renders else 0)
+                       pages_reused=renders.reused if renders else 0, pages_rendered=renders.rendered if renders else 0,
+                       parts_reused=renders.fragments_reused if renders else 0, parts_rendered=renders.fragments_rendered if renders else 0)

@@ -14,6 +14,10 @@ before Pelican writes it: Pelican still writes the page and sends content_writte
 other plugins do with a written page (typography, sitemap, search) is the same as after a render.
 Entries a build does not use are deleted when it ends, as the typography cache does.
 
+A part of a page rendered apart (the programme's days: plugins/event/dayfragments.py) is kept the
+same way (render_fragment): keyed on the site digest, "<output name>#<part>", its template and the
+bodies its last render read (its own trace); a part reused adds those bodies to the page's reads.
+
 When the build writes into the site of an earlier build (``output``) and the page file there
 still holds the page of the same key (eventsite/writtenpages.py), the page is left in place: not
 rendered, not written, and content_written carries LEFT_IN_PLACE in its context, so that no
@@ -99,6 +103,8 @@ class RenderMemo:
     body_reads: BodyReads | None = None  # the bodies this build reads, by render: given, "every body" pages are traced
     made: list[Path] = field(default_factory=list)  # the entries and traces this build wrote
     folders: dict[str, str] = field(default_factory=dict)  # content folders resolved by reads(), each once (safepaths.real_file)
+    fragments_reused: int = 0  # parts of pages (the programme's days) reused, and rendered (render_fragment)
+    fragments_rendered: int = 0
 
     def __post_init__(self) -> None:
         self.every_body = hashlib.sha256("\n".join(f"{p} {d}" for p, d in sorted(self.bodies.items())).encode()).hexdigest()
@@ -172,6 +178,41 @@ class RenderMemo:
         with self.body_reads.render() as read, recorded_warnings() as logged:
             text = template.render(*args, **kwargs)
         return text, logged, frozenset(read)
+
+    def render_and_keep(self, template: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any], output_file: str,
+                        reads: frozenset[str] | None, traced: bool) -> tuple[str, str, list[Logged]]:
+        """TEMPLATE rendered now for OUTPUT_FILE and kept: its text, its key (on READS, or on what it read when TRACED), what it logged."""
+        name = str(getattr(template, "name", ""))
+        text, logged, read = self.render_traced(template, args, kwargs)
+        if traced and read is not None:
+            self.keep_trace(output_file, name, read)
+            reads = read
+        key = self.key(output_file, name, reads)
+        self.keep(key, text, logged)
+        return text, key, logged
+
+    def render_fragment(self, template: Any, values: Mapping[str, Any], ident: str) -> str:
+        """TEMPLATE rendered with VALUES as a part (IDENT) of the page being rendered, or the same part kept by an earlier build.
+
+        A part is keyed as an "every body" page is, on the bodies its last render read (its trace),
+        under the name "<output file>#<IDENT>": an edit renders again the parts that read the
+        edited body only. A part reused tells the page's trace the bodies it read, and logs again
+        what its render logged, as if it had been rendered.
+        """
+        slot = f"{values.get('output_file', '')}#{ident}"
+        name = str(getattr(template, "name", ""))
+        reads, traced = self.page_reads(slot, name, None)
+        if reads is not None or not traced:
+            kept = self.load(self.key(slot, name, reads))
+            if kept is not None:
+                text, logged = kept
+                if reads is not None and self.body_reads is not None:
+                    self.body_reads.note_paths(reads)
+                log_again(logged)
+                self.fragments_reused += 1
+                return text
+        self.fragments_rendered += 1
+        return self.render_and_keep(template, (values,), {}, slot, reads, traced)[0]
 
     def load(self, key: str) -> tuple[str, list[Logged]] | None:
         """The render kept under KEY and what it logged, marked as used by this build; None when there is none."""
@@ -334,14 +375,9 @@ class MemoTemplate:
                 log_again(logged)
                 memo.reused += 1
                 return text
-        text, logged, read = memo.render_traced(self.template, args, kwargs)
-        if traced and read is not None:
-            memo.keep_trace(output_file, name, read)
-            reads = read
-        key = memo.key(output_file, name, reads)
+        text, key, logged = memo.render_and_keep(self.template, args, kwargs, output_file, reads, traced)
         if path is not None:
             memo.pending.append((path, key, logged))
-        memo.keep(key, text, logged)
         memo.rendered += 1
         return text
 

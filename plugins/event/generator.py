@@ -16,6 +16,7 @@ from eventsite.stamprecord import StampRecord
 from .channel import problems_of, report
 from .header import NotUtf8Error, header_record, recorded_header
 
+from .dayfragments import DAY_TEMPLATE, day_renderer
 from .linking import link_event
 from .model import Entity, Event
 from .navigation import save_as_for
@@ -184,7 +185,10 @@ class EventGenerator(Generator):
         """Write the programme, speakers, partners and outcomes pages of every edition."""
         for edition in editions_of(self.context):
             urls = edition.settings.urls
-            for key in ("programme", "speakers", "partners", "outcomes"):
+            day_section = day_renderer(self.get_template(DAY_TEMPLATE), getattr(writer, "renders", None))
+            self._write(writer, urls["programme"], "programme", edition=edition, alternates=self.alternates("programme"),
+                        day_section=day_section)
+            for key in ("speakers", "partners", "outcomes"):
                 self._write(writer, urls[key], key, edition=edition, alternates=self.alternates(key))
             for speaker in edition.event.speakers:
                 self._write(writer, speaker.url, "speaker", edition=edition, speaker=speaker,

@@ -11,6 +11,7 @@ around it, the element's own included, as in HTML.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -220,10 +221,26 @@ def typeset_document(html: str, typesetter: Typesetter, lang: str) -> str:
 
     LANG is the language of text outside any lang attribute (the site's default language).
     """
+    return _typeset_tokens(_cut(html), typesetter, start_state(typesetter, lang))[0]
+
+
+# What typesetting carries from one token to the next: the open elements, and the text just before
+# (across inline elements: what the rules see on the left). The output of a stretch of tokens
+# depends on nothing else.
+State = tuple[tuple[_Open, ...], str]
+
+
+def start_state(typesetter: Typesetter, lang: str) -> State:
+    """The state at the start of a document whose text outside lang attributes is in LANG."""
+    return (_Open("", lang, typesetter.wants(lang), False, False),), " "
+
+
+def _typeset_tokens(cut: Iterator[tuple[str, str, tuple, str]], typesetter: Typesetter, state: State) -> tuple[str, State]:
+    """The tokens of CUT typeset from STATE, and the state after them."""
     pieces: list[str] = []
-    stack = [_Open("", lang, typesetter.wants(lang), False, False)]
-    before = " "  # the text just before, across inline elements: what the rules see on the left
-    for kind, tag, attrs, raw in _cut(html):
+    stack = list(state[0])
+    before = state[1]
+    for kind, tag, attrs, raw in cut:
         if kind == "text":
             current = stack[-1]
             if current.skipped or not current.wanted or not _MAY_CHANGE.search(raw):
@@ -249,4 +266,66 @@ def typeset_document(html: str, typesetter: Typesetter, lang: str) -> str:
                         break
         if tag not in INLINE:
             before = " "
-    return "".join(pieces)
+    return "".join(pieces), (tuple(stack), before)
+
+
+# A start tag a page may be cut before, to typeset its pieces apart (the programme's days; cutting before each
+# session too makes 40 times as many pieces, whose keys and entries cost more than typesetting one day):
+# the same text as _MARKUP's start tag, so that a piece always begins with one token.
+_CUT_BEFORE = re.compile(r"""<section(?=[\t\n\f\r />])(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+_TAG_OPENING = re.compile(r"<[a-zA-Z]")
+
+
+def cut_points(html: str) -> list[int]:
+    """Where HTML may be cut into pieces: before each <section> start tag but at its start."""
+    return [match.start() for match in _CUT_BEFORE.finditer(html) if match.start()]
+
+
+def _watched(cut: Iterator[tuple[str, str, tuple, str]], open_ends: list[str]) -> Iterator[tuple[str, str, tuple, str]]:
+    """The tokens of CUT, noting in OPEN_ENDS each token that may end otherwise in a longer document.
+
+    A token the piece's end cut short (a comment, a declaration or an end tag without its end, the
+    raw text of a script without its end tag) or a start tag cut short (left as text, « <a title="… »)
+    would be tokenized otherwise in the whole page: the piece does not end on a token boundary.
+    """
+    raw_text = False
+    for token in cut:
+        kind, tag, _attrs, raw = token
+        if kind == "text":
+            if not raw_text and "<" in raw and _TAG_OPENING.search(raw):
+                open_ends.append("start tag cut short")
+        elif kind in ("start", "empty"):
+            raw_text = tag in _RAW_TEXT
+        else:
+            raw_text = False
+            if not raw.endswith("-->" if raw.startswith("<!--") else ">") or raw.startswith("<!--") and len(raw) < 7:
+                open_ends.append("token cut short")
+        yield token
+    if raw_text:
+        open_ends.append("raw text without its end tag")
+
+
+def typeset_piece(piece: str, typesetter: Typesetter, state: State) -> tuple[str, State, bool]:
+    """PIECE typeset from STATE, the state after it, and whether its end is a token boundary of any document it starts.
+
+    PIECE must begin on a token boundary of the whole document (its start or a cut point). Then, when
+    its end is one too (the third value true) and a cut point or the document's end follows,
+    the typeset piece is exactly that stretch of typeset_document's output.
+    """
+    open_ends: list[str] = []
+    text, end = _typeset_tokens(_watched(_cut(piece), open_ends), typesetter, state)
+    return text, end, not open_ends
+
+
+def dump_state(state: State) -> str:
+    """STATE as one line of JSON."""
+    return json.dumps([[list(element) for element in state[0]], state[1]], ensure_ascii=False)
+
+
+def load_state(line: str) -> State:
+    """The state dump_state wrote as LINE (ValueError, TypeError when it is not one)."""
+    stack, before = json.loads(line)
+    elements = tuple(_Open(str(t), str(lang), bool(w), bool(s), bool(p)) for t, lang, w, s, p in stack)
+    if not elements or not isinstance(before, str):
+        raise ValueError("not a typesetting state")
+    return elements, before

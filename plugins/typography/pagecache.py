@@ -16,11 +16,14 @@ check out ends the reading of its pack, and its pages are typeset again.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import logging
 import os
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from eventsite.atomicfile import TEMPORARY_PREFIX
 
@@ -65,10 +68,14 @@ def code_digest() -> str:
     return _digest_of_files(tuple(sorted(stamps)))
 
 
+def shape(config: TypographySettings, lang: str) -> str:
+    """What shapes a typeset text besides the text: the plugin's code, the settings and the page's default language."""
+    return json.dumps({"code": code_digest(), "langs": sorted(config.langs), "quotes": config.quotes, "lang": lang})
+
+
 def page_key(page: bytes, config: TypographySettings, lang: str) -> str:
     """The cache key of a written page: its bytes, the plugin's code, the settings that shape it and its default language."""
-    shape = json.dumps({"code": code_digest(), "langs": sorted(config.langs), "quotes": config.quotes, "lang": lang})
-    digest = hashlib.sha256(shape.encode("utf-8"))
+    digest = hashlib.sha256(shape(config, lang).encode("utf-8"))
     digest.update(b"\0")
     digest.update(page)
     return digest.hexdigest()
@@ -143,10 +150,15 @@ def part_path(folder: str) -> str:
 
 def _append(folder: str, key: str, data: bytes) -> None:
     """Append the entry KEY to this build's pack; a cache that cannot be written only costs speed."""
+    _append_records(folder, record(key, data))
+
+
+def _append_records(folder: str, records: bytes) -> None:
+    """Append RECORDS (whole records) to this build's pack at once; a cache that cannot be written only costs speed."""
     try:
         descriptor = os.open(part_path(folder), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
         try:
-            os.write(descriptor, record(key, data))
+            os.write(descriptor, records)
         finally:
             os.close(descriptor)
     except OSError as error:
@@ -166,14 +178,68 @@ def read_entry(folder: str, key: str) -> bytes | None:
 
 def _read_at(location: Location) -> bytes | None:
     """The bytes of the entry at LOCATION, None when they are gone or do not match their digest."""
-    path, start, length, check = location
     try:
-        with open(path, "rb") as handle:
-            handle.seek(start)
-            data = handle.read(length)
+        with open(location[0], "rb") as handle:
+            return _read_from(handle, location)
     except OSError:  # pruned by another build meanwhile: typeset again
         return None
+
+
+def _read_from(handle: BinaryIO, location: Location) -> bytes | None:
+    """The bytes of the entry at LOCATION read from HANDLE (its pack, open), None when they do not match their digest."""
+    _path, start, length, check = location
+    handle.seek(start)
+    data = handle.read(length)
     return data if len(data) == length and _check(data) == check else None
+
+
+class Batch:
+    """The entries one page reads and writes (its pieces): each pack opened once, the entries used appended at once on close()."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.index = _index(finished_packs(folder))
+        self.handles: dict[str, BinaryIO] = {}
+        self.records: list[bytes] = []
+
+    def read(self, key: str) -> bytes | None:
+        """The bytes of the entry KEY in the last build's pack, kept for the next build too; None when there is none."""
+        location = self.index.get(key)
+        if location is None:
+            return None
+        try:
+            handle = self.handles.get(location[0])
+            if handle is None:
+                handle = self.handles[location[0]] = open(location[0], "rb")
+            data = _read_from(handle, location)
+        except OSError:  # pruned by another build meanwhile: typeset again
+            return None
+        if data is not None:  # appended as it was read: its digest is known
+            self.records.append(f"{key} {location[2]} {location[3]}\n".encode("ascii") + data)
+        return data
+
+    def write(self, key: str, data: bytes) -> None:
+        """Keep DATA as the entry KEY, in this build's pack."""
+        self.records.append(record(key, data))
+
+    def close(self) -> None:
+        """Close the packs read, and append the entries used to this build's pack."""
+        for handle in self.handles.values():
+            handle.close()
+        self.handles.clear()
+        if self.records:
+            _append_records(self.folder, b"".join(self.records))
+            self.records.clear()
+
+
+@contextlib.contextmanager
+def batch(folder: str) -> Iterator[Batch]:
+    """A Batch of the cache FOLDER, closed when the block ends."""
+    entries = Batch(folder)
+    try:
+        yield entries
+    finally:
+        entries.close()
 
 
 def write_entry(folder: str, key: str, data: bytes) -> None:

@@ -14,6 +14,7 @@ from eventsite.settingskit import check_at_startup
 
 from . import pagecache
 from .htmltext import Typesetter, typeset_document
+from .pieces import PIECEWISE_FROM, typeset_by_pieces
 from .rules import mark_ordinals, typographer_fr
 from .settings import TypographySettings, normal_lang, read_typography_settings
 
@@ -50,10 +51,17 @@ def page_text(page: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def typeset_page(page: bytes, config: TypographySettings, lang: str) -> bytes:
-    """The bytes to write over a written page once typeset; empty when typesetting changes nothing."""
+def typeset_page(page: bytes, config: TypographySettings, lang: str, pieces: pagecache.Batch | None = None) -> bytes:
+    """The bytes to write over a written page once typeset; empty when typesetting changes nothing.
+
+    With PIECES, the page is typeset by pieces, those kept there reused (the same result).
+    """
     html = page_text(page)
-    typeset = typeset_document(html, typesetter(config), lang)
+    setter = typesetter(config)
+    if pieces is None:
+        typeset = typeset_document(html, setter, lang)
+    else:
+        typeset = typeset_by_pieces(html, setter, lang, pagecache.shape(config, lang), pieces)
     return typeset.encode("utf-8") if typeset != html else b""
 
 
@@ -68,17 +76,26 @@ def typeset_written_page(path: str, context: Mapping[str, Any]) -> None:
     # One opening to read the page and write over it: truncating it to nothing and writing it anew
     # costs this disk four times as much (the typeset page is rarely shorter: truncated at the end).
     with open(path, "r+b") as page:
-        written = page.read()
-        key = pagecache.page_key(written, config, lang) if config.cache else None
-        typeset = pagecache.read_entry(config.cache, key) if config.cache and key else None
-        if typeset is None:
-            typeset = typeset_page(written, config, lang)
-            if config.cache and key:
-                pagecache.write_entry(config.cache, key, typeset)
+        typeset = typeset_kept(page.read(), config, lang)
         if typeset:
             page.seek(0)
             page.write(typeset)
             page.truncate()
+
+
+def typeset_kept(written: bytes, config: TypographySettings, lang: str) -> bytes:
+    """typeset_page of the page WRITTEN, from the cache when it keeps it (a long page: by pieces), kept there otherwise."""
+    if not config.cache:
+        return typeset_page(written, config, lang)
+    if len(written) >= PIECEWISE_FROM:  # a long page (the programme): an edit typesets the pieces it changed
+        with pagecache.batch(config.cache) as pieces:
+            return typeset_page(written, config, lang, pieces)
+    key = pagecache.page_key(written, config, lang)
+    typeset = pagecache.read_entry(config.cache, key)
+    if typeset is None:
+        typeset = typeset_page(written, config, lang)
+        pagecache.write_entry(config.cache, key, typeset)
+    return typeset
 
 
 def start_cache(generators: Sequence[Any]) -> None:
