@@ -42,6 +42,11 @@ def stamp_of(found: os.stat_result) -> list[int]:
     return [found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns]
 
 
+def settled(mtime_ns: int, ctime_ns: int, moment_ns: int) -> bool:
+    """Whether a file with these times may be trusted by a stamp recorded at MOMENT_NS: both at least RACY_NS older."""
+    return max(mtime_ns, ctime_ns) < moment_ns - RACY_NS
+
+
 def code_version(modules: Iterable[ModuleType], parameters: Any = None) -> str:
     """The version of a computation: the sha256 of its MODULES' source files and of its JSON-ready PARAMETERS."""
     digest = hashlib.sha256(json.dumps([RECORD_FORMAT, parameters], sort_keys=True, default=str).encode("utf-8"))
@@ -64,7 +69,7 @@ class StampRecord:
         self.version = version
         self.taken = time.time_ns()  # before any stamp of this build is taken
         self.previous: dict[str, list[Any]] = {}
-        self.trusted_before = 0  # files changed at or after this moment (ns) are always read again
+        self.recorded = 0  # when the previous stamps were taken (ns): files changed since, or just before, are read again
         self.current: dict[str, list[Any]] = {}
         self.fresh = 0  # results computed again by this build (the others were reused)
         if path is not None:
@@ -80,14 +85,14 @@ class StampRecord:
                 return
         except (OSError, ValueError, KeyError, TypeError):
             return
-        self.previous, self.trusted_before = entries, taken - RACY_NS
+        self.previous, self.recorded = entries, taken
 
     def recall(self, key: str, stamp: list[int]) -> Any | None:
         """The result recorded for KEY when its file still has STAMP and was not racy when recorded, else None."""
         known = self.previous.get(key)
         if not isinstance(known, list) or len(known) != 2 or known[0] != stamp:
             return None
-        if stamp[3] >= self.trusted_before or stamp[4] >= self.trusted_before:
+        if not settled(stamp[3], stamp[4], self.recorded):
             return None
         self.current[key] = known
         return known[1]

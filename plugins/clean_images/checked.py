@@ -4,7 +4,7 @@ A stamp is a file's device, inode, size, modification and change times. Writing,
 linking, renaming onto a file or setting its times (os.utime) changes its change time, which no
 program can set back: a file with the stamp it had when it was checked holds the bytes that were
 checked. Two writes within one tick of the kernel's coarse clock can leave the same stamp, so a
-stamp is only recorded when the file's times are at least SETTLED_NS older than the moment the
+stamp is only recorded when the file's times are at least RACY_NS (eventsite/stamprecord.py) older than the moment the
 check began (git's « racily clean » rule); a new, changed or racy file is always opened.
 
 The build writes into a staging folder that is new or the site of the build before the last
@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventsite.atomicfile import write_bytes
+from eventsite.stamprecord import settled
 
 logger = logging.getLogger(__name__)
 
 RECORD_FILE = "clean-images-checked.json"
 VERSION = 1
-SETTLED_NS = 2_000_000_000  # a file's times must be this much older than the check's start
 KEPT_STAMPS = 2  # per path: the staging folder alternates between two sites
 
 Stamp = str  # "device:inode:size:mtime_ns:ctime_ns"
@@ -37,11 +37,6 @@ Stamp = str  # "device:inode:size:mtime_ns:ctime_ns"
 def stamp_of(found: os.stat_result) -> Stamp:
     """What tells a file changed, from its lstat: device, inode, size, modification and change times."""
     return f"{found.st_dev}:{found.st_ino}:{found.st_size}:{found.st_mtime_ns}:{found.st_ctime_ns}"
-
-
-def settled(found: os.stat_result, moment_ns: int) -> bool:
-    """Whether the file's modification and change times are at least SETTLED_NS older than MOMENT_NS."""
-    return max(found.st_mtime_ns, found.st_ctime_ns) <= moment_ns - SETTLED_NS
 
 
 def read_record(path: Path) -> dict[str, list[Stamp]]:
@@ -89,7 +84,7 @@ class CheckedFiles:
 
     def opened(self, relative: str, found: os.stat_result, clean: bool) -> None:
         """Carry RELATIVE's recorded stamps over to this build; its stamp FOUND first when it was found CLEAN and is settled."""
-        trusted = clean and settled(found, self.moment_ns)
+        trusted = clean and settled(found.st_mtime_ns, found.st_ctime_ns, self.moment_ns)
         known = self.earlier.get(relative, ())
         if not known and not trusted:
             return  # most often a file this build wrote: nothing to keep
