@@ -203,14 +203,12 @@ class RenderMemo:
         name = str(getattr(template, "name", ""))
         reads, traced = self.page_reads(slot, name, None)
         if reads is not None or not traced:
-            kept = self.load(self.key(slot, name, reads))
+            kept = self.reuse(self.key(slot, name, reads))
             if kept is not None:
-                text, logged = kept
                 if reads is not None and self.body_reads is not None:
                     self.body_reads.note_paths(reads)
-                log_again(logged)
                 self.fragments_reused += 1
-                return text
+                return kept[0]
         self.fragments_rendered += 1
         return self.render_and_keep(template, (values,), {}, slot, reads, traced)[0]
 
@@ -225,6 +223,13 @@ class RenderMemo:
         except (OSError, UnicodeDecodeError, ValueError, TypeError):
             return None
         return text, logged
+
+    def reuse(self, key: str) -> tuple[str, list[Logged]] | None:
+        """The render kept under KEY, its warnings logged again as if it had been rendered now; None when there is none."""
+        kept = self.load(key)
+        if kept is not None:
+            log_again(kept[1])
+        return kept
 
     def logged_by(self, key: str) -> list[Logged] | None:
         """What the render kept under KEY logged (its text is not read), marked as used by this build; None when there is none."""
@@ -367,12 +372,11 @@ class MemoTemplate:
             if path is not None and isinstance(context, dict) and memo.leave_page(path, key):
                 context[LEFT_IN_PLACE] = True
                 return ""
-            kept = memo.load(key)
+            kept = memo.reuse(key)
             if kept is not None:
                 text, logged = kept
                 if path is not None:
                     memo.pending.append((path, key, logged))
-                log_again(logged)
                 memo.reused += 1
                 return text
         text, key, logged = memo.render_and_keep(self.template, args, kwargs, output_file, reads, traced)
