@@ -44,6 +44,28 @@ def replacing(target: str | os.PathLike[str], *, keep_mode: bool = False) -> Ite
 
 
 def write_bytes(target: str | os.PathLike[str], data: bytes, *, keep_mode: bool = False) -> None:
-    """Write DATA to TARGET atomically (see replacing)."""
-    with replacing(target, keep_mode=keep_mode) as temporary:
-        temporary.write_bytes(data)
+    """Write DATA to TARGET atomically, as replacing does, through the one descriptor mkstemp opens.
+
+    Half the system calls of replacing (no second opening, no mkdir while the folder exists): a
+    cold build writes thousands of cards and memo entries this way.
+    """
+    target = os.fspath(target)
+    folder = os.path.dirname(target) or "."
+    mode = new_file_mode()
+    if keep_mode:
+        with contextlib.suppress(FileNotFoundError):
+            mode = os.stat(target).st_mode & 0o777
+    try:
+        handle, name = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=os.path.splitext(target)[1], dir=folder)
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=os.path.splitext(target)[1], dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            os.fchmod(stream.fileno(), mode)
+        os.replace(name, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+        raise
