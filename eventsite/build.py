@@ -213,10 +213,12 @@ def build_site(
                             raise BuildFailed([*problems, *(f"avertissement (mode strict) : {w}" for w in logged)])
                         renders = render_memo(pelican.settings, inputs, problems, staging, output, body_reads)
                         # Stale files of the previous site go before the search index reads the site; those left in place stay.
-                        write(pelican, generators, renders=renders,
-                              before_finalized=lambda: remove_unwritten(staging, previous, renders.kept_below(str(staging)) if renders else set()))
-                        if renders is not None:
-                            renders.prune()
+                        try:
+                            write(pelican, generators, renders=renders,
+                                  before_finalized=lambda: remove_unwritten(staging, previous, renders.kept_below(str(staging)) if renders else set()))
+                        finally:
+                            if renders is not None:
+                                renders.close()
                 except BuildFailed:
                     raise
                 except (IsADirectoryError, NotADirectoryError, FileExistsError) as error:
@@ -242,8 +244,10 @@ def build_site(
         moved = inputs.headers != "" and changed_since(inputs)
         if moved and renders is not None:  # an edit saved during the build: what it rendered may not match its keys
             renders.forget_made()
-        elif renders is not None and renders.written is not None:
-            renders.written.save(written_record(memo_folder(settings), output))
+        elif renders is not None:
+            renders.prune()  # what this build used is kept for the next one, the rest goes
+            if renders.written is not None:
+                renders.written.save(written_record(memo_folder(settings), output))
         swap_into_place(staging, output)
     if record_file is not None and not moved:
         write_record(record_file, output, inputs, problems, warnings)

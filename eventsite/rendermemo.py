@@ -1,4 +1,4 @@
-"""Pages rendered by an earlier build, reused when none of their inputs changed: CACHE_PATH/renders/<key>.html.
+"""Pages rendered by an earlier build, reused when none of their inputs changed: kept in CACHE_PATH/renders/.
 
 A page's key is the sha256 of everything site-wide (theme, plugins, settings, options, and every
 content file but the bodies of the Markdown files: titles, names, dates, rooms… that menus and
@@ -7,12 +7,14 @@ page of one entity (a news item, a page, a speaker, a session…, in the default
 its own file's body and those of the entities linked to it (plugins/event/dependencies.py).
 Any other page (lists, the programme, a page with its own template, a translation) reads the
 bodies its last render read, and those the build read before it (eventsite/bodyreads.py): they are
-kept in a trace, CACHE_PATH/renders/trace-<sha256 of the site digest, output name and template>.json,
-and the page is rendered again, and traced again, when one of them changes or there is no trace.
+kept in a trace, under the key trace-<sha256 of the site digest, output name and template>, and the
+page is rendered again, and traced again, when one of them changes or there is no trace.
 Without a trace of the build's reads (``reads`` None), such a page reads every body. The entry holds the template's output as Jinja rendered it,
 before Pelican writes it: Pelican still writes the page and sends content_written, so what
 other plugins do with a written page (typography, sitemap, search) is the same as after a render.
-Entries a build does not use are deleted when it ends, as the typography cache does.
+Entries and traces are kept in one pack file per build (eventsite/packstore.py): a build that ends
+well keeps those it used, found or made, and the older packs go; one that does not, or during
+which an input changed (forget_made), leaves the last build's pack as it was.
 
 A part of a page rendered apart (the programme's days: plugins/event/dayfragments.py) is kept the
 same way (render_fragment): keyed on the site digest, "<output name>#<part>", its template and the
@@ -30,7 +32,6 @@ import hashlib
 import json
 import logging
 import os
-import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -39,15 +40,13 @@ from typing import Any
 
 from pelican.utils import sanitised_join
 
-from .atomicfile import write_bytes
 from .bodyreads import BodyReads
+from .packstore import PackStore
 from .safepaths import real_file
-from .writtenpages import RECORD_PREFIX, Logged, WrittenPages
+from .writtenpages import Logged, WrittenPages
 
 RENDERS_FOLDER = "renders"
-ENTRY_SUFFIX = ".html"
 TRACE_PREFIX = "trace-"
-TRACE_SUFFIX = ".json"
 # The keyword arguments of write_file that name the one content item a page is about.
 ITEM_KEYS = ("article", "page", "speaker", "theme", "track")
 CHANNEL_MARK = "content_problem"  # set on the log record of a problem already in the channel (plugins/event/channel.py)
@@ -92,7 +91,6 @@ class RenderMemo:
     bodies: Mapping[str, str]  # content file → sha256 of its body
     # Content file → the content files its page reads: given by the event plugin's writer, from the linked model.
     dependencies: Mapping[str, frozenset[str]] | None = None
-    started: float = field(default_factory=time.time)
     reused: int = 0
     rendered: int = 0
     output: str | None = None  # the folder the pages are written to, when it may hold an earlier build's pages
@@ -101,13 +99,13 @@ class RenderMemo:
     leaving: set[str] = field(default_factory=set)  # page files to leave in place at their next opening
     pending: list[tuple[str, str, list[Logged]]] = field(default_factory=list)  # (page file, key, what its render logged) of the current write_file
     body_reads: BodyReads | None = None  # the bodies this build reads, by render: given, "every body" pages are traced
-    made: list[Path] = field(default_factory=list)  # the entries and traces this build wrote
     folders: dict[str, str] = field(default_factory=dict)  # content folders resolved by reads(), each once (safepaths.real_file)
     fragments_reused: int = 0  # parts of pages (the programme's days) reused, and rendered (render_fragment)
     fragments_rendered: int = 0
 
     def __post_init__(self) -> None:
         self.every_body = hashlib.sha256("\n".join(f"{p} {d}" for p, d in sorted(self.bodies.items())).encode()).hexdigest()
+        self.store = PackStore(self.folder)  # the renders and traces the last build used, and this build's
 
     def reads(self, kwargs: Mapping[str, Any]) -> frozenset[str] | None:
         """The content files a page written with KWARGS reads, or None when it may read any of them."""
@@ -145,18 +143,16 @@ class RenderMemo:
             found = self.bodies.get(os.path.realpath(path), "absent")
         return found
 
-    def trace_path(self, output_file: str, template: str) -> Path:
-        """Where the bodies read by the last render of OUTPUT_FILE with TEMPLATE, for this site digest, are kept."""
-        digest = hashlib.sha256(f"{self.site}\0{output_file}\0{template}".encode()).hexdigest()
-        return self.folder / f"{TRACE_PREFIX}{digest}{TRACE_SUFFIX}"
+    def trace_key(self, output_file: str, template: str) -> str:
+        """The key of the bodies read by the last render of OUTPUT_FILE with TEMPLATE, for this site digest."""
+        return TRACE_PREFIX + hashlib.sha256(f"{self.site}\0{output_file}\0{template}".encode()).hexdigest()
 
     def traced_reads(self, output_file: str, template: str) -> frozenset[str] | None:
-        """The bodies the last render of OUTPUT_FILE with TEMPLATE read, marked as used by this build; None without a trace."""
-        path = self.trace_path(output_file, template)
+        """The bodies the last render of OUTPUT_FILE with TEMPLATE read, kept for the next build too; None without a trace."""
+        data = self.store.get(self.trace_key(output_file, template))
         try:
-            read = json.loads(path.read_text(encoding="utf-8"))
-            os.utime(path)
-        except (OSError, UnicodeDecodeError, ValueError):
+            read = json.loads(data) if data is not None else None
+        except ValueError:
             return None
         if not isinstance(read, list) or not all(isinstance(p, str) for p in read):
             return None
@@ -164,7 +160,7 @@ class RenderMemo:
 
     def keep_trace(self, output_file: str, template: str, read: frozenset[str]) -> None:
         """Keep the bodies READ by the render of OUTPUT_FILE with TEMPLATE (a trace that cannot be written only costs speed)."""
-        self._keep_file(self.trace_path(output_file, template), json.dumps(sorted(read), ensure_ascii=False))
+        self.store.keep(self.trace_key(output_file, template), json.dumps(sorted(read), ensure_ascii=False).encode("utf-8"))
 
     def wrap(self, template: Any, kwargs: Mapping[str, Any]) -> MemoTemplate:
         """TEMPLATE, rendered from the memo when the page's key has an entry."""
@@ -213,16 +209,16 @@ class RenderMemo:
         return self.render_and_keep(template, (values,), {}, slot, reads, traced)[0]
 
     def load(self, key: str) -> tuple[str, list[Logged]] | None:
-        """The render kept under KEY and what it logged, marked as used by this build; None when there is none."""
-        path = self.folder / f"{key}{ENTRY_SUFFIX}"
-        try:
-            with open(path, encoding="utf-8", newline="") as handle:
-                logged = [(str(n), int(lv), str(t), bool(m)) for n, lv, t, m in json.loads(handle.readline())]
-                text = handle.read()
-            os.utime(path)
-        except (OSError, UnicodeDecodeError, ValueError, TypeError):
+        """The render kept under KEY and what it logged, kept for the next build too; None when there is none."""
+        data = self.store.get(key)
+        if data is None:
             return None
-        return text, logged
+        head, _, text = data.partition(b"\n")
+        logged = _logged(head)
+        try:
+            return (text.decode("utf-8"), logged) if logged is not None else None
+        except UnicodeDecodeError:
+            return None
 
     def reuse(self, key: str) -> tuple[str, list[Logged]] | None:
         """The render kept under KEY, its warnings logged again as if it had been rendered now; None when there is none."""
@@ -232,15 +228,9 @@ class RenderMemo:
         return kept
 
     def logged_by(self, key: str) -> list[Logged] | None:
-        """What the render kept under KEY logged (its text is not read), marked as used by this build; None when there is none."""
-        path = self.folder / f"{key}{ENTRY_SUFFIX}"
-        try:
-            with open(path, encoding="utf-8", newline="") as handle:
-                logged = [(str(n), int(lv), str(t), bool(m)) for n, lv, t, m in json.loads(handle.readline())]
-            os.utime(path)
-        except (OSError, UnicodeDecodeError, ValueError, TypeError):
-            return None
-        return logged
+        """What the render kept under KEY logged, the render kept for the next build too; None when there is none."""
+        data = self.store.get(key)
+        return _logged(data.partition(b"\n")[0]) if data is not None else None
 
     def page_file(self, output_file: str) -> str | None:
         """Where the page OUTPUT_FILE is written (as Pelican's writer joins it), None when pages are never left in place."""
@@ -255,18 +245,15 @@ class RenderMemo:
         """What the render of KEY logged when the page file PATH already holds its page (logged again, PATH noted as kept); else None.
 
         The record of written pages says what the render logged; an older record does not, and the
-        render's entry is read. Either way the entry must still be there (it is marked as used).
+        render's entry is read. Either way the entry must still be there (it is kept for the next build).
         """
         if self.written is None or not self.written.holds(path, key):
             return None
         logged = self.written.logged_by(key)
         if logged is None:
             logged = self.logged_by(key)
-        else:
-            try:
-                os.utime(self.folder / f"{key}{ENTRY_SUFFIX}")
-            except OSError:
-                logged = None
+        elif not self.store.carry(key):
+            logged = None
         if logged is None:
             return None
         log_again(logged)
@@ -314,38 +301,20 @@ class RenderMemo:
         return {os.path.relpath(path, folder) for path in self.kept}
 
     def keep(self, key: str, text: str, logged: list[Logged]) -> None:
-        """Keep TEXT and what its render LOGGED under KEY, atomically; a memo that cannot be written only costs speed."""
-        self._keep_file(self.folder / f"{key}{ENTRY_SUFFIX}", json.dumps(logged, ensure_ascii=False) + "\n" + text)
+        """Keep TEXT and what its render LOGGED under KEY, in this build's pack."""
+        self.store.keep(key, (json.dumps(logged, ensure_ascii=False) + "\n" + text).encode("utf-8"))
 
-    def _keep_file(self, path: Path, text: str) -> None:
-        """Write TEXT to the memo file PATH atomically; a memo that cannot be written only costs speed."""
-        try:
-            write_bytes(path, text.encode("utf-8"))
-        except OSError:
-            return
-        self.made.append(path)
+    def close(self) -> None:
+        """Write what this build kept so far and close the files read (kept for prune or forget_made)."""
+        self.store.close()
 
     def forget_made(self) -> None:
-        """Delete the entries and traces this build wrote: their renders may not be what their keys say."""
-        for path in self.made:
-            path.unlink(missing_ok=True)
-        self.made.clear()
+        """Forget what this build kept (its renders may not be what their keys say): the last build's pack stays."""
+        self.store.discard()
 
     def prune(self) -> int:
-        """Delete the entries this build did not use (older than its start); return how many."""
-        removed = 0
-        if not self.folder.is_dir():
-            return 0
-        for entry in os.scandir(self.folder):
-            if entry.name.startswith(RECORD_PREFIX):  # a site's written pages: replaced by each build of that site
-                continue
-            try:
-                if entry.stat(follow_symlinks=False).st_mtime < self.started - 1:
-                    os.unlink(entry.path)
-                    removed += 1
-            except OSError:
-                continue
-        return removed
+        """Keep what this build used, found or made, for the next one, and delete the rest; return how many files went."""
+        return self.store.finish(stray=_old_layout)
 
 
 class MemoTemplate:
@@ -384,6 +353,19 @@ class MemoTemplate:
             memo.pending.append((path, key, logged))
         memo.rendered += 1
         return text
+
+
+def _old_layout(name: str) -> bool:
+    """Whether NAME is an entry or a trace of the memo's first layout (one file each), deleted by the next build."""
+    return name.endswith(".html") or name.startswith(TRACE_PREFIX) and name.endswith(".json")
+
+
+def _logged(head: bytes) -> list[Logged] | None:
+    """What a kept render logged, from the first line of its entry; None when it is not one."""
+    try:
+        return [(str(n), int(lv), str(t), bool(m)) for n, lv, t, m in json.loads(head)]
+    except (UnicodeDecodeError, ValueError, TypeError):
+        return None
 
 
 def memo_folder(settings: Mapping[str, Any]) -> Path:

@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from eventsite.atomicfile import TEMPORARY_PREFIX
+from eventsite.packstore import (PACK_PREFIX, PACK_SUFFIX, PART_SUFFIX, Location, Stamp, finished_packs, index_of,
+                                 part_path, read_from, record)
 
 from .settings import TypographySettings
 
@@ -33,13 +35,7 @@ logger = logging.getLogger(__name__)
 
 ENTRY_SUFFIX = ".html"  # the entries of the cache's first layout (one file per page): pruned like any old entry
 MARKER_PREFIX = ".build-"
-PACK_PREFIX = "pack-"
-PACK_SUFFIX = ".bin"
-PART_PREFIX = ".pack-"
-PART_SUFFIX = ".part"
 CODE_FOLDER = os.path.dirname(os.path.abspath(__file__))
-
-Location = tuple[str, int, int, str]  # pack file, offset of the entry's bytes, their length, their digest
 
 
 @functools.lru_cache(maxsize=4)
@@ -81,71 +77,10 @@ def page_key(page: bytes, config: TypographySettings, lang: str) -> str:
     return digest.hexdigest()
 
 
-def _check(data: bytes) -> str:
-    """The digest a record keeps of its bytes."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def record(key: str, data: bytes) -> bytes:
-    """One entry as a pack holds it: a header line (key, length, digest of the bytes), then the bytes."""
-    return f"{key} {len(data)} {_check(data)}\n".encode("ascii") + data
-
-
-def _read_header(line: bytes) -> tuple[str, int, str] | None:
-    """The key, length and digest of a record's header line; None when it is not one."""
-    parts = line.split()
-    if len(parts) != 3 or not line.endswith(b"\n") or not parts[1].isdigit():
-        return None
-    try:
-        return parts[0].decode("ascii"), int(parts[1]), parts[2].decode("ascii")
-    except UnicodeDecodeError:
-        return None
-
-
-def _pack_index(path: str) -> dict[str, Location]:
-    """Key → location of every entry of the pack at PATH, up to its first record that is cut short or malformed."""
-    found: dict[str, Location] = {}
-    try:
-        size = os.path.getsize(path)
-        with open(path, "rb") as handle:
-            while handle.tell() < size:
-                header = _read_header(handle.readline(200))
-                start = handle.tell()
-                if header is None or start + header[1] > size:
-                    break
-                found[header[0]] = (path, start, header[1], header[2])
-                handle.seek(header[1], os.SEEK_CUR)
-    except OSError:  # pruned meanwhile by another build: what was read stays usable, the rest is typeset again
-        pass
-    return found
-
-
 @functools.lru_cache(maxsize=2)
-def _index(stamps: tuple[tuple[str, int, int], ...]) -> dict[str, Location]:
+def _index(stamps: tuple[Stamp, ...]) -> dict[str, Location]:
     """Key → location of every entry of the finished packs of STAMPS ((path, size, mtime_ns)), read once per stamp."""
-    found: dict[str, Location] = {}
-    for path, _size, _mtime in stamps:
-        found.update(_pack_index(path))
-    return found
-
-
-def finished_packs(folder: str) -> tuple[tuple[str, int, int], ...]:
-    """The (path, size, mtime_ns) of the finished packs of FOLDER, oldest first."""
-    stamps = []
-    try:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.startswith(PACK_PREFIX) and entry.name.endswith(PACK_SUFFIX):
-                    found = entry.stat(follow_symlinks=False)
-                    stamps.append((entry.path, found.st_size, found.st_mtime_ns))
-    except OSError:
-        return ()
-    return tuple(sorted(stamps, key=lambda stamp: (stamp[2], stamp[0])))
-
-
-def part_path(folder: str) -> str:
-    """The pack this process's build is appending to in FOLDER."""
-    return os.path.join(folder, f"{PART_PREFIX}{os.getpid()}{PART_SUFFIX}")
+    return index_of(stamps)
 
 
 def _append(folder: str, key: str, data: bytes) -> None:
@@ -180,17 +115,9 @@ def _read_at(location: Location) -> bytes | None:
     """The bytes of the entry at LOCATION, None when they are gone or do not match their digest."""
     try:
         with open(location[0], "rb") as handle:
-            return _read_from(handle, location)
+            return read_from(handle, location)
     except OSError:  # pruned by another build meanwhile: typeset again
         return None
-
-
-def _read_from(handle: BinaryIO, location: Location) -> bytes | None:
-    """The bytes of the entry at LOCATION read from HANDLE (its pack, open), None when they do not match their digest."""
-    _path, start, length, check = location
-    handle.seek(start)
-    data = handle.read(length)
-    return data if len(data) == length and _check(data) == check else None
 
 
 class Batch:
@@ -211,11 +138,11 @@ class Batch:
             handle = self.handles.get(location[0])
             if handle is None:
                 handle = self.handles[location[0]] = open(location[0], "rb")
-            data = _read_from(handle, location)
+            data = read_from(handle, location)
         except OSError:  # pruned by another build meanwhile: typeset again
             return None
         if data is not None:  # appended as it was read: its digest is known
-            self.records.append(f"{key} {location[2]} {location[3]}\n".encode("ascii") + data)
+            self.records.append(record(key, data, location[3]))
         return data
 
     def write(self, key: str, data: bytes) -> None:
