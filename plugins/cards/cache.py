@@ -26,7 +26,7 @@ from .drawing import CardText
 from .settings import setting
 
 # Bump when drawing.py changes what it draws (or png.py how it writes it), to redraw every card once.
-CARDS_VERSION = 4
+CARDS_VERSION = 5
 
 
 @functools.lru_cache(maxsize=16)

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 LEVEL = 6  # zlib's default, as Pillow's PNG encoder: a third of the bytes of level 1 on cards
+# Each card's own rows (its title) are run-length coded: 0.4 ms a card against 1.2 ms at LEVEL,
+# for about a quarter more bytes (14.6 → 18.2 KB a card); the rows every card shares keep LEVEL.
+OWN_ROWS_STRATEGY = zlib.Z_RLE
 ZLIB_HEADER = b"\x78\x9c"  # deflate, 32 KB window, default compression
 
 
@@ -45,9 +48,9 @@ def png_rows(pixels: bytes, width: int, top: int, bottom: int) -> bytes:
     return b"".join(b"\0" + pixels[y * width : (y + 1) * width] for y in range(top, bottom))
 
 
-def deflate(rows: bytes, final: bool) -> bytes:
+def deflate(rows: bytes, final: bool, strategy: int = zlib.Z_DEFAULT_STRATEGY) -> bytes:
     """ROWS as raw deflate blocks: the last ones if FINAL, else ended by a full flush (nothing refers back)."""
-    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15, 8, strategy)
     return compressor.compress(rows) + compressor.flush(zlib.Z_FINISH if final else zlib.Z_FULL_FLUSH)
 
 
@@ -60,6 +63,6 @@ def png_file(size: tuple[int, int], shared: SharedRows, rows: bytes, rows_adler:
     """An 8-bit palette PNG of SIZE: SHARED's rows above, ROWS (with their filter bytes; Adler-32 ROWS_ADLER), SHARED's rows below."""
     width, height = size
     checksum = adler32_combine(adler32_combine(shared.above_adler, rows_adler, len(rows)), shared.below_adler, shared.below_length)
-    stream = ZLIB_HEADER + shared.above + deflate(rows, final=False) + shared.below + checksum.to_bytes(4, "big")
+    stream = ZLIB_HEADER + shared.above + deflate(rows, final=False, strategy=OWN_ROWS_STRATEGY) + shared.below + checksum.to_bytes(4, "big")
     header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes((8, 3, 0, 0, 0))
     return SIGNATURE + chunk(b"IHDR", header) + chunk(b"PLTE", shared.palette) + chunk(b"IDAT", stream) + chunk(b"IEND", b"")
