@@ -20,6 +20,7 @@ PROBLEMS_KEY = "content_problems"
 
 # The event plugin's named moments of the write phase (plugins/event/signals.py), found by name.
 WRITE_STARTED = signal("event.write_started")
+PAGES_WRITTEN = signal("event.pages_written")
 WRITE_FAILED = signal("event.write_failed")
 
 
@@ -53,8 +54,10 @@ def write(pelican: Pelican, generators: Sequence[Any], before_finalized: Callabl
     read the whole site (search index, sitemap, image cleaning). RENDERS (eventsite.rendermemo's
     RenderMemo) gives the writer the pages of earlier builds whose inputs did not change.
 
-    Plugins hear the phase start (``event.write_started``) and fail (``event.write_failed``,
-    before the error goes on): work they run alongside the writing stops with it.
+    Plugins hear the phase start (``event.write_started``), its pages all written
+    (``event.pages_written``, before anything reads the written site) and fail
+    (``event.write_failed``, before the error goes on): work they run alongside the writing is
+    waited for, or stops with it.
     """
     try:
         WRITE_STARTED.send(pelican, generators=generators)
@@ -67,6 +70,7 @@ def write(pelican: Pelican, generators: Sequence[Any], before_finalized: Callabl
         for generator in generators:
             if hasattr(generator, "generate_output"):
                 generator.generate_output(writer)
+        PAGES_WRITTEN.send(pelican, generators=generators, context=generators[0].context if generators else {})
         if before_finalized is not None:
             before_finalized()
         signals.finalized.send(pelican)

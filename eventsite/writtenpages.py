@@ -55,7 +55,7 @@ class WrittenPages:
 
     earlier: dict[Identity, str] = field(default_factory=dict)
     generations: list[dict[Identity, str]] = field(default_factory=list)
-    now: dict[str, tuple[Identity, str]] = field(default_factory=dict)  # path → (identity, key) of this build
+    now: dict[str, str] = field(default_factory=dict)  # path → key of this build's page files (their identity taken at save)
     doubled: set[str] = field(default_factory=set)  # paths written twice in this build: not recorded
     # Key → what its render logged, for the keys of the record that logged anything; None: a record without them.
     logged: dict[str, list[Logged]] | None = None
@@ -90,20 +90,20 @@ class WrittenPages:
         return found is not None and self.earlier.get(found) == key
 
     def note(self, path: str, key: str, logged: list[Logged]) -> None:
-        """Record that PATH now holds the page of KEY, whose render LOGGED this (call once the page is written and typeset)."""
+        """Record that PATH holds the page of KEY, whose render LOGGED this; the file's identity is taken at save(),
+        once the build is done with it (typeset, maybe by another process, after this call)."""
         if logged:
             self.told[key] = list(logged)
         if path in self.now or path in self.doubled:  # two pages for one file: which one holds it is unsure
             self.now.pop(path, None)
             self.doubled.add(path)
             return
-        found = identity_of(path)
-        if found is not None:
-            self.now[path] = (found, key)
+        self.now[path] = key
 
     def save(self, path: Path) -> None:
-        """Write the record: this build's files, then the previous build's; a record that cannot be written only costs speed."""
-        latest = {identity: key for identity, key in self.now.values()}
+        """Write the record: this build's files as they are now (call once the build is done with them), then the previous
+        build's; a record that cannot be written only costs speed."""
+        latest = {found: key for page, key in self.now.items() if (found := identity_of(page)) is not None}
         # An older record does not say what its keys' renders logged: only this build's files are kept then.
         generations = [latest, *(self.generations[: GENERATIONS - 1] if self.logged is not None else [])]
         known = {**(self.logged or {}), **self.told}

@@ -29,13 +29,13 @@ from pelican import signals
 from pelican.generators import Generator
 
 from eventsite.settingskit import check_at_startup
+from eventsite.workers import BuildWorkers
 
 from event.signals import WRITE_FAILED, WRITE_STARTED
 
 from .cache import cache_folder, cache_key, card_name, design, draw_into, drawing_design, place_card
 from .pages import page_cards
 from .settings import processes, setting
-from .workers import CardWorkers
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ class CardsGenerator(Generator):
         # (cache file, site-relative path, the page it is for when only the menus name it, else "")
         self.placements: list[tuple[str, str, str]] = []
         self.missing: list[tuple[Any, ...]] = []  # draw_into's arguments for each card the cache lacks
-        self.workers: CardWorkers | None = None
+        self.workers: BuildWorkers | None = None
         self.tally = Tally()
         self.seconds = 0.0
 
@@ -128,7 +128,7 @@ class CardsGenerator(Generator):
         count = processes(self.settings)
         if self.workers is not None or not self.missing or count == 0:
             return
-        self.workers = CardWorkers(min(count, len(self.missing)), batch_size(len(self.missing), count))
+        self.workers = BuildWorkers(min(count, len(self.missing)), batch_size(len(self.missing), count))
         for job in self.missing:
             self.workers.submit(draw_into, *job)
         self.workers.flush()
@@ -142,7 +142,7 @@ class CardsGenerator(Generator):
                 self.tally.cpu_seconds += draw_into(*job)
             self.missing = []
             if self.workers is not None:
-                self.tally.cpu_seconds += self.workers.finish()
+                self.tally.cpu_seconds += sum(self.workers.finish())
         finally:
             self.stop_drawing()
 

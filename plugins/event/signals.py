@@ -29,6 +29,13 @@ EDITIONS_READY = signal("event.editions_ready")
 # ``event.write_failed`` (the cards plugin's drawing workers). A plain ``pelican`` run sends neither.
 WRITE_STARTED = signal("event.write_started")
 
+# Sent by eventsite.phases.write once every generator has written its output, before the written
+# site is read whole (the stale files' removal, then the finalized handlers: search index, sitemap,
+# image cleaning, and the record of written pages). Keyword arguments: ``generators``, ``context``
+# (the build's shared context). For work done alongside the writing on the written pages, which
+# its receiver waits for here (the typography plugin's typesetting workers).
+PAGES_WRITTEN = signal("event.pages_written")
+
 # Sent by eventsite.phases.write when writing fails (any exception, Ctrl-C included), before the
 # error goes on. Keyword arguments: ``generators``, ``error``. Receivers stop at once what they
 # started on ``event.write_started``, leaving no process and no half-written file behind.

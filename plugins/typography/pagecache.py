@@ -149,14 +149,17 @@ class Batch:
         """Keep DATA as the entry KEY, in this build's pack."""
         self.records.append(record(key, data))
 
-    def close(self) -> None:
-        """Close the packs read, and append the entries used to this build's pack."""
+    def take(self) -> list[bytes]:
+        """Close the packs read and give the records of the entries used, for the build's process to append (keep_records)."""
         for handle in self.handles.values():
             handle.close()
         self.handles.clear()
-        if self.records:
-            _append_records(self.folder, b"".join(self.records))
-            self.records.clear()
+        records, self.records = self.records, []
+        return records
+
+    def close(self) -> None:
+        """Close the packs read, and append the entries used to this build's pack."""
+        keep_records(self.folder, self.take())
 
 
 @contextlib.contextmanager
@@ -167,6 +170,12 @@ def batch(folder: str) -> Iterator[Batch]:
         yield entries
     finally:
         entries.close()
+
+
+def keep_records(folder: str, records: list[bytes]) -> None:
+    """Append RECORDS (Batch.take's, maybe from a worker process) to this build's pack."""
+    if records:
+        _append_records(folder, b"".join(records))
 
 
 def write_entry(folder: str, key: str, data: bytes) -> None:

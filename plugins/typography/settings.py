@@ -30,6 +30,11 @@ DECLARED = declare(
             "Garde les pages composées d'une construction à l'autre (même page, mêmes réglages : rien à recomposer) ; False : tout recomposer.",
             boolean),
     Setting("TYPOGRAPHY_CACHE_DIR", "typography", "Dossier des pages composées gardées, dans CACHE_PATH.", folder),
+    Setting("TYPOGRAPHY_ALONGSIDE", True,
+            "Sur une machine à plusieurs cœurs, compose les pages écrites dans un processus à part pendant que la construction "
+            "écrit les suivantes (les premières pages d'une construction restent dans son processus) ; False : toutes dans le "
+            "processus de la construction.",
+            boolean),
 )
 DEFAULTS: Mapping[str, Any] = DECLARED.defaults
 
@@ -42,6 +47,7 @@ class TypographySettings:
     langs: frozenset[str]
     quotes: bool
     cache: str | None  # the folder of typeset pages kept across builds; None: no cache
+    alongside: bool = False  # written pages typeset by a worker process while the build writes the next ones
 
 
 def setting(settings: Mapping[str, Any], name: str) -> Any:
@@ -63,4 +69,5 @@ def read_typography_settings(settings: Mapping[str, Any]) -> TypographySettings:
         quotes=bool(setting(settings, "TYPOGRAPHY_QUOTES")),
         cache=(os.path.join(str(settings.get("CACHE_PATH") or "cache"), str(setting(settings, "TYPOGRAPHY_CACHE_DIR")))
                if setting(settings, "TYPOGRAPHY_CACHE") else None),
+        alongside=bool(setting(settings, "TYPOGRAPHY_ALONGSIDE")) and (os.cpu_count() or 1) > 1,
     )

@@ -9,10 +9,13 @@ from typing import Any
 from markupsafe import Markup, escape
 from pelican import signals
 
+from blinker import signal
+
 from eventsite.rendermemo import LEFT_IN_PLACE
 from eventsite.settingskit import check_at_startup
 
-from . import pagecache
+from . import alongside, pagecache
+from .alongside import ALONGSIDE_KEY, Alongside
 from .htmltext import Typesetter, typeset_document
 from .pieces import PIECEWISE_FROM, typeset_by_pieces
 from .rules import mark_ordinals, typographer_fr
@@ -66,36 +69,86 @@ def typeset_page(page: bytes, config: TypographySettings, lang: str, pieces: pag
 
 
 def typeset_written_page(path: str, context: Mapping[str, Any]) -> None:
-    """content_written handler: typeset the human text of a written HTML page, by language (kept in the cache)."""
+    """content_written handler: typeset the human text of a written HTML page, by language (kept in the cache).
+
+    During eventsite's write phase, the build's Alongside (context[ALONGSIDE_KEY]) does it, maybe in a worker.
+    """
     if not path.endswith(HTML_SUFFIXES) or context.get(LEFT_IN_PLACE):  # left in place: typeset when it was written
         return
-    config = read_typography_settings(context)
-    if not config.enabled:
+    alongside = context.get(ALONGSIDE_KEY)
+    if alongside is not None:
+        alongside.typeset(path)
         return
-    lang = str(context.get("DEFAULT_LANG", ""))
+    config = read_typography_settings(context)
+    if config.enabled:
+        keep_records(config, typeset_file(path, config, str(context.get("DEFAULT_LANG", ""))))
+
+
+def typeset_file(path: str, config: TypographySettings, lang: str) -> list[bytes]:
+    """Typeset the written page PATH in place; return the cache records it used, for the build's pack (keep_records).
+
+    Runs in a worker process too (alongside.py): the records go back to the build's process.
+    """
     # One opening to read the page and write over it: truncating it to nothing and writing it anew
     # costs this disk four times as much (the typeset page is rarely shorter: truncated at the end).
     with open(path, "r+b") as page:
-        typeset = typeset_kept(page.read(), config, lang)
+        written = page.read()
+        if config.cache:
+            entries = pagecache.Batch(config.cache)
+            try:
+                typeset = typeset_kept(written, config, lang, entries)
+            finally:
+                records = entries.take()
+        else:
+            typeset, records = typeset_page(written, config, lang), []
         if typeset:
             page.seek(0)
             page.write(typeset)
             page.truncate()
+    return records
 
 
-def typeset_kept(written: bytes, config: TypographySettings, lang: str) -> bytes:
-    """typeset_page of the page WRITTEN, from the cache when it keeps it (a long page: by pieces), kept there otherwise."""
-    if not config.cache:
-        return typeset_page(written, config, lang)
+def keep_records(config: TypographySettings, records: list[bytes]) -> None:
+    """Append the cache RECORDS a typeset page used to this build's pack."""
+    if config.cache:
+        pagecache.keep_records(config.cache, records)
+
+
+def typeset_kept(written: bytes, config: TypographySettings, lang: str, entries: pagecache.Batch) -> bytes:
+    """typeset_page of the page WRITTEN, from the cache ENTRIES when it keeps it (a long page: by pieces), kept there otherwise."""
     if len(written) >= PIECEWISE_FROM:  # a long page (the programme): an edit typesets the pieces it changed
-        with pagecache.batch(config.cache) as pieces:
-            return typeset_page(written, config, lang, pieces)
+        return typeset_page(written, config, lang, entries)
     key = pagecache.page_key(written, config, lang)
-    typeset = pagecache.read_entry(config.cache, key)
+    typeset = entries.read(key)
     if typeset is None:
         typeset = typeset_page(written, config, lang)
-        pagecache.write_entry(config.cache, key, typeset)
+        entries.write(key, typeset)
     return typeset
+
+
+def start_alongside(sender: Any, *, generators: Sequence[Any], **_: Any) -> None:
+    """event.write_started handler: the pages written from now on are typeset by the build's Alongside (maybe in a worker)."""
+    context = generators[0].context if generators else None
+    if context is None:
+        return
+    config = read_typography_settings(context)
+    if config.enabled and config.alongside:
+        context[ALONGSIDE_KEY] = Alongside(job=partial(typeset_file, config=config, lang=str(context.get("DEFAULT_LANG", ""))),
+                                           keep=partial(keep_records, config), inline=alongside.INLINE_PAGES)
+
+
+def finish_alongside(sender: Any, *, context: dict[str, Any], **_: Any) -> None:
+    """event.pages_written handler: every written page typeset, and its cache records kept, before the site is read whole."""
+    alongside = context.pop(ALONGSIDE_KEY, None)
+    if alongside is not None:
+        alongside.finish()
+
+
+def stop_alongside(sender: Any, *, generators: Sequence[Any], **_: Any) -> None:
+    """event.write_failed handler: the typesetting worker stops at once, leaving no process."""
+    alongside = generators[0].context.pop(ALONGSIDE_KEY, None) if generators else None
+    if alongside is not None:
+        alongside.cancel()
 
 
 def start_cache(generators: Sequence[Any]) -> None:
@@ -167,5 +220,8 @@ def register() -> None:
     signals.generator_init.connect(add_filter)
     signals.all_generators_finalized.connect(start_cache)
     signals.content_written.connect(typeset_written_page)
+    signal("event.write_started").connect(start_alongside)  # the event plugin's write phase, found by name
+    signal("event.pages_written").connect(finish_alongside)
+    signal("event.write_failed").connect(stop_alongside)
     signals.finalized.connect(prune_cache)
     signals.feed_generated.connect(typeset_feed)

@@ -178,8 +178,8 @@ def test_cards_are_cached_on_text_design_and_fonts(tmp_path, site):
 
 def test_cards_drawn_by_worker_processes_are_those_drawn_in_the_build(tmp_path, site, monkeypatch):
     handed = []
-    submit = cards_module.CardWorkers.submit
-    monkeypatch.setattr(cards_module.CardWorkers, "submit", lambda self, *a: (handed.append(a[1]), submit(self, *a))[1])
+    submit = cards_module.BuildWorkers.submit
+    monkeypatch.setattr(cards_module.BuildWorkers, "submit", lambda self, *a: (handed.append(a[1]), submit(self, *a))[1])
     cards = {}
     for count in (1, 2):
         root = tmp_path / f"processes-{count}"

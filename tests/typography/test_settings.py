@@ -9,7 +9,7 @@ from eventsite.settingskit import SettingsError, check_at_startup
 
 def test_defaults_documented_and_valid() -> None:
     assert DECLARED.names == ("TYPOGRAPHY_ENABLED", "TYPOGRAPHY_LANGS", "TYPOGRAPHY_QUOTES", "TYPOGRAPHY_CACHE",
-                              "TYPOGRAPHY_CACHE_DIR")
+                              "TYPOGRAPHY_CACHE_DIR", "TYPOGRAPHY_ALONGSIDE")
     assert all(s.doc.strip() for s in DECLARED.settings)
     assert DECLARED.problems(dict(DECLARED.defaults)) == []
     config = read_typography_settings({})
@@ -17,6 +17,7 @@ def test_defaults_documented_and_valid() -> None:
     assert config.cache == "cache/typography"
     assert read_typography_settings({"CACHE_PATH": "/tmp/c", "TYPOGRAPHY_CACHE": False}).cache is None
     assert read_typography_settings({"TYPOGRAPHY_LANGS": ("fr-CA", "fr_FR")}).langs == frozenset({"fr-ca", "fr-fr"})
+    assert read_typography_settings({"TYPOGRAPHY_ALONGSIDE": False}).alongside is False
 
 
 def test_every_bad_value_reported_at_once() -> None:
