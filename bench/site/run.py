@@ -105,9 +105,15 @@ class Side:
     size: int = 0
 
     def forget(self) -> None:
-        """Delete the output, its spare and the whole CACHE_PATH: the next build is truly cold."""
+        """Delete the output, its spare and the whole CACHE_PATH: the next build is truly cold.
+
+        The deletions are flushed to the disk (os.sync) before the build starts: freeing the last
+        run's files (13,000 of ours, 3,000 of stock's at 3,000 items) is the bench's cleaning, not the
+        build's work, and left pending it slowed the next build's file creations by up to 2 s.
+        """
         for folder in (self.output, self.output.with_name(f".{self.output.name}-spare"), self.root / "cache"):
             shutil.rmtree(folder, ignore_errors=True)  # the spare is the previous site a build writes over
+        os.sync()
 
     def run(self, kind: str) -> None:
         """One build of this kind, timed."""

@@ -18,6 +18,8 @@ from .header import NotUtf8Error, header_record, recorded_header
 
 from .dayfragments import DAY_TEMPLATE, day_renderer
 from .linking import link_event
+from .markdown_ahead import MarkdownAhead, start_ahead
+from .markdown_reuse import ReusedMarkdownMixin
 from .model import Entity, Event
 from .navigation import save_as_for
 from .placeholders import content_placeholders, placeholder_record
@@ -63,6 +65,41 @@ class EventGenerator(Generator):
         # Entities that cannot be placed (a session without its day): checked, then left out of the site.
         self.incomplete: list[Entity] = []
         self.output_inside = Inside(self.output_path)  # the pages' folders resolved once per build, not once per page
+        # Made before any generator reads: a worker converts the event files' Markdown while the news and pages are read.
+        self.ahead = self.read_ahead()
+
+    def reading_order(self) -> list[str]:
+        """The event files read_model reads, in its order, inside content/ (absolute paths, as Pelican's reader gets them)."""
+        content = Inside(self.path)
+        found = []
+        for ctype in content_types(self.event_settings):
+            for relpath in sorted(self.get_files(self.event_settings.paths[ctype.key], extensions=("md", "markdown"))):
+                try:
+                    content.resolve(relpath)
+                except PathOutside:  # never read, never read ahead
+                    continue
+                found.append(os.path.abspath(os.path.join(self.path, relpath)))
+        return found
+
+    def read_ahead(self) -> MarkdownAhead | None:
+        """Start converting ahead the event files Pelican's content cache will not serve, when they are many."""
+        readers = [reader for reader in self.readers.readers.values() if isinstance(reader, ReusedMarkdownMixin)]
+        if not readers:
+            return None
+        paths = [path for path in self.reading_order() if self.readers.get_cached_data(path, None) is None]
+        ahead = start_ahead(paths, readers[0].convert)
+        for reader in readers:
+            reader.ahead = ahead
+        return ahead
+
+    def stop_reading_ahead(self) -> None:
+        """Stop the read-ahead worker, if any: the model is read."""
+        if self.ahead is not None:
+            self.ahead.stop()
+            for reader in self.readers.readers.values():
+                if isinstance(reader, ReusedMarkdownMixin):
+                    reader.ahead = None
+            self.ahead = None
 
     def _read(self, relpath: str, lang: str | None) -> Page | None:
         try:
@@ -159,7 +196,10 @@ class EventGenerator(Generator):
 
     def generate_context(self) -> None:
         """Read the model, let plugins enrich it (event.enrich), then make the editions (event.editions_ready)."""
-        self.read_model()
+        try:
+            self.read_model()
+        finally:
+            self.stop_reading_ahead()
         self.context["event"] = self.event
         self.context["event_settings"] = self.event_settings
         EVENT_ENRICH.send(self, context=self.context, event=self.event, settings=self.settings)

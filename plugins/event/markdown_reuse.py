@@ -22,6 +22,7 @@ class ReusedMarkdownMixin:
     """Read Markdown files with one Markdown instance per reader, reset before each file."""
 
     _reused: Markdown | None = None
+    ahead: Any = None  # a MarkdownAhead (markdown_ahead.py) whose worker converts some of this reader's files ahead
     _meta: Any = None
     _meta_priority: float = 27  # markdown.extensions.meta registers its preprocessor at 27
 
@@ -46,10 +47,23 @@ class ReusedMarkdownMixin:
         with pelican_open(source_path) as text:
             return text
 
+    def convert(self, source_path: str) -> tuple[str, tuple[str, Any]]:
+        """The Markdown text of SOURCE_PATH and its conversion: the HTML and Markdown's raw metadata (None without the meta extension).
+
+        What read() does before the metadata are parsed; MarkdownAhead's worker runs it on its copy of the reader.
+        """
+        text = self._text(source_path)
+        markdown = self._markdown()
+        return text, (markdown.convert(text), getattr(markdown, "Meta", None))
+
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        """Parse content and metadata of a Markdown file, as MarkdownReader.read does."""
+        """Parse content and metadata of a Markdown file, as MarkdownReader.read does (the body maybe converted ahead)."""
         self._source_path = source_path
+        text = self._text(source_path)
         self._md = self._markdown()
-        content = self._md.convert(self._text(source_path))
-        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}  # type: ignore[attr-defined]
+        converted = self.ahead.take(source_path, text) if self.ahead is not None else None
+        if converted is None:
+            converted = (self._md.convert(text), getattr(self._md, "Meta", None))
+        content, meta = converted
+        metadata = self._parse_metadata(meta) if meta is not None else {}
         return content, metadata

@@ -1,0 +1,123 @@
+"""Markdown bodies converted ahead by a worker process while the build reads the other files.
+
+A cold build reads every file in one process, and Markdown is most of that time: the second core
+waits. When the event generator is made (before any generator reads), it gives a worker the event
+files Pelican's content cache will not serve (at least AHEAD_FROM of them), last first. The worker
+converts them with a copy of the generator's own Markdown reader (forked: the same settings and
+extensions) while the build reads the news and pages, then meets the build's reader coming the
+other way: each side stops where the other has been. The reader takes a body from the worker only
+when the worker read the very same text; a conversion that logged anything, or failed, is left to
+the reader, so warnings and errors are told as they always are. Nothing is written by the worker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+from typing import Any
+
+AHEAD_FROM = 200  # fewer files to read than this: the worker is not worth its start
+
+Converted = tuple[str, dict[str, Any]]  # the body's HTML and Markdown's raw metadata (md.Meta)
+Convert = Callable[[str], tuple[str, Converted]]  # path → (its text, its conversion)
+
+
+def text_digest(text: str) -> str:
+    """What the reader and the worker compare: the digest of the Markdown text each read."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+class _Quiet(logging.Handler):
+    """The worker's only log handler: notes that something was logged, prints nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _work(paths: Sequence[str], convert: Convert, results: Connection, position: Any, parent: int) -> None:
+    """In the worker: convert PATHS from the last down to the build reader's POSITION, sending each result."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle
+    quiet = _Quiet()
+    logging.getLogger().handlers = [quiet]
+    try:
+        for index in range(len(paths) - 1, -1, -1):
+            if index < position.value or os.getppid() != parent:
+                break
+            logged = quiet.count
+            try:
+                text, converted = convert(paths[index])
+            except Exception:  # the reader will convert it, and report the error
+                continue
+            if quiet.count == logged:
+                results.send((paths[index], text_digest(text), converted))
+    finally:
+        results.close()
+
+
+class MarkdownAhead:
+    """One worker converting PATHS (in the order the reader will read them) from the last; the reader takes what it has done."""
+
+    def __init__(self, paths: Sequence[str], convert: Convert) -> None:
+        context = multiprocessing.get_context("fork")
+        self.order = {path: index for index, path in enumerate(paths)}
+        self.position = context.Value("i", 0, lock=False)  # the index of the next file the reader reads
+        self.ready: dict[str, tuple[str, Converted]] = {}
+        self.taken = 0
+        receiving, sending = context.Pipe(duplex=False)
+        self.results: Connection | None = receiving
+        self.process = context.Process(target=_work, args=(list(paths), convert, sending, self.position, os.getpid()),
+                                       name="markdown-ahead", daemon=True)
+        self.process.start()
+        sending.close()
+
+    def take(self, path: str, text: str) -> Converted | None:
+        """The worker's conversion of PATH when it read the same TEXT, else None (the reader converts it)."""
+        index = self.order.get(path)
+        if index is not None and index >= self.position.value:
+            self.position.value = index + 1  # the worker stops before reaching what the reader has read
+        self._receive()
+        found = self.ready.pop(path, None)
+        if found is None or found[0] != text_digest(text):
+            return None
+        self.taken += 1
+        return found[1]
+
+    def _receive(self) -> None:
+        """Keep the results the worker has sent so far."""
+        results = self.results
+        try:
+            while results is not None and results.poll():
+                path, digest, converted = results.recv()
+                self.ready[path] = (digest, converted)
+        except (EOFError, OSError):  # the worker is done
+            self.results = None
+            if results is not None:
+                results.close()
+
+    def stop(self) -> None:
+        """Stop the worker (it is done, or stops before its next file) and free what it left."""
+        self.position.value = len(self.order)
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+        if self.results is not None:
+            self.results.close()
+            self.results = None
+        self.ready.clear()
+
+
+def start_ahead(paths: Sequence[str], convert: Convert) -> MarkdownAhead | None:
+    """A MarkdownAhead for PATHS when they are enough to be worth a worker (and processes can be forked), else None."""
+    if len(paths) < AHEAD_FROM or os.name != "posix" or (os.cpu_count() or 1) < 2:
+        return None
+    return MarkdownAhead(paths, convert)
