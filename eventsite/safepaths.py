@@ -46,6 +46,26 @@ class Inside:
     def __init__(self, root: str | os.PathLike[str]) -> None:
         self.base = os.path.realpath(root)
         self.folders: dict[str, str] = {}  # folder as written under the root → its real path
+        self.looked: dict[str, int] = {}  # real folder → names looked up in it so far
+        self.links: dict[str, frozenset[str]] = {}  # real folder → the names of its symbolic links (one scandir)
+
+    def is_link(self, folder: str, name: str) -> bool:
+        """Whether FOLDER/NAME (FOLDER real) is a symbolic link: one lstat, or for a folder looked in again, one scandir for all its names."""
+        links = self.links.get(folder)
+        if links is not None:
+            return name in links
+        looked = self.looked.get(folder, 0) + 1
+        if looked < 2:  # a page's own folder holds one file: an lstat costs less than listing it
+            self.looked[folder] = looked
+            return os.path.islink(os.path.join(folder, name))
+        try:
+            with os.scandir(folder) as entries:  # the entry types come with the listing: no lstat each
+                links = frozenset(entry.name for entry in entries if entry.is_symlink())
+        except OSError:  # not there (yet): looked up name by name, as islink says of a missing path
+            self.looked[folder] = -len(self.folders) - 2**30
+            return os.path.islink(os.path.join(folder, name))
+        self.links[folder] = links
+        return name in links
 
     def resolve(self, relative: str | os.PathLike[str]) -> str:
         """ROOT/RELATIVE fully resolved (symlinks followed); PathOutside unless it lies inside ROOT."""
@@ -56,8 +76,9 @@ class Inside:
         if name in ("", ".", ".."):  # not a name: realpath reads the whole path
             target = os.path.realpath(os.path.join(base, text))
         else:
-            target = os.path.join(self.real_folder(folder), name)
-            if os.path.islink(target):
+            real = self.real_folder(folder)
+            target = os.path.join(real, name)
+            if self.is_link(real, name):
                 target = os.path.realpath(target)
         if os.path.commonpath([base, target]) != base or target == base:
             raise PathOutside(f"« {text} » sort du dossier {base}")
@@ -74,8 +95,9 @@ class Inside:
         elif not name or name in (".", "..") or parent == folder:  # "a/", "..", an absolute root: realpath decides
             real = os.path.realpath(os.path.join(self.base, folder))
         else:
-            joined = os.path.join(self.real_folder(parent), name)
-            real = os.path.realpath(joined) if os.path.islink(joined) else joined
+            real_parent = self.real_folder(parent)
+            joined = os.path.join(real_parent, name)
+            real = os.path.realpath(joined) if self.is_link(real_parent, name) else joined
         self.folders[folder] = real
         return real
 

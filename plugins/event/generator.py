@@ -53,11 +53,14 @@ def page_class(lang: str | None) -> type[Page]:
     return TranslatedPage
 
 
+READERS_CACHE = "EventGenerator-Readers"  # Pelican's content cache of the event files, in CACHE_PATH
+
+
 class EventGenerator(Generator):
     """Reads speakers, sessions, partners and outcomes; writes their pages."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, readers_cache_name="EventGenerator-Readers", **kwargs)
+        super().__init__(*args, readers_cache_name=READERS_CACHE, **kwargs)
         self.event_settings = read_event_settings(self.settings)
         self.event = Event()
         self.problems: list[ContentProblem] = []
@@ -82,9 +85,14 @@ class EventGenerator(Generator):
         return found
 
     def read_ahead(self) -> MarkdownAhead | None:
-        """Start converting ahead the event files Pelican's content cache will not serve, when they are many."""
+        """Start converting ahead the event files Pelican's content cache will not serve, when they are many.
+
+        Not when that cache is there to load (a preview's rebuild, a warm build): listing and checking every file costs more
+        than the few files it has to read.
+        """
         readers = [reader for reader in self.readers.readers.values() if isinstance(reader, ReusedMarkdownMixin)]
-        if not readers:
+        cached = self.settings.get("LOAD_CONTENT_CACHE") and os.path.exists(os.path.join(self.settings["CACHE_PATH"], READERS_CACHE))
+        if not readers or cached:
             return None
         paths = [path for path in self.reading_order() if self.readers.get_cached_data(path, None) is None]
         ahead = start_ahead(paths, readers[0].convert)
