@@ -293,7 +293,8 @@ def programme_data(event: Any, settings: Mapping[str, Any], event_settings: Any,
 
 def programme_json(event: Any, settings: Mapping[str, Any], event_settings: Any, prefix: str = "") -> str:
     """programme.json's text: stable key order, UTF-8, one trailing newline."""
-    return json.dumps(programme_data(event, settings, event_settings, prefix), ensure_ascii=False, indent=2) + "\n"
+    # Compact: json's C encoder (indent= falls back on its Python one, 3× slower) and a fifth fewer bytes to download.
+    return json.dumps(programme_data(event, settings, event_settings, prefix), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 # --- Pelican ---------------------------------------------------------------------------------

@@ -142,7 +142,8 @@ def schedule_data(event: Any, event_settings: Any, lang: str, siteurl: str, sche
 
 def schedule_json(data: Mapping[str, Any]) -> bytes:
     """schedule.json's bytes: UTF-8, stable key order, one trailing newline."""
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # Compact: json's C encoder (indent= falls back on its Python one, 5× slower) and a third fewer bytes.
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _child(parent: ElementTree.Element, tag: str, text: str | None = None, **attributes: str) -> ElementTree.Element:
