@@ -93,3 +93,32 @@ def test_stray_files_go_only_when_asked(tmp_path: Path) -> None:
     store.keep("a", b"x")
     assert store.finish(stray=lambda name: name.endswith(".html")) == 1
     assert sorted(os.listdir(tmp_path))[1:] == ["written-site.json"]
+
+
+def test_carried_runs_are_copied_whole_between_kept_entries_from_two_packs(tmp_path: Path) -> None:
+    built(tmp_path, {f"a{index}": f"first {index}".encode() * 50 for index in range(20)})
+    later = PackStore(tmp_path)  # a second pack, written while the first is still there (another build's)
+    later.keep("b", b"second pack")
+    later.close()
+    os.replace(part_path(str(tmp_path)), tmp_path / "pack-9999999999999999999-1.bin")
+    store = PackStore(tmp_path)
+    for index in range(20):
+        assert store.carry(f"a{index}")
+        if index % 7 == 0:
+            store.keep(f"new{index}", b"made now")
+    assert store.carry("b") and store.get("a3") == b"first 3" * 50  # this build's own entries are readable at once
+    store.finish()
+    again = PackStore(tmp_path)
+    assert [again.get(f"a{index}") for index in range(20)] == [f"first {index}".encode() * 50 for index in range(20)]
+    assert again.get("b") == b"second pack" and again.get("new7") == b"made now"
+
+
+def test_a_pack_cut_short_after_it_was_indexed_keeps_nothing_wrong(tmp_path: Path) -> None:
+    built(tmp_path, {"a": b"A" * 1000, "b": b"B" * 1000})
+    (pack,) = finished_packs(str(tmp_path))
+    store = PackStore(tmp_path)
+    os.truncate(pack[0], 500)  # another process damaged it meanwhile
+    store.carry("a")
+    store.carry("b")
+    store.finish()
+    assert PackStore(tmp_path).get("b") is None  # made again, never served cut
