@@ -6,10 +6,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache, partial
 from typing import Any
 
+from blinker import signal
 from markupsafe import Markup, escape
 from pelican import signals
-
-from blinker import signal
 
 from eventsite.rendermemo import LEFT_IN_PLACE
 from eventsite.settingskit import check_at_startup
@@ -75,9 +74,9 @@ def typeset_written_page(path: str, context: Mapping[str, Any]) -> None:
     """
     if not path.endswith(HTML_SUFFIXES) or context.get(LEFT_IN_PLACE):  # left in place: typeset when it was written
         return
-    alongside = context.get(ALONGSIDE_KEY)
-    if alongside is not None:
-        alongside.typeset(path)
+    work = context.get(ALONGSIDE_KEY)
+    if work is not None:
+        work.typeset(path)
         return
     config = read_typography_settings(context)
     if config.enabled:
@@ -139,16 +138,16 @@ def start_alongside(sender: Any, *, generators: Sequence[Any], **_: Any) -> None
 
 def finish_alongside(sender: Any, *, context: dict[str, Any], **_: Any) -> None:
     """event.pages_written handler: every written page typeset, and its cache records kept, before the site is read whole."""
-    alongside = context.pop(ALONGSIDE_KEY, None)
-    if alongside is not None:
-        alongside.finish()
+    work = context.pop(ALONGSIDE_KEY, None)
+    if work is not None:
+        work.finish()
 
 
 def stop_alongside(sender: Any, *, generators: Sequence[Any], **_: Any) -> None:
     """event.write_failed handler: the typesetting worker stops at once, leaving no process."""
-    alongside = generators[0].context.pop(ALONGSIDE_KEY, None) if generators else None
-    if alongside is not None:
-        alongside.cancel()
+    work = generators[0].context.pop(ALONGSIDE_KEY, None) if generators else None
+    if work is not None:
+        work.cancel()
 
 
 def start_cache(generators: Sequence[Any]) -> None:
