@@ -222,7 +222,10 @@ class PackStore:
         part = part_path(self.folder)
         if not self.broken and self.written:  # a part of this process's earlier build that failed is not this one
             mine = os.path.join(self.folder, f"{PACK_PREFIX}{time.time_ns()}-{os.getpid()}{PACK_SUFFIX}")
-            os.replace(part, mine)
+            try:
+                os.replace(part, mine)
+            except OSError:  # deleted meanwhile (a build sharing the cache took it for an old part): nothing kept
+                mine = ""
         removed = 0
         try:
             entries = list(os.scandir(self.folder))

@@ -122,3 +122,13 @@ def test_a_pack_cut_short_after_it_was_indexed_keeps_nothing_wrong(tmp_path: Pat
     store.carry("b")
     store.finish()
     assert PackStore(tmp_path).get("b") is None  # made again, never served cut
+
+
+def test_a_part_deleted_by_another_build_only_costs_the_entries(tmp_path: Path) -> None:
+    built(tmp_path, {"a": b"kept"})
+    store = PackStore(tmp_path)
+    store.keep("b", b"new")
+    store.close()
+    os.unlink(part_path(str(tmp_path)))  # another build sharing CACHE_PATH pruned it as an old part
+    store.finish()  # no error: the build's site is not at stake
+    assert PackStore(tmp_path).get("b") is None
