@@ -10,7 +10,7 @@ import re
 import shutil
 import stat
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PIL import ImageColor
@@ -85,6 +85,27 @@ def cache_key(text: CardText, look: Mapping[str, Any]) -> str:
         ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def cache_keyer(look: Mapping[str, Any]) -> Callable[[CardText], str]:
+    """cache_key for the design LOOK, its JSON written once: the same keys, for the 2,000 cards a big site plans each build."""
+    design_json = json.dumps(look, sort_keys=True, ensure_ascii=False)
+    head, tail = '{"design": ' + design_json + ', "text": ', f', "version": {CARDS_VERSION}}}'
+
+    def key(text: CardText) -> str:
+        payload = head + json.dumps([text.kicker, text.title, text.footer], ensure_ascii=False) + tail
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    return key
+
+
+def cached_cards(folder: str) -> frozenset[str]:
+    """The file names of the drawn cards in FOLDER, in one listing (not one stat a card)."""
+    try:
+        with os.scandir(folder) as entries:
+            return frozenset(entry.name for entry in entries if entry.name.endswith(".png") and entry.is_file(follow_symlinks=False))
+    except OSError:
+        return frozenset()
 
 
 def cache_folder(settings: Mapping[str, Any]) -> str:

@@ -33,7 +33,7 @@ from eventsite.workers import BuildWorkers
 
 from event.signals import WRITE_FAILED, WRITE_STARTED
 
-from .cache import cache_folder, cache_key, card_name, design, draw_into, drawing_design, place_card
+from .cache import cache_folder, cache_keyer, cached_cards, card_name, design, draw_into, drawing_design, place_card
 from .pages import page_cards
 from .settings import processes, setting
 
@@ -103,12 +103,13 @@ class CardsGenerator(Generator):
         cards: dict[str, Card] = {}
         names: dict[str, str] = {}
         planned: set[str] = set()
-        look, drawing = design(settings), drawing_design(settings)  # the same for every card: worked out once
+        key_of, drawing = cache_keyer(design(settings)), drawing_design(settings)  # the same for every card: worked out once
+        drawn = cached_cards(folder)
         wanted, guessed = page_cards(self.context)
         for output_file, text in sorted(wanted.items()):
-            key = cache_key(text, look)
+            key = key_of(text)
             cached = os.path.join(folder, f"{key}.png")
-            if cached in planned or os.path.exists(cached):
+            if cached in planned or f"{key}.png" in drawn:
                 self.tally.reused += 1
             else:
                 self.missing.append((cached, text, *drawing))

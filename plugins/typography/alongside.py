@@ -49,8 +49,7 @@ class Alongside:
         """Wait for every page handed over (a failure raises its error), keep their records and stop the worker."""
         workers, self.workers = self.workers, None
         if workers is not None:
-            for records in workers.finish():
-                self.keep(records)
+            self.keep([record for records in workers.finish() for record in records])  # one append for every page
 
     def cancel(self) -> None:
         """Stop the worker at once (a failed build): pages not begun are left as written, a page begun ends whole."""

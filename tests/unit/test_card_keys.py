@@ -1,0 +1,28 @@
+"""cards.cache: the keys planned for a build's cards are cache_key's, byte for byte; the cache listed once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cards.cache import cache_key, cache_keyer, cached_cards, design
+from cards.drawing import CardText
+
+TEXTS = [
+    CardText("1er mars 2018 · Lyon", "Transformation numérique : levier d'innovation", "Séminaire"),
+    CardText("", "« Guillemets » et \"droits\", émojis 🎉, \\ barre", ""),
+    CardText("12–14 mars", "Ünïcödé\nsur deux lignes", "Conférence"),
+]
+
+
+def test_the_keyer_gives_cache_keys_own_keys() -> None:
+    for look in (design({}), {"size": [1200, 630], "colors": {"text": "#fff"}, "bold": "x", "regular": "y"}):
+        key_of = cache_keyer(look)
+        assert [key_of(text) for text in TEXTS] == [cache_key(text, look) for text in TEXTS]
+
+
+def test_the_cache_is_listed_once_regular_cards_only(tmp_path: Path) -> None:
+    (tmp_path / "a.png").write_bytes(b"card")
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "link.png").symlink_to(tmp_path / "a.png")
+    assert cached_cards(str(tmp_path)) == {"a.png"}  # a link is drawn again, over it
+    assert cached_cards(str(tmp_path / "missing")) == frozenset()
