@@ -50,12 +50,13 @@ class Inside:
         self.links: dict[str, frozenset[str]] = {}  # real folder → the names of its symbolic links (one scandir)
 
     def is_link(self, folder: str, name: str) -> bool:
-        """Whether FOLDER/NAME (FOLDER real) is a symbolic link: one lstat, or for a folder looked in again, one scandir for all its names."""
+        """Whether the subfolder FOLDER/NAME (FOLDER real) is a symbolic link: one lstat, or for a folder looked in again, one
+        scandir for all its names (folders are remembered for the batch anyway; files are never: resolve lstats each)."""
         links = self.links.get(folder)
         if links is not None:
             return name in links
         looked = self.looked.get(folder, 0) + 1
-        if looked < 2:  # a page's own folder holds one file: an lstat costs less than listing it
+        if looked < 2:  # a folder with one subfolder: an lstat costs less than listing it
             self.looked[folder] = looked
             return os.path.islink(os.path.join(folder, name))
         try:
@@ -76,9 +77,8 @@ class Inside:
         if name in ("", ".", ".."):  # not a name: realpath reads the whole path
             target = os.path.realpath(os.path.join(base, text))
         else:
-            real = self.real_folder(folder)
-            target = os.path.join(real, name)
-            if self.is_link(real, name):
+            target = os.path.join(self.real_folder(folder), name)
+            if os.path.islink(target):  # the file itself is checked each time, never remembered: it may be swapped for a link
                 target = os.path.realpath(target)
         if os.path.commonpath([base, target]) != base or target == base:
             raise PathOutside(f"« {text} » sort du dossier {base}")

@@ -76,7 +76,8 @@ def test_a_file_swapped_for_a_link_in_a_folder_already_resolved_is_refused(tmp_p
     # The folder is remembered, never the file: a file replaced by a link leading out is seen.
     root = tree(tmp_path)
     inside = Inside(root)
-    assert outcome(inside, "speakers/alice.md")
+    for _ in range(3):  # looked up again and again: the folder may be listed once, its files are still checked each time
+        assert outcome(inside, "speakers/alice.md")
     (root / "speakers" / "alice.md").unlink()
     (root / "speakers" / "alice.md").symlink_to(tmp_path / "secret" / "passwords.md")
     assert outcome(inside, "speakers/alice.md") == ""
@@ -105,3 +106,39 @@ def test_a_write_of_the_bytes_a_file_holds_only_moves_its_times_and_any_other_wr
     assert target.read_bytes() == b"BEGIN:VCALENDAR 2"
     inside.write("agenda/a.ics", b"BEGIN:VCALENDAR")  # shorter: the start of what it holds
     assert target.read_bytes() == b"BEGIN:VCALENDAR"
+
+
+def test_a_link_among_many_files_is_followed_and_refused_when_it_leads_outside(tmp_path: Path) -> None:
+    root, outside = tmp_path / "content", tmp_path / "secret.md"
+    (root / "sessions").mkdir(parents=True)
+    outside.write_text("private", encoding="utf-8")
+    for index in range(5):
+        (root / "sessions" / f"s{index}.md").write_text("x", encoding="utf-8")
+    (root / "sessions" / "inside.md").symlink_to(root / "sessions" / "s0.md")
+    (root / "sessions" / "leak.md").symlink_to(outside)
+    checker = Inside(root)
+    for index in range(5):
+        assert checker.resolve(f"sessions/s{index}.md") == str(root / "sessions" / f"s{index}.md")
+    assert checker.resolve("sessions/inside.md") == str(root / "sessions" / "s0.md")
+    with pytest.raises(PathOutside):
+        checker.resolve("sessions/leak.md")
+
+
+def test_a_linked_folder_leading_outside_is_refused_after_its_parent_is_listed(tmp_path: Path) -> None:
+    root = tmp_path / "output"
+    (root / "pages").mkdir(parents=True)
+    for index in range(3):
+        (root / "pages" / f"p{index}").mkdir()
+    (root / "pages" / "out").symlink_to(tmp_path)
+    checker = Inside(root)
+    for index in range(3):
+        checker.resolve(f"pages/p{index}/index.html")
+    with pytest.raises(PathOutside):
+        checker.resolve("pages/out/index.html")
+
+
+def test_a_missing_folder_is_looked_up_name_by_name(tmp_path: Path) -> None:
+    checker = Inside(tmp_path)
+    for index in range(4):
+        assert checker.resolve(f"not-yet/p{index}/index.html") == os.path.join(str(tmp_path), f"not-yet/p{index}/index.html")
+    assert str(tmp_path / "not-yet") not in checker.links

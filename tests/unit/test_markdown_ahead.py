@@ -52,13 +52,16 @@ def test_a_conversion_that_logged_or_failed_is_left_to_the_reader(caplog: pytest
 
 def test_the_worker_stops_where_the_reader_has_been_and_leaves_no_process() -> None:
     def slow(path: str) -> tuple[str, tuple[str, dict]]:
-        time.sleep(0.05)
+        time.sleep(0.01)
         return path, ("", {})
 
     paths = [f"f{index}" for index in range(100)]
     ahead = MarkdownAhead(paths, slow)
-    for path in paths[:60]:  # the reader reads the first sixty: the worker, coming from the end, stops there
-        ahead.take(path, path)
+    ahead.take(paths[59], paths[59])  # the reader is at the sixtieth file: the worker, coming from the end, stops there
+    ahead.process.join(timeout=10)
+    assert not ahead.process.is_alive()  # it ended by itself, before stop()
+    ahead._receive()
+    assert ahead.ready and set(ahead.ready) <= set(paths[60:])  # nothing converted twice below the reader
     pid = ahead.process.pid
     ahead.stop()
     assert alive([pid]) == []
