@@ -64,7 +64,8 @@ def report_build(settings_file: Path, output: Path, *, strict: bool = False, ove
     from .check import report
 
     try:
-        result = build_site(settings_file, output, strict=strict, overrides=overrides, before_swap=before_swap)
+        with collection_paused():  # a command's build ends with its process; the warm worker collects after answering
+            result = build_site(settings_file, output, strict=strict, overrides=overrides, before_swap=before_swap)
     except BuildFailed as failure:
         return False, str(failure)
     lines = [report(result.problems)] if result.problems else []
@@ -214,7 +215,10 @@ def collection_paused() -> Iterator[None]:
     """No cyclic garbage collection inside the block (the build's answer waits for none); the caller collects after answering.
 
     A build at 3,000 items keeps a large heap alive: Python's collector ran 300 times a build,
-    traversing it, for 0.3-0.5 s of CPU. Reference counting still frees what holds no cycle.
+    traversing it, for 0.3-0.5 s of CPU. The worker processes a build forks (cards, typography,
+    read-ahead) inherit the pause: their collector would traverse the build's heap too, copying
+    every page of it (copy-on-write). A cold build at 3,000 items: 8.7-9.9 s → 8.0 s, the same
+    peak memory (155 MB). Reference counting still frees what holds no cycle.
     """
     enabled = gc.isenabled()
     gc.disable()

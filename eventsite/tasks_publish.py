@@ -61,6 +61,7 @@ def _build_and_publish(root: Path, settings: dict[str, Any], output: Path, *, cn
                        push: bool, dry_run: bool) -> None:
     """Build strictly into OUTPUT (checked before it replaces OUTPUT), then publish it and print the report."""
     from eventsite.build import BuildFailed, build_site
+    from eventsite.buildworker import collection_paused
     from eventsite.checks import site_verifier
 
     try:
@@ -69,8 +70,9 @@ def _build_and_publish(root: Path, settings: dict[str, Any], output: Path, *, cn
         raise Exit(str(error), code=1) from None
     try:
         # The checks run on the new build before it replaces output/: output/ keeps the last good site.
-        build_site(root / PUBLISH_SETTINGS, output, strict=True,
-                   verify=site_verifier(site_url=settings["SITEURL"] or None, allow=allow))
+        with collection_paused():
+            build_site(root / PUBLISH_SETTINGS, output, strict=True,
+                       verify=site_verifier(site_url=settings["SITEURL"] or None, allow=allow))
     except BuildFailed as failed:
         raise _refuse("La construction stricte a échoué.", [f"  - {p}" for p in failed.problems])
     try:

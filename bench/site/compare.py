@@ -5,8 +5,8 @@ Usage: python bench/site/compare.py --repo OTHER [--items 3000] [--runs 4]
 OTHER is another checkout of this repository (`git worktree add`, or `git archive REV | tar -x -C DIR`);
 both build with this Python. Each side gets the event of bench/site/run.py (same texts), its
 settings pointing at its own theme and plugins. Each round builds OTHER, then this checkout,
-each truly cold: output, spare and CACHE_PATH deleted, the deletions flushed (os.sync) and one
-second of rest before the build. Prints the load average, each build, the medians (wall and CPU
+each truly cold: output, spare and CACHE_PATH set aside (run.set_aside: renamed, deleted at the
+end, so that no build pays for freeing the last one's files) and one second of rest before the build. Prints the load average, each build, the medians (wall and CPU
 of the build's processes) and the ratios this / OTHER. Compare ratios of one run: the shared
 machine's load moves both sides.
 """
@@ -14,9 +14,7 @@ machine's load moves both sides.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -24,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from run import REPO, load, make_ours
+from run import REPO, load, make_ours, set_aside
 
 
 def side(root: Path, repo: Path, items: int) -> Path:
@@ -36,9 +34,7 @@ def side(root: Path, repo: Path, items: int) -> Path:
 
 def cold_build(root: Path, repo: Path, settings: Path) -> tuple[float, float]:
     """One truly cold build of ROOT by REPO: (wall seconds, CPU seconds of its processes)."""
-    for folder in (root / "output", root / ".output-spare", root / "cache"):
-        shutil.rmtree(folder, ignore_errors=True)
-    os.sync()
+    set_aside(root / "output", root / ".output-spare", root / "cache")
     time.sleep(1)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -52,8 +54,11 @@ def test_every_page_links_the_search_page(published):
 
 
 def test_pagefind_runs_the_shipped_binary_offline():
+    import pagefind_bin
+
     command = pagefind_command("out", {})
-    assert command[1:3] == ["-m", "pagefind"] and "--force-language" not in command
+    assert Path(command[0]).parent == Path(pagefind_bin.__file__).parent and "--force-language" not in command
+    assert subprocess.run([*command[:1], "--version"], capture_output=True, check=True).stdout.startswith(b"pagefind")
     assert pagefind_command("out", {"SEARCH_LANGUAGE": "fr"})[-2:] == ["--force-language", "fr"]
 
 

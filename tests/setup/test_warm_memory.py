@@ -49,3 +49,20 @@ def test_the_collector_paused_for_a_build_is_given_back_as_it_was_even_when_the_
         assert not gc.isenabled()  # not switched on behind the caller's back
     finally:
         gc.enable()
+
+
+def test_a_command_build_runs_without_the_collector_and_gives_it_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`python -m eventsite build` and the publish build pause the collector, for the build and the workers it forks."""
+    import eventsite.build
+    from eventsite.buildworker import report_build
+
+    seen: list[bool] = []
+
+    def build_site(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        raise eventsite.build.BuildFailed(["arrêtée pour le test"])
+
+    monkeypatch.setattr(eventsite.build, "build_site", build_site)
+    ok, _report = report_build(tmp_path / "pelicanconf.py", tmp_path / "output")
+    assert (ok, seen) == (False, [False])
+    assert gc.isenabled()
