@@ -36,3 +36,31 @@ def test_the_cache_is_listed_once_regular_cards_only(tmp_path: Path) -> None:
     (tmp_path / "link.png").symlink_to(tmp_path / "a.png")
     assert cached_cards(str(tmp_path)) == {"a.png"}  # a link is drawn again, over it
     assert cached_cards(str(tmp_path / "missing")) == frozenset()
+
+
+def test_a_card_already_linked_in_place_stays_marked_as_written_and_any_other_file_there_is_replaced(tmp_path):
+    """A rebuild writing over an earlier site keeps the link it finds to the same card: no unlink, no new link, but its
+    change time moves, so that the build's recycling (which deletes what the build did not write) keeps it."""
+    import os
+
+    from cards.cache import place_card
+    from eventsite.recycling import remove_unwritten
+
+    cached, other = tmp_path / "cache" / "abc.png", tmp_path / "cache" / "def.png"
+    cached.parent.mkdir()
+    cached.write_bytes(b"carte")
+    other.write_bytes(b"autre carte")
+    site = tmp_path / "site"
+    target = site / "images" / "cartes" / "accueil.png"
+    place_card(str(cached), str(target))
+    placed = os.lstat(target)
+    assert os.path.samestat(placed, os.stat(cached))
+    before = {"images/cartes/accueil.png": (placed.st_ino, placed.st_ctime_ns)}
+    place_card(str(cached), str(target))
+    again = os.lstat(target)
+    assert (again.st_ino, again.st_mtime_ns, again.st_nlink) == (placed.st_ino, placed.st_mtime_ns, placed.st_nlink)
+    assert remove_unwritten(site, before) == [] and target.read_bytes() == b"carte"
+    target.unlink()
+    target.symlink_to(other)  # a link or another card left there is replaced by the card
+    place_card(str(cached), str(target))
+    assert not target.is_symlink() and target.read_bytes() == b"carte" and other.read_bytes() == b"autre carte"
