@@ -281,6 +281,16 @@ def cut_points(html: str) -> list[int]:
     return [match.start() for match in _CUT_BEFORE.finditer(html) if match.start()]
 
 
+# The start tags that begin the parts of a page the theme repeats on every page (the header and menus after <body>,
+# the footer) and those that end them (<main>): the same text as _MARKUP's start tag, as _CUT_BEFORE.
+_PART_BEFORE = re.compile(r"""<(?:body|main|footer)(?=[\t\n\f\r />])(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+
+
+def part_points(html: str) -> list[int]:
+    """Where HTML may be cut into its parts: before each <body>, <main> and <footer> start tag but at its start."""
+    return [match.start() for match in _PART_BEFORE.finditer(html) if match.start()]
+
+
 def _watched(cut: Iterator[tuple[str, str, tuple, str]], open_ends: list[str]) -> Iterator[tuple[str, str, tuple, str]]:
     """The tokens of CUT, noting in OPEN_ENDS each token that may end otherwise in a longer document.
 

@@ -16,7 +16,7 @@ from eventsite.settingskit import check_at_startup
 from . import alongside, pagecache
 from .alongside import ALONGSIDE_KEY, Alongside
 from .htmltext import Typesetter, typeset_document
-from .pieces import PIECEWISE_FROM, typeset_by_pieces
+from .pieces import PIECEWISE_FROM, typeset_by_parts, typeset_by_pieces
 from .rules import mark_ordinals, typographer_fr
 from .settings import TypographySettings, normal_lang, read_typography_settings
 
@@ -61,7 +61,7 @@ def typeset_page(page: bytes, config: TypographySettings, lang: str, pieces: pag
     html = page_text(page)
     setter = typesetter(config)
     if pieces is None:
-        typeset = typeset_document(html, setter, lang)
+        typeset = typeset_by_parts(html, setter, lang)
     else:
         typeset = typeset_by_pieces(html, setter, lang, pagecache.shape(config, lang), pieces)
     return typeset.encode("utf-8") if typeset != html else b""

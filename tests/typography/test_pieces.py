@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from typography import pagecache
-from typography.htmltext import cut_points, typeset_document
-from typography.pieces import typeset_by_pieces
+from typography.htmltext import cut_points, part_points, typeset_document
+from typography.pieces import remembered_piece, typeset_by_parts, typeset_by_pieces
 from typography.settings import read_typography_settings
 from typography.typography import typesetter
 
@@ -97,6 +97,26 @@ def test_tricky_pages_typeset_by_pieces_as_a_whole(name: str, tmp_path: Path) ->
     assert typeset_now == 0
 
 
+@pytest.mark.parametrize("name", sorted(TRICKY))
+@pytest.mark.parametrize("tag", ["body", "main", "footer"])
+def test_tricky_pages_typeset_by_parts_as_a_whole(name: str, tag: str) -> None:
+    html = TRICKY[name].replace("section", tag).replace("SECTION", tag.upper()).replace("Section", tag.title())
+    assert part_points(html), "the page must offer part points, or the test proves nothing"
+    assert typeset_by_parts(html, SETTER, "fr") == typeset_document(html, SETTER, "fr")
+    assert typeset_by_parts(html, SETTER, "fr") == typeset_document(html, SETTER, "fr")  # its parts remembered now
+
+
+def test_the_parts_the_theme_repeats_are_typeset_once_a_process() -> None:
+    page = ('<!DOCTYPE html><html lang="fr"><head><title>{n} : page</title></head><body><nav>Menu : "accueil" !</nav>'
+            '<main><h1>Page {n} : "titre" !</h1></main><footer>Pied : "mentions" !</footer></body></html>')
+    remembered_piece.cache_clear()
+    for n in range(3):
+        html = page.format(n=n)
+        assert typeset_by_parts(html, SETTER, "fr") == typeset_document(html, SETTER, "fr")
+    info = remembered_piece.cache_info()
+    assert (info.hits, info.misses) == (4, 8)  # the menu's part and the footer's, typeset for the first page only
+
+
 def test_an_edit_typesets_its_piece_only(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     page = programme()
@@ -146,5 +166,6 @@ def test_real_pages_typeset_by_pieces_as_a_whole(raw_site: Path, tmp_path: Path)
         html = path.read_text(encoding="utf-8")
         whole = typeset_document(html, SETTER, "fr")
         assert by_pieces(html, tmp_path / "cache")[0] == whole, path
+        assert typeset_by_parts(html, SETTER, "fr") == whole, path
         edited = html.replace("</article>", ' Note : "ajoutée" !</article>', 1)
         assert by_pieces(edited, tmp_path / "cache")[0] == typeset_document(edited, SETTER, "fr"), path
