@@ -64,3 +64,19 @@ def test_a_card_already_linked_in_place_stays_marked_as_written_and_any_other_fi
     target.symlink_to(other)  # a link or another card left there is replaced by the card
     place_card(str(cached), str(target))
     assert not target.is_symlink() and target.read_bytes() == b"carte" and other.read_bytes() == b"autre carte"
+
+
+def test_a_dangling_link_at_a_card_s_place_is_replaced_never_written_through(tmp_path):
+    """A link left where a card goes, leading nowhere yet (outside the site): the card replaces the link, nothing is written there."""
+    from cards.cache import place_card
+
+    cached = tmp_path / "cache" / "abc.png"
+    cached.parent.mkdir()
+    cached.write_bytes(b"carte")
+    target = tmp_path / "site" / "images" / "cartes" / "accueil.png"
+    target.parent.mkdir(parents=True)
+    outside = tmp_path / "ailleurs.png"
+    target.symlink_to(outside)
+    place_card(str(cached), str(target))
+    assert not outside.exists()
+    assert not target.is_symlink() and target.read_bytes() == b"carte"
