@@ -18,6 +18,7 @@ from pelican.settings import read_settings
 from .bodyreads import BodyReads, traced
 from .buildinputs import Inputs, build_digest, changed_since, digest_of
 from .buildrecord import BuildRecord, read_record, record_path, write_record
+from .collection import collection_paused
 from .phases import content_problems, read_and_link, write
 from .rendermemo import CHANNEL_MARK, RenderMemo, memo_folder
 from .recycling import file_marks, remove_unwritten
@@ -165,6 +166,7 @@ def render_memo(settings: Mapping[str, Any], inputs: Inputs, problems: Sequence[
                       written=WrittenPages.read(written_record(folder, output)), body_reads=body_reads)
 
 
+@collection_paused()  # every build: the CLI's, the publish build, the preview's worker's (eventsite/collection.py)
 def build_site(
     settings_file: Path,
     output: Path,

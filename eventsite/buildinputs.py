@@ -174,7 +174,7 @@ def changed_since(inputs: Inputs) -> bool:
             found = os.lstat(path)
         except OSError:
             return True
-        if stamp_of(found) != inputs.stamps[str(path)]:
+        if stamp_of(found) != inputs.stamps[path]:
             return True
     return False
 

@@ -46,7 +46,8 @@ class Inside:
     def __init__(self, root: str | os.PathLike[str]) -> None:
         self.base = os.path.realpath(root)
         self.folders: dict[str, str] = {}  # folder as written under the root → its real path
-        self.looked: dict[str, int] = {}  # real folder → names looked up in it so far
+        self.seen: set[str] = set()  # real folders looked in once (the second look lists them)
+        self.unlisted: set[str] = set()  # real folders that could not be listed: looked in name by name
         self.links: dict[str, frozenset[str]] = {}  # real folder → the names of its symbolic links (one scandir)
 
     def is_link(self, folder: str, name: str) -> bool:
@@ -55,15 +56,14 @@ class Inside:
         links = self.links.get(folder)
         if links is not None:
             return name in links
-        looked = self.looked.get(folder, 0) + 1
-        if looked < 2:  # a folder with one subfolder: an lstat costs less than listing it
-            self.looked[folder] = looked
+        if folder not in self.seen or folder in self.unlisted:  # once: an lstat costs less than a listing
+            self.seen.add(folder)
             return os.path.islink(os.path.join(folder, name))
         try:
             with os.scandir(folder) as entries:  # the entry types come with the listing: no lstat each
                 links = frozenset(entry.name for entry in entries if entry.is_symlink())
         except OSError:  # not there (yet): looked up name by name, as islink says of a missing path
-            self.looked[folder] = -len(self.folders) - 2**30
+            self.unlisted.add(folder)
             return os.path.islink(os.path.join(folder, name))
         self.links[folder] = links
         return name in links

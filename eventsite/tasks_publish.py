@@ -61,7 +61,6 @@ def _build_and_publish(root: Path, settings: dict[str, Any], output: Path, *, cn
                        push: bool, dry_run: bool) -> None:
     """Build strictly into OUTPUT (checked before it replaces OUTPUT), then publish it and print the report."""
     from eventsite.build import BuildFailed, build_site
-    from eventsite.buildworker import collection_paused
     from eventsite.checks import site_verifier
 
     try:
@@ -70,9 +69,8 @@ def _build_and_publish(root: Path, settings: dict[str, Any], output: Path, *, cn
         raise Exit(str(error), code=1) from None
     try:
         # The checks run on the new build before it replaces output/: output/ keeps the last good site.
-        with collection_paused():
-            build_site(root / PUBLISH_SETTINGS, output, strict=True,
-                       verify=site_verifier(site_url=settings["SITEURL"] or None, allow=allow))
+        build_site(root / PUBLISH_SETTINGS, output, strict=True,
+                   verify=site_verifier(site_url=settings["SITEURL"] or None, allow=allow))
     except BuildFailed as failed:
         raise _refuse("La construction stricte a échoué.", [f"  - {p}" for p in failed.problems])
     try:

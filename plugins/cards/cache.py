@@ -134,11 +134,12 @@ def drawing_design(settings: Mapping[str, Any]) -> tuple[Any, ...]:
 def place_card(cached: str, target: str) -> None:
     """Put the cached card at TARGET: a hard link when its mode is the umask's (cached cards are never rewritten), else a copy.
 
-    A TARGET that already is the cached file (the link an earlier build left in the site written
-    over) stays, only its change time moved, as Inside.write does for a file that already holds its
-    bytes: the build's recycling keeps it (eventsite/recycling.py). Its times are left as they are:
-    they are the cached card's too. A preview rebuild at 3,000 items no longer unlinks and links
-    2,000 cards again (0.06 s → 0.01 s).
+    A TARGET that already is the cached file stays, only its change time moved (as Inside.write does
+    for a file that already holds its bytes, so that a recycling keeps it); its times are the cached
+    card's, left as they are. That is a run writing over a site in place (a plain ``pelican`` run):
+    eventsite's builds never find a card in place, the recycling unlinks every file of the previous
+    site that has other names first (eventsite/recycling.py, file_marks). Anything else at TARGET,
+    a link included, is replaced, never written through.
     """
     card = os.stat(cached)
     try:

@@ -47,7 +47,7 @@ class EventSourcePage(Page):
     Pelican's default address of a page (PAGE_SAVE_AS) is never written for an event file, so it is
     not worked out either: a Save_as or Url header still sets its own (and containment checks it
     as it checks any page's), and read_type sets the entity's address once the header is parsed.
-    At 3,000 items, working out and checking the default costs a preview rebuild about 0.15 s.
+    At 3,000 items, working out and checking the default cost a preview rebuild about 0.09 s (2.13 → 2.04 s).
     """
 
     override_save_as = ""

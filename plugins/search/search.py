@@ -162,19 +162,16 @@ def add_generator(pelican: Any) -> type[SearchGenerator]:
 
 
 def pagefind_executable() -> list[str]:
-    """The command that runs Pagefind: the binary the pagefind[bin] package ships, as ``python -m pagefind`` finds it.
+    """The command that runs Pagefind: the binary ``python -m pagefind`` would run, found as pagefind finds it.
 
-    Run directly rather than through ``python -m pagefind``, which only starts Python to exec it
-    (70 ms a build). PAGEFIND_BINARY_PATH, which pagefind honours first, is honoured here too.
+    pagefind's own lookup (PAGEFIND_BINARY_PATH, the extended binary, the one pagefind[bin] ships,
+    then PATH), run directly: ``python -m pagefind`` only starts Python to exec it, 70 ms a build.
+    Without a binary, ``python -m pagefind`` is left to say what is missing.
     """
-    chosen = os.environ.get("PAGEFIND_BINARY_PATH")
-    if chosen:
-        return [chosen]
-    try:
-        from pagefind_bin import get_executable
-    except ImportError:  # no shipped binary: pagefind's own module says what is missing
-        return [sys.executable, "-m", "pagefind"]
-    return [str(get_executable())]
+    from pagefind.service import get_executable
+
+    found = get_executable()
+    return [str(found)] if found is not None else [sys.executable, "-m", "pagefind"]
 
 
 def pagefind_command(site: str, settings: Any, bundle: str | None = None) -> list[str]:

@@ -79,11 +79,15 @@ def join_pieces(html: str, starts: list[int], state: State, typeset: PieceTypese
 
 def typeset_by_pieces(html: str, typesetter: Typesetter, lang: str, shape: str, entries: Batch) -> str:
     """HTML typeset as typeset_document(html, typesetter, lang) does, its pieces read from ENTRIES when kept, else kept there."""
+    @functools.lru_cache(maxsize=1)  # a piece typeset now is kept under the key its lookup worked out
+    def key(state: State, piece: str) -> str:
+        return piece_key(shape, state, piece)
+
     def kept(state: State, piece: str) -> tuple[State, str] | None:
-        return _kept(entries.read(piece_key(shape, state, piece)))
+        return _kept(entries.read(key(state, piece)))
 
     def keep(state: State, piece: str, end: State, text: str) -> None:
-        entries.write(piece_key(shape, state, piece), f"{dump_state(end)}\n{text}".encode("utf-8"))
+        entries.write(key(state, piece), f"{dump_state(end)}\n{text}".encode("utf-8"))
 
     return join_pieces(html, [0, *cut_points(html), len(html)], start_state(typesetter, lang),
                        lambda piece, state: typeset_piece(piece, typesetter, state), kept, keep)

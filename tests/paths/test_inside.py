@@ -142,3 +142,7 @@ def test_a_missing_folder_is_looked_up_name_by_name(tmp_path: Path) -> None:
     for index in range(4):
         assert checker.resolve(f"not-yet/p{index}/index.html") == os.path.join(str(tmp_path), f"not-yet/p{index}/index.html")
     assert str(tmp_path / "not-yet") not in checker.links
+    (tmp_path / "not-yet").mkdir()  # made later in the batch, with a link leading out: still seen
+    (tmp_path / "not-yet" / "out").symlink_to(tmp_path.parent)
+    with pytest.raises(PathOutside):
+        checker.resolve("not-yet/out/index.html")

@@ -110,3 +110,20 @@ def test_a_save_as_beside_the_output_folder_is_refused(tmp_path, caplog, header,
     assert not (tmp_path / "site2").exists()
     assert len([r for r in caplog.records if f"pages/evasion.md [champ {field}]" in r.getMessage()]) == 1
     assert (out / "index.html").is_file()
+
+
+@pytest.mark.parametrize("header", ["Save_as: ../../../../../../evade/index.html", "Url: ../../../../../../evade/"])
+def test_a_save_as_or_url_header_in_an_event_file_writes_nothing_outside(tmp_path, header) -> None:
+    """Event files get their address from their entity (event.generator.EventSourcePage has none of its own): a Save_as
+    header leading out is still checked as any page's, and the page is written at its entity's address only."""
+    from tests.conftest import SETTINGS, site_overrides
+
+    root, content = project(tmp_path, {"speakers/evasion.md": f"Name: Ève Sion\nRole: Animatrice\n{header}\n\nBio.\n"})
+    field = header.split(":")[0]
+    problems = [(p.file, p.field, p.severity) for p in check_content(SETTINGS, site_overrides(root, content))]
+    assert ("speakers/evasion.md", field, "error") in problems  # an unknown field of a speaker
+    leading_out = [p for p in check_content(SETTINGS, site_overrides(root, content)) if "hors du dossier du site" in p.message]
+    assert [(p.file, p.field) for p in leading_out] == ([("speakers/evasion.md", "Save_as")] if field == "Save_as" else [])
+    out = build(root, content, strict=False)
+    assert strays(tmp_path, root) == []
+    assert (out / "intervenants" / "evasion" / "index.html").is_file()  # at its entity's address, from its file name

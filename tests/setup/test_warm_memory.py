@@ -11,7 +11,8 @@ from typing import Any
 
 from pelican.plugins import signals
 
-from eventsite.buildworker import WarmSite, collection_paused
+from eventsite.buildworker import WarmSite
+from eventsite.collection import collection_paused
 from tests.conftest import write_site
 from tests.setup.test_warm_build import project
 
@@ -51,18 +52,19 @@ def test_the_collector_paused_for_a_build_is_given_back_as_it_was_even_when_the_
         gc.enable()
 
 
-def test_a_command_build_runs_without_the_collector_and_gives_it_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """`python -m eventsite build` and the publish build pause the collector, for the build and the workers it forks."""
+def test_every_build_runs_without_the_collector_and_gives_it_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """build_site itself pauses the collector (the command's build, the publish build, the preview's), for the build and
+    the workers it forks, and gives it back even when the build fails."""
     import eventsite.build
-    from eventsite.buildworker import report_build
 
     seen: list[bool] = []
 
-    def build_site(*args: Any, **kwargs: Any) -> Any:
+    def inputs_of(*args: Any, **kwargs: Any) -> Any:
         seen.append(gc.isenabled())
         raise eventsite.build.BuildFailed(["arrêtée pour le test"])
 
-    monkeypatch.setattr(eventsite.build, "build_site", build_site)
-    ok, _report = report_build(tmp_path / "pelicanconf.py", tmp_path / "output")
-    assert (ok, seen) == (False, [False])
+    monkeypatch.setattr(eventsite.build, "inputs_of", inputs_of)
+    with pytest.raises(eventsite.build.BuildFailed):
+        eventsite.build.build_site(tmp_path / "pelicanconf.py", tmp_path / "output", strict=False)
+    assert seen == [False]
     assert gc.isenabled()

@@ -6,6 +6,8 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
+
 from cards.cache import CARDS_VERSION, cache_key, cache_keyer, cached_cards, design
 from cards.drawing import CardText
 
@@ -38,7 +40,7 @@ def test_the_cache_is_listed_once_regular_cards_only(tmp_path: Path) -> None:
     assert cached_cards(str(tmp_path / "missing")) == frozenset()
 
 
-def test_a_card_already_linked_in_place_stays_marked_as_written_and_any_other_file_there_is_replaced(tmp_path):
+def test_a_card_already_linked_in_place_stays_marked_as_written_and_any_other_file_there_is_replaced(tmp_path, monkeypatch):
     """A rebuild writing over an earlier site keeps the link it finds to the same card: no unlink, no new link, but its
     change time moves, so that the build's recycling (which deletes what the build did not write) keeps it."""
     import os
@@ -56,7 +58,10 @@ def test_a_card_already_linked_in_place_stays_marked_as_written_and_any_other_fi
     placed = os.lstat(target)
     assert os.path.samestat(placed, os.stat(cached))
     before = {"images/cartes/accueil.png": (placed.st_ino, placed.st_ctime_ns)}
-    place_card(str(cached), str(target))
+    with monkeypatch.context() as patched:  # left in place: neither unlinked nor linked again
+        patched.setattr(os, "unlink", lambda *args, **kwargs: pytest.fail("unlinked"))
+        patched.setattr(os, "link", lambda *args, **kwargs: pytest.fail("linked again"))
+        place_card(str(cached), str(target))
     again = os.lstat(target)
     assert (again.st_ino, again.st_mtime_ns, again.st_nlink) == (placed.st_ino, placed.st_mtime_ns, placed.st_nlink)
     assert remove_unwritten(site, before) == [] and target.read_bytes() == b"carte"
