@@ -24,7 +24,7 @@ def converted_by_worker(paths: list[str]) -> MarkdownAhead:
         return path, (f"<p>{path}</p>", {"title": [path]})
 
     ahead = MarkdownAhead(paths, convert)
-    ahead.process.join(timeout=10)  # nothing read yet: the worker converts every file
+    assert ahead.received(timeout=10)  # nothing read yet: the worker converts every file
     return ahead
 
 
@@ -58,9 +58,7 @@ def test_the_worker_stops_where_the_reader_has_been_and_leaves_no_process() -> N
     paths = [f"f{index}" for index in range(100)]
     ahead = MarkdownAhead(paths, slow)
     ahead.take(paths[59], paths[59])  # the reader is at the sixtieth file: the worker, coming from the end, stops there
-    ahead.process.join(timeout=10)
-    assert not ahead.process.is_alive()  # it ended by itself, before stop()
-    ahead._receive()
+    assert ahead.received(timeout=10)  # it ended by itself, before stop()
     assert ahead.ready and set(ahead.ready) <= set(paths[60:])  # nothing converted twice below the reader
     pid = ahead.process.pid
     ahead.stop()
@@ -88,7 +86,7 @@ def test_a_site_read_ahead_is_the_site_read_in_one_process(tmp_path: Path, monke
     def started_and_done(paths: list[str], convert: markdown_ahead.Convert) -> MarkdownAhead | None:
         ahead = markdown_ahead.start_ahead(paths, convert)
         if ahead is not None:
-            ahead.process.join(timeout=10)  # every body converted before the reader starts: the test does not race it
+            ahead.received(timeout=10)  # every body converted before the reader starts: the test does not race it
         return ahead
 
     monkeypatch.setattr(generator, "start_ahead", started_and_done)
@@ -99,3 +97,19 @@ def test_a_site_read_ahead_is_the_site_read_in_one_process(tmp_path: Path, monke
                                 overrides=site_overrides(tmp_path / name, content, SEARCH_PAGEFIND=False)).output)
     assert len(taken) == 1 and taken[0] > 0  # the first build took bodies from the worker, the second started none
     assert contents(sites[0]) == contents(sites[1])
+
+
+def test_the_worker_never_waits_for_the_reader_to_ask() -> None:
+    """Its results are received as they come: while the news are read, nothing asks, and a full pipe would hold the worker up."""
+
+    def big(path: str) -> tuple[str, tuple[str, dict]]:
+        return path, ("<p>" + "x" * 10_000 + "</p>", {})
+
+    paths = [f"f{index}" for index in range(100)]  # 1 MB of results: far more than a pipe holds
+    ahead = MarkdownAhead(paths, big)
+    try:
+        ahead.process.join(timeout=10)  # nothing is taken meanwhile
+        assert not ahead.process.is_alive()
+        assert ahead.received(timeout=10) and len(ahead.ready) == 100
+    finally:
+        ahead.stop()
