@@ -21,6 +21,7 @@ PROBLEMS_KEY = "content_problems"
 # The event plugin's named moments of the write phase (plugins/event/signals.py), found by name.
 WRITE_STARTED = signal("event.write_started")
 PAGES_WRITTEN = signal("event.pages_written")
+SITE_WRITTEN = signal("event.site_written")
 WRITE_FAILED = signal("event.write_failed")
 
 
@@ -55,10 +56,12 @@ def write(pelican: Pelican, generators: Sequence[Any], before_finalized: Callabl
     RenderMemo) gives the writer the pages of earlier builds whose inputs did not change.
 
     Plugins hear the phase start (``event.write_started``), its pages all written
-    (``event.pages_written``, before anything reads the written site) and fail
-    (``event.write_failed``, before the error goes on): work they run alongside the writing is
-    waited for, or stops with it.
+    (``event.pages_written``, before anything reads the written site), the site whole
+    (``event.site_written``: a receiver may read it in the background while the other finalized
+    receivers run) and fail (``event.write_failed``, before the error goes on): work they run
+    alongside the writing is waited for, or stops with it.
     """
+    pending: list[Any] = []
     try:
         WRITE_STARTED.send(pelican, generators=generators)
         for generator in generators:
@@ -73,7 +76,21 @@ def write(pelican: Pelican, generators: Sequence[Any], before_finalized: Callabl
         PAGES_WRITTEN.send(pelican, generators=generators, context=generators[0].context if generators else {})
         if before_finalized is not None:
             before_finalized()
-        signals.finalized.send(pelican)
+        context = generators[0].context if generators else {}
+        pending = [run for _, run in SITE_WRITTEN.send(pelican, generators=generators, context=context) if run is not None]
+        finalize(pelican, {run.replaces for run in pending})
+        while pending:
+            pending[0].wait()
+            pending.pop(0)
     except BaseException as error:  # Ctrl-C too: what started with the writing stops with it
+        for run in pending:
+            run.cancel()
         WRITE_FAILED.send(pelican, generators=generators, error=error)
         raise
+
+
+def finalize(pelican: Pelican, replaced: set[Any]) -> None:
+    """Send ``finalized`` as Pelican does, but to no receiver in REPLACED (their work runs in the background, event.site_written)."""
+    for receiver in signals.finalized.receivers_for(pelican):
+        if receiver not in replaced:
+            receiver(pelican)

@@ -36,6 +36,17 @@ WRITE_STARTED = signal("event.write_started")
 # its receiver waits for here (the typography plugin's typesetting workers).
 PAGES_WRITTEN = signal("event.pages_written")
 
+# Sent by eventsite.phases.write once the written site is whole (every page written and typeset,
+# the previous site's stale files removed), right before the finalized handlers. Keyword arguments:
+# ``generators``, ``context``. A receiver may start reading the whole site in the background and
+# return a pending run: an object with ``wait()`` (raises its error), ``cancel()`` (stops it at
+# once) and ``replaces``, the finalized receiver whose work it does. write() calls every other
+# finalized receiver meanwhile (none of them changes the pages: they write the sitemap, clean the
+# images, check the names), then waits for each pending run; it cancels them if anything fails. A
+# plain ``pelican`` run sends nothing, and its finalized receivers do the work (the search plugin's
+# Pagefind).
+SITE_WRITTEN = signal("event.site_written")
+
 # Sent by eventsite.phases.write when writing fails (any exception, Ctrl-C included), before the
 # error goes on. Keyword arguments: ``generators``, ``error``. Receivers stop at once what they
 # started on ``event.write_started``, leaving no process and no half-written file behind.

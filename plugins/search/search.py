@@ -15,7 +15,9 @@ import logging
 import os
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -25,6 +27,7 @@ from pelican.contents import Article
 from pelican.generators import Generator
 
 from event.editions import Edition, contents_of, edition_for, editions_of, gettext_of, menus_of
+from event.signals import SITE_WRITTEN
 from eventsite.settingskit import check_at_startup
 
 from .settings import setting
@@ -186,23 +189,49 @@ def pagefind_command(site: str, settings: Any, bundle: str | None = None) -> lis
     return command + ["--force-language", str(language)] if language else command
 
 
+class PagefindRun:
+    """Pagefind indexing a written site in a process of its own: waited for (its failure raised), or stopped."""
+
+    def __init__(self, site: str, settings: Any) -> None:
+        self.site, self.settings = site, settings
+        self.started = time.perf_counter()
+        self.deadline = self.started + float(setting(settings, "SEARCH_TIMEOUT"))
+        self.output = tempfile.TemporaryFile()  # what it prints (little: --quiet), never a pipe it could fill
+        try:
+            self.process = subprocess.Popen(pagefind_command(site, settings), stdout=self.output, stderr=subprocess.STDOUT)
+        except OSError as error:
+            self.output.close()
+            raise PagefindFailed(f"Pagefind n'a pas pu indexer le site : {error}") from error
+        self.replaces = index_site  # event.site_written: the finalized receiver whose work this is
+
+    def wait(self) -> float:
+        """Wait for the index (until SEARCH_TIMEOUT from the start); return the seconds it took, raise PagefindFailed if it failed."""
+        try:
+            returncode = self.process.wait(timeout=max(0.0, self.deadline - time.perf_counter()))
+        except subprocess.TimeoutExpired as error:
+            self.cancel()
+            raise PagefindFailed(f"Pagefind n'a pas pu indexer le site : {error}") from error
+        with self.output:
+            self.output.seek(0)
+            printed = self.output.read().decode("utf-8", "replace").strip()
+        if returncode != 0:
+            raise PagefindFailed(f"Pagefind a échoué ({returncode}) : {printed}")
+        normalise_entry(self.site, self.settings)
+        seconds = time.perf_counter() - self.started
+        logger.info("Recherche : index Pagefind construit en %.2f s", seconds)
+        return seconds
+
+    def cancel(self) -> None:
+        """Stop Pagefind at once (a failed build): the staging folder it wrote in is not published."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.output.close()
+
+
 def run_pagefind(site: str, settings: Any) -> float:
     """Index SITE with Pagefind; return the seconds it took, raise PagefindFailed if it failed."""
-    started = time.perf_counter()
-    try:
-        result = subprocess.run(
-            pagefind_command(site, settings),
-            capture_output=True,
-            text=True,
-            timeout=float(setting(settings, "SEARCH_TIMEOUT")),
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise PagefindFailed(f"Pagefind n'a pas pu indexer le site : {error}") from error
-    if result.returncode != 0:
-        raise PagefindFailed(f"Pagefind a échoué ({result.returncode}) : {(result.stderr or result.stdout).strip()}")
-    normalise_entry(site, settings)
-    return time.perf_counter() - started
+    return PagefindRun(site, settings).wait()
 
 
 def normalise_entry(site: str, settings: Any, bundle: str | None = None) -> None:
@@ -218,11 +247,19 @@ def normalise_entry(site: str, settings: Any, bundle: str | None = None) -> None
 
 
 def index_site(pelican: Any) -> None:
-    """finalized handler: index the site just written (still the build's staging folder when built by eventsite)."""
-    if not setting(pelican.settings, "SEARCH_PAGEFIND"):
-        return
-    seconds = run_pagefind(pelican.output_path, pelican.settings)
-    logger.info("Recherche : index Pagefind construit en %.2f s", seconds)
+    """finalized handler: index the site just written (a plain `pelican` run; eventsite's builds index from start_indexing)."""
+    if setting(pelican.settings, "SEARCH_PAGEFIND"):
+        run_pagefind(pelican.output_path, pelican.settings)
+
+
+def start_indexing(pelican: Any, *, generators: Sequence[Any], **_: Any) -> PagefindRun | None:
+    """event.site_written handler: Pagefind starts indexing the whole written site while the other finalized handlers run.
+
+    The build waits for the run (it replaces index_site) before the site is published.
+    """
+    if setting(pelican.settings, "SEARCH_PAGEFIND") and any(isinstance(g, SearchGenerator) for g in generators):
+        return PagefindRun(pelican.output_path, pelican.settings)
+    return None
 
 
 def register() -> None:
@@ -230,3 +267,4 @@ def register() -> None:
     signals.initialized.connect(check_at_startup)  # every plugin's settings, checked once
     signals.get_generators.connect(add_generator)
     signals.finalized.connect(index_site)
+    SITE_WRITTEN.connect(start_indexing)

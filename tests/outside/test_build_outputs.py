@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,58 @@ def test_plugins_work_without_an_absolute_siteurl(small_site):
     assert "https://example" not in html
     ics = (out / "programme/seminaire.ics").read_text(encoding="utf-8")
     assert "URL:" not in ics  # a calendar URL must be absolute: left out rather than wrong
+
+
+def test_the_index_is_built_once_beside_the_other_finalized_handlers_and_waited_for(tmp_path, site, monkeypatch):
+    """Pagefind starts once the site is whole (event.site_written) and runs while the sitemap is built; the build ends after
+    it; index_site, its finalized handler in a plain `pelican` run, does not index the site again."""
+    import search.search as search_module
+    import seo.sitemap as sitemap_module
+
+    content = site()
+    runs, done = tmp_path / "runs.txt", tmp_path / "done.txt"
+    indexer = ("import os, sys, time; open(sys.argv[2], 'a').write('run\\n'); time.sleep(1); "
+               "os.makedirs(os.path.join(sys.argv[1], 'pagefind'), exist_ok=True); open(sys.argv[3], 'w').write('done')")
+    monkeypatch.setattr(search_module, "pagefind_command",
+                        lambda site_path, settings: [sys.executable, "-c", indexer, site_path, str(runs), str(done)])
+    seen: list[tuple[bool, bool]] = []
+    build_sitemap = sitemap_module.build_sitemap
+
+    def watched(*args, **kwargs):
+        for _ in range(100):  # at most 5 s for the indexer to start
+            if runs.exists():
+                break
+            time.sleep(0.05)
+        seen.append((runs.exists(), done.exists()))
+        return build_sitemap(*args, **kwargs)
+
+    monkeypatch.setattr(sitemap_module, "build_sitemap", watched)
+    build_site(SETTINGS, tmp_path / "output", strict=False, overrides=site_overrides(tmp_path, content))
+    assert seen == [(True, False)]  # the sitemap was built while the index was being built
+    assert runs.read_text().splitlines() == ["run"]  # once
+    assert done.exists() and (tmp_path / "output" / "pagefind").is_dir()  # waited for: what it wrote is published
+
+
+def test_a_failed_finalized_handler_stops_the_index(tmp_path, site, monkeypatch):
+    """A build that fails after Pagefind started leaves no Pagefind process behind."""
+    import search.search as search_module
+    import seo.sitemap as sitemap_module
+
+    from tests.outside.test_cards_workers import alive
+
+    content = site()
+    started = tmp_path / "pid.txt"
+    indexer = "import os, sys, time; open(sys.argv[1], 'w').write(str(os.getpid())); time.sleep(60)"
+    monkeypatch.setattr(search_module, "pagefind_command", lambda site_path, settings: [sys.executable, "-c", indexer, str(started)])
+
+    def fails(*_args, **_kwargs):
+        for _ in range(100):  # until the indexer has said who it is
+            if started.exists() and started.read_text():
+                break
+            time.sleep(0.05)
+        raise OSError("disque plein")
+
+    monkeypatch.setattr(sitemap_module, "build_sitemap", fails)
+    with pytest.raises(BuildFailed, match="disque plein"):
+        build_site(SETTINGS, tmp_path / "output", strict=False, overrides=site_overrides(tmp_path, content))
+    assert alive([int(started.read_text())]) == []
