@@ -20,6 +20,7 @@ from .labels import attendance_label, level_label, link_labels, status_label
 from .navigation import footer_links, navigation
 from .programme_views import filter_values
 from .channel import CONTENT_PROBLEM, collect
+from .pelican_addresses import fix_addresses
 from .pelican_content import report_unread_files
 from .pelican_translation import inherit_original
 from .source_reader import use_event_reader
@@ -107,3 +108,4 @@ def register() -> None:
     CONTENT_PROBLEM.connect(collect)
     signals.article_generator_finalized.connect(report_unread_files)
     signals.page_generator_finalized.connect(report_unread_files)
+    signals.all_generators_finalized.connect(fix_addresses)
