@@ -16,6 +16,7 @@ from .favicon import FAVICON_FILE, FaviconGenerator
 from .generator import EventGenerator
 from .pelican_editions import EditionPagesGenerator
 from .localize import colors_css, in_edition_locale
+from .markdown_ahead import lend_read_ahead, take_back_read_ahead
 from .labels import attendance_label, level_label, link_labels, status_label
 from .navigation import footer_links, navigation
 from .programme_views import filter_values
@@ -109,3 +110,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(report_unread_files)
     signals.page_generator_finalized.connect(report_unread_files)
     signals.all_generators_finalized.connect(fix_addresses)
+    signals.article_generator_preread.connect(lend_read_ahead)
+    signals.page_generator_preread.connect(lend_read_ahead)
+    signals.article_generator_finalized.connect(take_back_read_ahead)
+    signals.page_generator_finalized.connect(take_back_read_ahead)

@@ -18,7 +18,7 @@ from .header import NotUtf8Error, header_record, recorded_header
 
 from .dayfragments import DAY_TEMPLATE, day_renderer
 from .linking import link_event
-from .markdown_ahead import MarkdownAhead, start_ahead
+from .markdown_ahead import MARKDOWN_AHEAD_KEY, MarkdownAhead, start_ahead
 from .markdown_reuse import ReusedMarkdownMixin
 from .model import Entity, Event
 from .navigation import save_as_for
@@ -67,6 +67,7 @@ def page_class(lang: str | None) -> type[Page]:
 
 
 READERS_CACHE = "EventGenerator-Readers"  # Pelican's content cache of the event files, in CACHE_PATH
+ARTICLES_CACHE, PAGES_CACHE = "ArticlesGenerator-Readers", "PagesGenerator-Readers"  # Pelican's, of the news and pages
 
 
 class EventGenerator(Generator):
@@ -81,7 +82,7 @@ class EventGenerator(Generator):
         # Entities that cannot be placed (a session without its day): checked, then left out of the site.
         self.incomplete: list[Entity] = []
         self.output_inside = Inside(self.output_path)  # the pages' folders resolved once per build, not once per page
-        # Made before any generator reads: a worker converts the event files' Markdown while the news and pages are read.
+        # Made before any generator reads: a worker converts the Markdown of the news, pages and event files ahead of their readers.
         self.ahead = self.read_ahead()
 
     def reading_order(self) -> list[str]:
@@ -97,25 +98,50 @@ class EventGenerator(Generator):
                 found.append(os.path.abspath(os.path.join(self.path, relpath)))
         return found
 
-    def read_ahead(self) -> MarkdownAhead | None:
-        """Start converting ahead the event files Pelican's content cache will not serve, when they are many.
+    def pelican_reading_order(self, paths: str, excludes: str) -> list[str]:
+        """The Markdown files Pelican's generator of the PATHS and EXCLUDES settings reads, in its order, inside content/.
 
-        Not when that cache is there to load (a preview's rebuild, a warm build): listing and checking every file costs more
-        than the few files it has to read.
+        Its very call to get_files (a set, iterated in the same order in this process), keeping the Markdown files.
+        """
+        content = Inside(self.path)
+        markdown = tuple(f".{extension}" for extension, reader in self.readers.readers.items() if isinstance(reader, ReusedMarkdownMixin))
+        found = []
+        for relpath in self.get_files(self.settings[paths], exclude=self.settings[excludes]):
+            if relpath.endswith(markdown):
+                try:
+                    content.resolve(relpath)
+                except PathOutside:  # refused by the containment plugin, never read ahead
+                    continue
+                found.append(os.path.abspath(os.path.join(self.path, relpath)))
+        return found
+
+    def read_ahead(self) -> MarkdownAhead | None:
+        """Start converting ahead the Markdown files (news, pages, then event files) Pelican's content cache will not serve.
+
+        Only when they are many. The news and pages readers take the worker's bodies too (lend_read_ahead, through
+        context["markdown_ahead"]). Not a generator's files when its cache is there to load (a preview's rebuild, a warm
+        build): listing and checking every file costs more than the few files it has to read.
         """
         readers = [reader for reader in self.readers.readers.values() if isinstance(reader, ReusedMarkdownMixin)]
-        cached = self.settings.get("LOAD_CONTENT_CACHE") and os.path.exists(os.path.join(self.settings["CACHE_PATH"], READERS_CACHE))
-        if not readers or cached:
+        if not readers:
             return None
-        paths = [path for path in self.reading_order() if self.readers.get_cached_data(path, None) is None]
-        ahead = start_ahead(paths, readers[0].convert)
+        paths: list[str] = []
+        for cache, files in ((ARTICLES_CACHE, ("ARTICLE_PATHS", "ARTICLE_EXCLUDES")), (PAGES_CACHE, ("PAGE_PATHS", "PAGE_EXCLUDES")),
+                             (READERS_CACHE, None)):
+            if self.settings.get("LOAD_CONTENT_CACHE") and os.path.exists(os.path.join(self.settings["CACHE_PATH"], cache)):
+                continue
+            paths += self.pelican_reading_order(*files) if files else self.reading_order()
+        ahead = start_ahead([path for path in paths if self.readers.get_cached_data(path, None) is None], readers[0].convert)
         for reader in readers:
             reader.ahead = ahead
+        if ahead is not None:
+            self.context[MARKDOWN_AHEAD_KEY] = ahead
         return ahead
 
     def stop_reading_ahead(self) -> None:
         """Stop the read-ahead worker, if any: the model is read."""
         if self.ahead is not None:
+            self.context.pop(MARKDOWN_AHEAD_KEY, None)
             self.ahead.stop()
             for reader in self.readers.readers.values():
                 if isinstance(reader, ReusedMarkdownMixin):

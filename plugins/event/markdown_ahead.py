@@ -1,17 +1,20 @@
-"""Markdown bodies converted ahead by a worker process while the build reads the other files.
+"""Markdown bodies converted ahead by a worker process while the build reads the files.
 
-A cold build reads every file in one process, and Markdown is most of that time: the second core
-waits. When the event generator is made (before any generator reads), it gives a worker the event
-files Pelican's content cache will not serve (at least AHEAD_FROM of them), last first. The worker
-converts them with a copy of the generator's own Markdown reader (forked: the same settings and
-extensions) while the build reads the news and pages, then meets the build's reader coming the
-other way: each side stops where the other has been. The reader takes a body from the worker only
-when the worker read the very same text; a conversion that logged anything, or failed, is left to
-the reader, so warnings and errors are told as they always are. Nothing is written by the worker.
+A cold build reads every file in one process, and Markdown is a third of that time: the second
+core waits. When the event generator is made (before any generator reads), it gives a worker the
+Markdown files Pelican's content cache will not serve (at least AHEAD_FROM of them): the news,
+the pages, then the event files, in the order their readers read them. The worker converts them
+with a copy of the event generator's Markdown reader (forked: the same settings and extensions),
+about twice as fast as a reader reads, so it stays ahead; a file the reader has passed is skipped.
+The news and pages readers are Pelican's generators': they get the worker through the context
+(MARKDOWN_AHEAD_KEY) when they start reading (lend_read_ahead). The reader takes a body from the
+worker only when the worker read the very same text; a conversion that logged anything, or failed,
+is left to the reader, so warnings and errors are told as they always are. Nothing is written by
+the worker.
 
-A thread of the build's process receives the worker's results as they come: read only when the
-reader asked for a body, the pipe filled up while the news were read and the worker waited on it
-(1,381 of 2,000 event bodies converted ahead in a cold build of the 3,000-item bench site).
+A thread of the build's process receives the worker's results as they come, BATCH at a time (one
+by one when the worker is close to the reader): read only when the reader asked for a body, the
+pipe filled up and the worker waited on it.
 """
 
 from __future__ import annotations
@@ -26,8 +29,11 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
+# The documented context key (docs/architecture.md) holding the build's MarkdownAhead while the files are read.
+MARKDOWN_AHEAD_KEY = "markdown_ahead"
 AHEAD_FROM = 200  # fewer files to read than this: the worker is not worth its start
 BATCH = 32  # results sent at once: one message a file woke the build's receiving thread 2,000 times
+CLOSE = 8  # files between the worker and the reader under which each result is sent at once
 
 Converted = tuple[str, dict[str, Any]]  # the body's HTML and Markdown's raw metadata (md.Meta)
 Convert = Callable[[str], tuple[str, Converted]]  # path → (its text, its conversion)
@@ -50,23 +56,26 @@ class _Quiet(logging.Handler):
 
 
 def _work(paths: Sequence[str], convert: Convert, results: Connection, position: Any, parent: int) -> None:
-    """In the worker: convert PATHS from the last down to the build reader's POSITION, sending the results BATCH at a time."""
+    """In the worker: convert PATHS in order, skipping those below the build reader's POSITION, sending the results BATCH at a time."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle
     quiet = _Quiet()
     logging.getLogger().handlers = [quiet]
     batch: list[tuple[str, str, Converted]] = []
     try:
-        for index in range(len(paths) - 1, -1, -1):
-            if index < position.value or os.getppid() != parent:
-                break
+        index = 0
+        while index < len(paths) and os.getppid() == parent:
+            if index < position.value:  # the reader has passed it: ahead of the reader again
+                index = position.value + 1
+                continue
+            path, index = paths[index], index + 1
             logged = quiet.count
             try:
-                text, converted = convert(paths[index])
+                text, converted = convert(path)
             except Exception:  # the reader will convert it, and report the error
                 continue
             if quiet.count == logged:
-                batch.append((paths[index], text_digest(text), converted))
-            if len(batch) >= BATCH:
+                batch.append((path, text_digest(text), converted))
+            if len(batch) >= BATCH or index - position.value < CLOSE:  # close to the reader: no result held back
                 results.send(batch)
                 batch = []
         if batch:
@@ -76,7 +85,7 @@ def _work(paths: Sequence[str], convert: Convert, results: Connection, position:
 
 
 class MarkdownAhead:
-    """One worker converting PATHS (in the order the reader will read them) from the last; the reader takes what it has done."""
+    """One worker converting PATHS in the order the readers will read them, ahead of them; a reader takes what it has done."""
 
     def __init__(self, paths: Sequence[str], convert: Convert) -> None:
         context = multiprocessing.get_context("fork")
@@ -136,3 +145,18 @@ def start_ahead(paths: Sequence[str], convert: Convert) -> MarkdownAhead | None:
     if len(paths) < AHEAD_FROM or os.name != "posix" or (os.cpu_count() or 1) < 2:
         return None
     return MarkdownAhead(paths, convert)
+
+
+def lend_read_ahead(generator: Any) -> None:
+    """article_generator_preread and page_generator_preread handler: Pelican's reader of the news or pages takes the worker's bodies too."""
+    ahead = generator.context.get(MARKDOWN_AHEAD_KEY)
+    for reader in generator.readers.readers.values():
+        if getattr(reader, "ahead", ahead) is not ahead:
+            reader.ahead = ahead
+
+
+def take_back_read_ahead(generator: Any) -> None:
+    """article_generator_finalized and page_generator_finalized handler: its readers are done with the worker."""
+    for reader in generator.readers.readers.values():
+        if getattr(reader, "ahead", None) is not None:
+            reader.ahead = None

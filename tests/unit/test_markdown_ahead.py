@@ -50,16 +50,17 @@ def test_a_conversion_that_logged_or_failed_is_left_to_the_reader(caplog: pytest
     assert "something the reader must tell" not in caplog.text  # the worker printed nothing
 
 
-def test_the_worker_stops_where_the_reader_has_been_and_leaves_no_process() -> None:
+def test_the_worker_skips_what_the_reader_has_passed_and_leaves_no_process() -> None:
     def slow(path: str) -> tuple[str, tuple[str, dict]]:
-        time.sleep(0.01)
+        time.sleep(0.05)
         return path, ("", {})
 
     paths = [f"f{index}" for index in range(100)]
     ahead = MarkdownAhead(paths, slow)
-    ahead.take(paths[59], paths[59])  # the reader is at the sixtieth file: the worker, coming from the end, stops there
-    assert ahead.received(timeout=10)  # it ended by itself, before stop()
-    assert ahead.ready and set(ahead.ready) <= set(paths[60:])  # nothing converted twice below the reader
+    ahead.take(paths[59], paths[59])  # the reader is at the sixtieth file: the worker, at its first ones, goes past it
+    assert ahead.received(timeout=20)  # it ended by itself, before stop()
+    assert not set(ahead.ready) & set(paths[10:60])  # nothing converted that the reader has passed
+    assert set(paths[61:]) <= set(ahead.ready)  # what is left, ahead of the reader
     pid = ahead.process.pid
     ahead.stop()
     assert alive([pid]) == []
@@ -78,8 +79,17 @@ def test_a_site_read_ahead_is_the_site_read_in_one_process(tmp_path: Path, monke
 
     content = write_site(tmp_path, dict(BASE_SITE))
     taken: list[int] = []
-    stop = MarkdownAhead.stop
+    stop, take = MarkdownAhead.stop, MarkdownAhead.take
     monkeypatch.setattr(MarkdownAhead, "stop", lambda self: (taken.append(self.taken), stop(self))[1])
+    bodies: list[str] = []  # the files whose body a reader took from the worker
+
+    def noted(self: MarkdownAhead, path: str, text: str) -> object:
+        found = take(self, path, text)
+        if found is not None:
+            bodies.append(Path(path).relative_to(content).parts[0])
+        return found
+
+    monkeypatch.setattr(MarkdownAhead, "take", noted)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     from event import generator
 
@@ -96,6 +106,7 @@ def test_a_site_read_ahead_is_the_site_read_in_one_process(tmp_path: Path, monke
         sites.append(build_site(SETTINGS, tmp_path / name / "output", strict=True,
                                 overrides=site_overrides(tmp_path / name, content, SEARCH_PAGEFIND=False)).output)
     assert len(taken) == 1 and taken[0] > 0  # the first build took bodies from the worker, the second started none
+    assert {"news", "speakers"} <= set(bodies)  # Pelican's news reader too, not only the event files' reader
     assert contents(sites[0]) == contents(sites[1])
 
 
