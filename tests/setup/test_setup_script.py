@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,16 @@ def test_no_symbolic_link_is_tracked() -> None:
     """A tracked link (a worktree's .venv, node_modules or .cache pointing elsewhere) breaks a fresh clone's setup."""
     listed = subprocess.run(["git", "ls-files", "-s"], cwd=REPO, capture_output=True, text=True, check=True).stdout
     assert [line.split("\t", 1)[1] for line in listed.splitlines() if line.startswith("120000 ")] == []
+
+
+def test_setup_compiles_the_project_s_code(monkeypatch) -> None:
+    """Even where PYTHONDONTWRITEBYTECODE is set, the plugins are compiled once, not at each build's start."""
+    setup = load_setup()
+    ran: list[list[str]] = []
+    monkeypatch.setattr(setup, "run", lambda command, what: ran.append(command))
+    setup.compile_project(Path(sys.executable))
+    assert len(ran) == 1 and ran[0][1:4] == ["-m", "compileall", "-q"]
+    assert {"eventsite", "plugins", "pelicanconf.py"} <= set(ran[0][4:])
+    done = subprocess.run(ran[0], cwd=REPO, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    assert done.returncode == 0
+    assert Path(importlib.util.cache_from_source(str(REPO / "plugins" / "event" / "event.py"))).exists()
