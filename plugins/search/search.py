@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -203,14 +204,28 @@ class PagefindRun:
             self.output.close()
             raise PagefindFailed(f"Pagefind n'a pas pu indexer le site : {error}") from error
         self.replaces = index_site  # event.site_written: the finalized receiver whose work this is
+        self.expired = False
+
+    def _expire(self) -> None:
+        """SEARCH_TIMEOUT is over: Pagefind is stopped."""
+        self.expired = True
+        self.process.kill()
 
     def wait(self) -> float:
-        """Wait for the index (until SEARCH_TIMEOUT from the start); return the seconds it took, raise PagefindFailed if it failed."""
+        """Wait for the index (until SEARCH_TIMEOUT from the start); return the seconds it took, raise PagefindFailed if it failed.
+
+        A blocking wait, the timeout kept by a timer: Popen.wait(timeout) polls, sleeping up to 50 ms between two looks.
+        """
+        timer = threading.Timer(max(0.0, self.deadline - time.perf_counter()), self._expire)
+        timer.start()
         try:
-            returncode = self.process.wait(timeout=max(0.0, self.deadline - time.perf_counter()))
-        except subprocess.TimeoutExpired as error:
-            self.cancel()
-            raise PagefindFailed(f"Pagefind n'a pas pu indexer le site : {error}") from error
+            returncode = self.process.wait()
+        finally:
+            timer.cancel()
+        if self.expired:
+            self.output.close()
+            limit = float(setting(self.settings, "SEARCH_TIMEOUT"))
+            raise PagefindFailed(f"Pagefind n'a pas pu indexer le site : pas fini après {limit:g} s (SEARCH_TIMEOUT)")
         with self.output:
             self.output.seek(0)
             printed = self.output.read().decode("utf-8", "replace").strip()

@@ -113,3 +113,18 @@ def test_a_failed_finalized_handler_stops_the_index(tmp_path, site, monkeypatch)
     with pytest.raises(BuildFailed, match="disque plein"):
         build_site(SETTINGS, tmp_path / "output", strict=False, overrides=site_overrides(tmp_path, content))
     assert alive([int(started.read_text())]) == []
+
+
+def test_an_index_past_its_timeout_is_stopped_and_fails(monkeypatch, tmp_path):
+    """SEARCH_TIMEOUT holds for the run waited for after the finalized handlers: Pagefind is stopped, the build told why."""
+    import search.search as search_module
+
+    from tests.outside.test_cards_workers import alive
+
+    started = tmp_path / "pid.txt"
+    indexer = "import os, sys, time; open(sys.argv[1], 'w').write(str(os.getpid())); time.sleep(60)"
+    monkeypatch.setattr(search_module, "pagefind_command", lambda site_path, settings: [sys.executable, "-c", indexer, str(started)])
+    run = search_module.PagefindRun(str(tmp_path), {"SEARCH_TIMEOUT": 1})
+    with pytest.raises(search_module.PagefindFailed, match="SEARCH_TIMEOUT"):
+        run.wait()
+    assert alive([int(started.read_text())]) == []
