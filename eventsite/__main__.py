@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .buildworker import report_build, warning_lines
 from .check import check_everything, report, scaffold_schema
+from .collection import spare_the_final_collection
 from .commands import invoke_command
 from .preview import run_preview
 from .scaffold import SCAFFOLDS, ScaffoldError, create
@@ -88,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(report(problems))
         print_warnings(warnings)
+        spare_the_final_collection()
         return 1 if problems or warnings else 0
     if args.command == "new":
         try:
@@ -100,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     ok, text = report_build(Path(args.settings), Path(args.output), strict=args.strict)
     print(text, file=sys.stdout if ok else sys.stderr)
+    spare_the_final_collection()  # the process ends here
     return 0 if ok else 1
 
 

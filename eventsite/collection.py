@@ -25,3 +25,14 @@ def collection_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def spare_the_final_collection() -> None:
+    """Freeze every object for a process that ends once its command is done: Python's exit then traverses none of them.
+
+    Python's finalization runs a full collection over the heap a build or check leaves (the model,
+    its pages' context): 0.16-0.20 s at the end of a 3,000-item build, for memory the process gives
+    back whole as it ends. Frozen objects (gc.freeze) are never traversed; only for a command's
+    last step, never in a process that goes on (the preview's worker collects once it has answered).
+    """
+    gc.freeze()

@@ -68,3 +68,14 @@ def test_every_build_runs_without_the_collector_and_gives_it_back(monkeypatch: p
         eventsite.build.build_site(tmp_path / "pelicanconf.py", tmp_path / "output", strict=False)
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_a_command_s_build_leaves_its_heap_to_the_exit_untraversed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`python -m eventsite build` ends with its build: its objects are frozen, so that Python's exit collects none of them."""
+    import eventsite.__main__ as cli
+
+    frozen: list[bool] = []
+    monkeypatch.setattr(cli, "report_build", lambda *args, **kwargs: (True, "construit"))
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    assert cli.main(["build", "--settings", str(tmp_path / "pelicanconf.py"), "--output", str(tmp_path / "output")]) == 0
+    assert frozen == [True]
