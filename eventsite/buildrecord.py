@@ -99,7 +99,7 @@ def write_record(path: Path, output: Path, inputs: Inputs, problems: list[Any], 
     fd, temporary = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False)
+            handle.write(json.dumps(data, ensure_ascii=False))  # json.dump encodes in Python; dumps with the C encoder
         os.chmod(temporary, new_file_mode())
         os.replace(temporary, target)
     except BaseException:
