@@ -10,6 +10,7 @@ from typing import Any
 from pelican.contents import Page
 from pelican.generators import Generator
 
+from eventsite.forkedcall import ForkedCall, forked_call
 from eventsite.safepaths import Inside, PathOutside
 from eventsite.stamprecord import StampRecord
 
@@ -18,11 +19,11 @@ from .header import NotUtf8Error, header_record, recorded_header
 
 from .dayfragments import DAY_TEMPLATE, day_renderer
 from .linking import link_event
-from .markdown_ahead import MARKDOWN_AHEAD_KEY, MarkdownAhead, start_ahead
+from .markdown_ahead import MARKDOWN_AHEAD_KEY, MarkdownAhead, start_ahead, worth_ahead
 from .markdown_reuse import ReusedMarkdownMixin
 from .model import Entity, Event
 from .navigation import save_as_for
-from .placeholders import content_placeholders, placeholder_record
+from .placeholders import placeholder_record, scan_placeholders
 from .problems import ContentProblem
 from .reading import ContentType, content_types, parse_entity, unreadable_problem
 from .settings import EventSettings, localized_settings, read_event_settings
@@ -82,8 +83,11 @@ class EventGenerator(Generator):
         # Entities that cannot be placed (a session without its day): checked, then left out of the site.
         self.incomplete: list[Entity] = []
         self.output_inside = Inside(self.output_path)  # the pages' folders resolved once per build, not once per page
-        # Made before any generator reads: a worker converts the Markdown of the news, pages and event files ahead of their readers.
-        self.ahead = self.read_ahead()
+        # Made before any generator reads: a worker converts the Markdown of the news, pages and event files ahead of their readers,
+        # and, in the same cold builds, another one scans every file for placeholders (read_model takes its result).
+        paths = self.ahead_paths()
+        self.placeholder_scan = self.scan_ahead() if worth_ahead(paths) else None
+        self.ahead = self.read_ahead(paths)
 
     def reading_order(self) -> list[str]:
         """The event files read_model reads, in its order, inside content/ (absolute paths, as Pelican's reader gets them)."""
@@ -115,31 +119,56 @@ class EventGenerator(Generator):
                 found.append(os.path.abspath(os.path.join(self.path, relpath)))
         return found
 
-    def read_ahead(self) -> MarkdownAhead | None:
-        """Start converting ahead the Markdown files (news, pages, then event files) Pelican's content cache will not serve.
+    def ahead_paths(self) -> list[str]:
+        """The Markdown files (news, pages, then event files) Pelican's content cache will not serve, in their readers' order.
 
-        Only when they are many. The news and pages readers take the worker's bodies too (lend_read_ahead, through
-        context["markdown_ahead"]). Not a generator's files when its cache is there to load (a preview's rebuild, a warm
-        build): listing and checking every file costs more than the few files it has to read.
+        Not a generator's files when its cache is there to load (a preview's rebuild, a warm build): listing and checking
+        every file costs more than the few files it has to read.
         """
-        readers = [reader for reader in self.readers.readers.values() if isinstance(reader, ReusedMarkdownMixin)]
-        if not readers:
-            return None
+        if not any(isinstance(reader, ReusedMarkdownMixin) for reader in self.readers.readers.values()):
+            return []
         paths: list[str] = []
         for cache, files in ((ARTICLES_CACHE, ("ARTICLE_PATHS", "ARTICLE_EXCLUDES")), (PAGES_CACHE, ("PAGE_PATHS", "PAGE_EXCLUDES")),
                              (READERS_CACHE, None)):
             if self.settings.get("LOAD_CONTENT_CACHE") and os.path.exists(os.path.join(self.settings["CACHE_PATH"], cache)):
                 continue
             paths += self.pelican_reading_order(*files) if files else self.reading_order()
-        ahead = start_ahead([path for path in paths if self.readers.get_cached_data(path, None) is None], readers[0].convert)
+        return [path for path in paths if self.readers.get_cached_data(path, None) is None]
+
+    def read_ahead(self, paths: list[str]) -> MarkdownAhead | None:
+        """Start converting PATHS' Markdown ahead of their readers, when they are many (ahead_paths).
+
+        The news and pages readers take the worker's bodies too (lend_read_ahead, through context["markdown_ahead"]).
+        """
+        readers = [reader for reader in self.readers.readers.values() if isinstance(reader, ReusedMarkdownMixin)]
+        ahead = start_ahead(paths, readers[0].convert) if readers else None
         for reader in readers:
             reader.ahead = ahead
         if ahead is not None:
             self.context[MARKDOWN_AHEAD_KEY] = ahead
         return ahead
 
+    def event_folders(self) -> tuple[str, ...]:
+        """The content folders of the event's types (speakers/, sessions/...)."""
+        return tuple(self.event_settings.paths.values())
+
+    def scan_ahead(self) -> ForkedCall | None:
+        """The placeholder scan of every Markdown file under content/, by a forked process while the files are read."""
+        record = placeholder_record(self.settings, Path(self.path), self.event_folders())
+        return forked_call(scan_placeholders, Path(self.path), self.event_folders(), record)
+
+    def scanned_placeholders(self) -> tuple[list[ContentProblem], StampRecord]:
+        """The placeholders of every Markdown file and the record that keeps them: the forked scan's, or scanned here."""
+        scan, self.placeholder_scan = self.placeholder_scan, None
+        if scan is not None:
+            return scan.result()
+        return scan_placeholders(Path(self.path), self.event_folders(), placeholder_record(self.settings, Path(self.path), self.event_folders()))
+
     def stop_reading_ahead(self) -> None:
-        """Stop the read-ahead worker, if any: the model is read."""
+        """Stop the read-ahead worker and the placeholder scan, if any: the model is read (or could not be)."""
+        if self.placeholder_scan is not None:  # not taken: reading failed before the scan was needed
+            self.placeholder_scan.cancel()
+            self.placeholder_scan = None
         if self.ahead is not None:
             self.context.pop(MARKDOWN_AHEAD_KEY, None)
             self.ahead.stop()
@@ -215,9 +244,8 @@ class EventGenerator(Generator):
             getattr(self.event, ctype.collection).extend(self.read_type(ctype, headers))
         headers.save()
         self.problems += validate_event(self.event, self.event_settings, Path(self.path), self.incomplete)
-        event_folders = tuple(self.event_settings.paths.values())
-        placeholders = placeholder_record(self.settings, Path(self.path), event_folders)
-        self.problems += content_placeholders(Path(self.path), event_folders, placeholders)
+        found, placeholders = self.scanned_placeholders()
+        self.problems += found
         placeholders.save()
         leave_out(self.event, self.incomplete)
         set_languages(self.event.sessions, self.settings["DEFAULT_LANG"])

@@ -140,11 +140,14 @@ class MarkdownAhead:
         self.ready.clear()
 
 
+def worth_ahead(paths: Sequence[str]) -> bool:
+    """Whether PATHS are enough to be worth a worker (at least AHEAD_FROM), and processes can be forked beside this one."""
+    return len(paths) >= AHEAD_FROM and os.name == "posix" and (os.cpu_count() or 1) >= 2
+
+
 def start_ahead(paths: Sequence[str], convert: Convert) -> MarkdownAhead | None:
-    """A MarkdownAhead for PATHS when they are enough to be worth a worker (and processes can be forked), else None."""
-    if len(paths) < AHEAD_FROM or os.name != "posix" or (os.cpu_count() or 1) < 2:
-        return None
-    return MarkdownAhead(paths, convert)
+    """A MarkdownAhead for PATHS when they are worth it (worth_ahead), else None."""
+    return MarkdownAhead(paths, convert) if worth_ahead(paths) else None
 
 
 def lend_read_ahead(generator: Any) -> None:

@@ -107,3 +107,8 @@ def content_placeholders(content: Path, event_folders: tuple[str, ...], record: 
         in_event = relpath.split("/", 1)[0] in event_folders
         found += record.computed(relpath, stamp_of(seen), lambda: markdown_problems(path, relpath, in_event), problems_data, problems_from)
     return found
+
+
+def scan_placeholders(content: Path, event_folders: tuple[str, ...], record: StampRecord) -> tuple[list[ContentProblem], StampRecord]:
+    """content_placeholders, with the RECORD it noted every file in: a scan run by another process hands both back."""
+    return content_placeholders(content, event_folders, record), record
