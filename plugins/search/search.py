@@ -15,7 +15,6 @@ import logging
 import os
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Sequence
@@ -197,11 +196,9 @@ class PagefindRun:
         self.site, self.settings = site, settings
         self.started = time.perf_counter()
         self.deadline = self.started + float(setting(settings, "SEARCH_TIMEOUT"))
-        self.output = tempfile.TemporaryFile()  # what it prints (little: --quiet), never a pipe it could fill
-        try:
-            self.process = subprocess.Popen(pagefind_command(site, settings), stdout=self.output, stderr=subprocess.STDOUT)
+        try:  # what it prints (little: --quiet) is read once it ends, or as it goes if it ever filled the pipe
+            self.process = subprocess.Popen(pagefind_command(site, settings), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         except OSError as error:
-            self.output.close()
             raise PagefindFailed(f"Pagefind n'a pas pu indexer le site : {error}") from error
         self.replaces = index_site  # event.site_written: the finalized receiver whose work this is
         self.expired = False
@@ -219,16 +216,13 @@ class PagefindRun:
         timer = threading.Timer(max(0.0, self.deadline - time.perf_counter()), self._expire)
         timer.start()
         try:
-            returncode = self.process.wait()
+            output, _ = self.process.communicate()  # no timeout given: reads to the end, then a blocking wait
         finally:
             timer.cancel()
         if self.expired:
-            self.output.close()
             limit = float(setting(self.settings, "SEARCH_TIMEOUT"))
             raise PagefindFailed(f"Pagefind n'a pas pu indexer le site : pas fini après {limit:g} s (SEARCH_TIMEOUT)")
-        with self.output:
-            self.output.seek(0)
-            printed = self.output.read().decode("utf-8", "replace").strip()
+        printed, returncode = output.decode("utf-8", "replace").strip(), self.process.returncode
         if returncode != 0:
             raise PagefindFailed(f"Pagefind a échoué ({returncode}) : {printed}")
         normalise_entry(self.site, self.settings)
@@ -240,8 +234,9 @@ class PagefindRun:
         """Stop Pagefind at once (a failed build): the staging folder it wrote in is not published."""
         if self.process.poll() is None:
             self.process.kill()
-            self.process.wait()
-        self.output.close()
+        if self.process.stdout is not None:
+            self.process.stdout.close()  # closed already when it was waited for
+        self.process.wait()
 
 
 def run_pagefind(site: str, settings: Any) -> float:
