@@ -77,7 +77,10 @@ def write(pelican: Pelican, generators: Sequence[Any], before_finalized: Callabl
         if before_finalized is not None:
             before_finalized()
         context = generators[0].context if generators else {}
-        pending = [run for _, run in SITE_WRITTEN.send(pelican, generators=generators, context=context) if run is not None]
+        for receiver in SITE_WRITTEN.receivers_for(pelican):  # one by one: a run started is cancelled if the next one fails
+            run = receiver(pelican, generators=generators, context=context)
+            if run is not None:
+                pending.append(run)
         finalize(pelican, {run.replaces for run in pending})
         while pending:
             pending[0].wait()

@@ -128,3 +128,41 @@ def test_an_index_past_its_timeout_is_stopped_and_fails(monkeypatch, tmp_path):
     with pytest.raises(search_module.PagefindFailed, match="SEARCH_TIMEOUT"):
         run.wait()
     assert alive([int(started.read_text())]) == []
+
+
+def test_a_run_started_at_site_written_is_cancelled_when_another_receiver_fails(tmp_path):
+    """event.site_written's receivers are called one by one: a failing one stops the runs the earlier ones started."""
+    from blinker import signal
+
+    from eventsite.phases import write
+
+    cancelled: list[bool] = []
+
+    class Run:
+        replaces = None
+
+        def wait(self) -> None:
+            raise AssertionError("never waited for: the build failed first")
+
+        def cancel(self) -> None:
+            cancelled.append(True)
+
+    def starts(sender, **kwargs):
+        return Run()
+
+    def fails(sender, **kwargs):
+        raise OSError("disque plein")
+
+    site_written = signal("event.site_written")
+    site_written.connect(starts)
+    site_written.connect(fails)
+    # The search plugin's own receiver, connected once a build has registered it, starts nothing without Pagefind.
+    pelican = type("FakePelican", (), {"_get_writer": lambda self: object(), "settings": {"SEARCH_PAGEFIND": False},
+                                       "output_path": str(tmp_path)})()
+    try:
+        with pytest.raises(OSError, match="disque plein"):
+            write(pelican, [])
+    finally:
+        site_written.disconnect(starts)
+        site_written.disconnect(fails)
+    assert cancelled == [True]
