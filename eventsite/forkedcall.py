@@ -4,7 +4,10 @@ For work the build needs only later and that reads files without changing anythi
 plugin's placeholder scan, while the content is read): the second core does it beside the build's
 reader. The child is a fork (the same modules, settings and records); it sends its result
 pickled, or nothing if the function failed, and then the build computes it itself, so that its
-errors and problems are told as they always are. A child whose build was killed ends with it.
+errors and problems are told as they always are. A thread of the build's process receives the
+result as soon as it is sent, so the child ends once its function is done, whether the build asks
+for the result or not (a build that failed before asking never leaves it blocked on a full pipe);
+a build that fails first may stop it at once (cancel).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
@@ -37,22 +41,29 @@ class ForkedCall:
 
     def __init__(self, function: Callable[..., Any], *arguments: Any) -> None:
         self.function, self.arguments = function, arguments
+        self.found: tuple[bool, Any] = (False, None)
         context = multiprocessing.get_context("fork")
         receiving, sending = context.Pipe(duplex=False)
-        self.results = receiving
         self.process = context.Process(target=_call, args=(function, arguments, sending), name="forked-call", daemon=True)
         self.process.start()
         sending.close()
+        self.receiver = threading.Thread(target=self._receive, args=(receiving,), name="forked-call-result", daemon=True)
+        self.receiver.start()
+
+    def _receive(self, results: Connection) -> None:
+        """In the receiving thread: keep what the child sends (nothing when it died before sending)."""
+        try:
+            self.found = results.recv()
+        except (EOFError, OSError):
+            pass
+        finally:
+            results.close()
 
     def result(self) -> Any:
         """The function's result: the child's, or computed here when the child sent none."""
-        try:
-            done, value = self.results.recv()
-        except (EOFError, OSError):  # the child died before sending
-            done, value = False, None
-        finally:
-            self.results.close()
-            self.process.join()
+        self.receiver.join()
+        self.process.join()
+        done, value = self.found
         return value if done else self.function(*self.arguments)
 
     def cancel(self) -> None:
@@ -60,7 +71,7 @@ class ForkedCall:
         if self.process.is_alive():
             self.process.terminate()
         self.process.join()
-        self.results.close()
+        self.receiver.join()  # the child's end is closed: the thread reads to the end and stops
 
 
 def forked_call(function: Callable[..., Any], *arguments: Any) -> ForkedCall | None:

@@ -19,6 +19,14 @@ def test_a_forked_call_gives_its_result_or_is_computed_here() -> None:
     assert not call.process.is_alive() and not failing.process.is_alive()
 
 
+def test_a_forked_call_ends_even_when_its_result_is_never_asked_for() -> None:
+    """A build that fails before it asks leaves no child blocked on a full pipe: the result is received as it comes."""
+    call = forkedcall.ForkedCall(bytes, 1_000_000)  # far more than a pipe holds
+    call.process.join(timeout=10)
+    assert not call.process.is_alive()
+    assert call.result() == bytes(1_000_000)
+
+
 def test_the_scan_forked_or_not_finds_the_same_placeholders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from eventsite.check import check_everything
     from tests.conftest import BASE_SITE, SETTINGS, site_overrides, write_site
