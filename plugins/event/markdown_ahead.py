@@ -105,7 +105,7 @@ class MarkdownAhead:
         """The worker's conversion of PATH when it read the same TEXT, else None (the reader converts it)."""
         index = self.order.get(path)
         if index is not None and index >= self.position.value:
-            self.position.value = index + 1  # the worker stops before reaching what the reader has read
+            self.position.value = index + 1  # the worker skips what the reader has read
         found = self.ready.pop(path, None)
         if found is None or found[0] != text_digest(text):
             return None
