@@ -1,7 +1,8 @@
-"""Worker processes that work alongside the build's own process while the pages are written.
+"""Worker processes that work alongside the build's own process while the content is read or the pages are written.
 
-Used by the cards plugin (drawing social cards) and the typography plugin (typesetting written
-pages). A worker never outlives its build: the build stops the pool when it ends or fails, and a
+Used by the cards plugin (drawing social cards), the typography plugin (typesetting written
+pages) and the event plugin (scanning every Markdown file for placeholders while the content is
+read, in a cold build). A worker never outlives its build: the build stops the pool when it ends or fails, and a
 worker whose build process died (killed, with no chance to stop it) exits by itself once the job
 it is running, if any, is whole (a job writes its files whole). Interrupting the build (Ctrl-C)
 is the build's to handle: the workers ignore it and are stopped by it.

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from pelican.contents import Page
 from pelican.generators import Generator
 
-from eventsite.forkedcall import ForkedCall, forked_call
 from eventsite.safepaths import Inside, PathOutside
 from eventsite.stamprecord import StampRecord
+from eventsite.workers import BuildWorkers
 
 from .channel import problems_of, report
 from .header import NotUtf8Error, header_record, recorded_header
@@ -89,35 +90,31 @@ class EventGenerator(Generator):
         self.placeholder_scan = self.scan_ahead() if worth_ahead(paths) else None
         self.ahead = self.read_ahead(paths)
 
-    def reading_order(self) -> list[str]:
-        """The event files read_model reads, in its order, inside content/ (absolute paths, as Pelican's reader gets them)."""
-        content = Inside(self.path)
+    def inside_content(self, relpaths: Iterable[str]) -> list[str]:
+        """RELPATHS (below content/) that stay inside it, as absolute paths (as Pelican's reader gets them): never read ahead otherwise."""
+        content = Inside(self.path)  # each folder resolved once
         found = []
-        for ctype in content_types(self.event_settings):
-            for relpath in sorted(self.get_files(self.event_settings.paths[ctype.key], extensions=("md", "markdown"))):
-                try:
-                    content.resolve(relpath)
-                except PathOutside:  # never read, never read ahead
-                    continue
-                found.append(os.path.abspath(os.path.join(self.path, relpath)))
+        for relpath in relpaths:
+            try:
+                content.resolve(relpath)
+            except PathOutside:  # refused when read (read_type, the containment plugin)
+                continue
+            found.append(os.path.abspath(os.path.join(self.path, relpath)))
         return found
+
+    def reading_order(self) -> list[str]:
+        """The event files read_model reads, in its order, inside content/."""
+        return self.inside_content(relpath for ctype in content_types(self.event_settings)
+                                   for relpath in sorted(self.get_files(self.event_settings.paths[ctype.key], extensions=("md", "markdown"))))
 
     def pelican_reading_order(self, paths: str, excludes: str) -> list[str]:
         """The Markdown files Pelican's generator of the PATHS and EXCLUDES settings reads, in its order, inside content/.
 
         Its very call to get_files (a set, iterated in the same order in this process), keeping the Markdown files.
         """
-        content = Inside(self.path)
         markdown = tuple(f".{extension}" for extension, reader in self.readers.readers.items() if isinstance(reader, ReusedMarkdownMixin))
-        found = []
-        for relpath in self.get_files(self.settings[paths], exclude=self.settings[excludes]):
-            if relpath.endswith(markdown):
-                try:
-                    content.resolve(relpath)
-                except PathOutside:  # refused by the containment plugin, never read ahead
-                    continue
-                found.append(os.path.abspath(os.path.join(self.path, relpath)))
-        return found
+        return self.inside_content(relpath for relpath in self.get_files(self.settings[paths], exclude=self.settings[excludes])
+                                   if relpath.endswith(markdown))
 
     def ahead_paths(self) -> list[str]:
         """The Markdown files (news, pages, then event files) Pelican's content cache will not serve, in their readers' order.
@@ -152,17 +149,20 @@ class EventGenerator(Generator):
         """The content folders of the event's types (speakers/, sessions/...)."""
         return tuple(self.event_settings.paths.values())
 
-    def scan_ahead(self) -> ForkedCall | None:
-        """The placeholder scan of every Markdown file under content/, by a forked process while the files are read."""
-        record = placeholder_record(self.settings, Path(self.path), self.event_folders())
-        return forked_call(scan_placeholders, Path(self.path), self.event_folders(), record)
+    def placeholder_scan_of(self) -> tuple[Path, tuple[str, ...], StampRecord]:
+        """scan_placeholders' arguments: content/, the event's folders and the record of the last build's scan."""
+        return Path(self.path), self.event_folders(), placeholder_record(self.settings, Path(self.path), self.event_folders())
+
+    def scan_ahead(self) -> BuildWorkers:
+        """The placeholder scan of every Markdown file under content/, by a worker process while the files are read."""
+        worker = BuildWorkers(1)
+        worker.submit(scan_placeholders, *self.placeholder_scan_of())
+        return worker
 
     def scanned_placeholders(self) -> tuple[list[ContentProblem], StampRecord]:
-        """The placeholders of every Markdown file and the record that keeps them: the forked scan's, or scanned here."""
+        """The placeholders of every Markdown file and the record that keeps them: the worker's scan, or scanned here."""
         scan, self.placeholder_scan = self.placeholder_scan, None
-        if scan is not None:
-            return scan.result()
-        return scan_placeholders(Path(self.path), self.event_folders(), placeholder_record(self.settings, Path(self.path), self.event_folders()))
+        return scan.finish()[0] if scan is not None else scan_placeholders(*self.placeholder_scan_of())
 
     def stop_reading_ahead(self) -> None:
         """Stop the read-ahead worker and the placeholder scan, if any: the model is read (or could not be)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,43 @@ def test_a_save_as_or_url_header_in_an_event_file_writes_nothing_outside(tmp_pat
     out = build(root, content, strict=False)
     assert strays(tmp_path, root) == []
     assert (out / "intervenants" / "evasion" / "index.html").is_file()  # at its entity's address, from its file name
+
+
+CONVERTED = "EVENTSITE_TEST_CONVERTED"  # the file the read-ahead worker notes each path it converts in
+
+
+def convert_noting_the_path(self, source_path):
+    """ReusedMarkdownMixin's convert, noting the path (run by the read-ahead worker, a fork of the build)."""
+    from event.markdown_reuse import ReusedMarkdownMixin
+
+    with open(os.environ[CONVERTED], "a", encoding="utf-8") as noted:
+        noted.write(source_path + "\n")
+    return ReusedMarkdownMixin._original_convert(self, source_path)  # the real one, kept there by the test
+
+
+def test_the_read_ahead_reads_no_file_a_link_leads_out_to(tmp_path, monkeypatch):
+    """A news, page or event file that is a link out of content/ is refused when read, and never read ahead either."""
+    from event import markdown_ahead
+    from event.markdown_reuse import ReusedMarkdownMixin
+    from eventsite.build import build_site
+    from tests.conftest import BASE_SITE, SETTINGS, site_overrides, write_site
+
+    content = write_site(tmp_path, dict(BASE_SITE))
+    secret = tmp_path / "ailleurs" / "secret.md"
+    secret.parent.mkdir()
+    secret.write_text("Title: Secret\nDate: 2018-03-05 10:00\n\nNe doit pas être lu.\n", encoding="utf-8")
+    for link in ("news/fuite.md", "pages/fuite.md", "speakers/fuite.md"):
+        (content / link).symlink_to(secret)
+    converted = tmp_path / "converted.txt"
+    monkeypatch.setenv(CONVERTED, str(converted))
+    monkeypatch.setattr(ReusedMarkdownMixin, "_original_convert", ReusedMarkdownMixin.convert, raising=False)
+    monkeypatch.setattr(ReusedMarkdownMixin, "convert", convert_noting_the_path)
+    monkeypatch.setattr(markdown_ahead, "AHEAD_FROM", 0)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    try:
+        build_site(SETTINGS, tmp_path / "output", strict=False, overrides=site_overrides(tmp_path, content, SEARCH_PAGEFIND=False))
+    except Exception:  # the links are refused; what matters here is what was read
+        pass
+    read = converted.read_text(encoding="utf-8").split()
+    assert any(path.endswith("alice-martin.md") for path in read)  # the worker did read ahead
+    assert not [path for path in read if "fuite" in path or "secret" in path]
