@@ -70,12 +70,14 @@ def test_every_build_runs_without_the_collector_and_gives_it_back(monkeypatch: p
     assert gc.isenabled()
 
 
-def test_a_command_s_build_leaves_its_heap_to_the_exit_untraversed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """`python -m eventsite build` ends with its build: its objects are frozen, so that Python's exit collects none of them."""
+def test_a_command_s_build_or_check_leaves_its_heap_to_the_exit_untraversed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`python -m eventsite build` and `check` end with their work: its objects are frozen, so that Python's exit collects none of them."""
     import eventsite.__main__ as cli
 
-    frozen: list[bool] = []
+    frozen: list[str] = []
     monkeypatch.setattr(cli, "report_build", lambda *args, **kwargs: (True, "construit"))
-    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
-    assert cli.main(["build", "--settings", str(tmp_path / "pelicanconf.py"), "--output", str(tmp_path / "output")]) == 0
-    assert frozen == [True]
+    monkeypatch.setattr(cli, "check_everything", lambda *args, **kwargs: ([], []))
+    for command in ("build", "check"):
+        monkeypatch.setattr(gc, "freeze", lambda: frozen.append(command))
+        assert cli.main([command, "--settings", str(tmp_path / "pelicanconf.py")]) == 0
+    assert frozen == ["build", "check"]

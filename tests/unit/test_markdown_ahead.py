@@ -106,7 +106,7 @@ def test_a_site_read_ahead_is_the_site_read_in_one_process(tmp_path: Path, monke
         sites.append(build_site(SETTINGS, tmp_path / name / "output", strict=True,
                                 overrides=site_overrides(tmp_path / name, content, SEARCH_PAGEFIND=False)).output)
     assert len(taken) == 1 and taken[0] > 0  # the first build took bodies from the worker, the second started none
-    assert {"news", "speakers"} <= set(bodies)  # Pelican's news reader too, not only the event files' reader
+    assert {"news", "pages", "speakers"} <= set(bodies)  # Pelican's news and pages readers too, not only the event files' reader
     assert contents(sites[0]) == contents(sites[1])
 
 
