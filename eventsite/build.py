@@ -23,6 +23,7 @@ from .phases import content_problems, read_and_link, write
 from .rendermemo import CHANNEL_MARK, RenderMemo, memo_folder
 from .recycling import file_marks, remove_unwritten
 from .staging import staging_folder, swap_into_place
+from .templatecode import with_shared_templates
 from .writtenpages import WrittenPages, written_record
 
 # The staging folder may hold the previous site: every file must be written again, never kept
@@ -204,7 +205,7 @@ def build_site(
         while True:
             with collect_warnings() as collector:
                 try:
-                    settings = pelican_settings(settings_file, extra)
+                    settings = with_shared_templates(pelican_settings(settings_file, extra))  # each template compiled once
                     with cache_locked(settings), traced() as body_reads:
                         pelican = Pelican(settings)
                         strict = strict or bool(pelican.settings.get("EVENT_STRICT"))  # publishconf.py asks for it

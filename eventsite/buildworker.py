@@ -25,33 +25,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, TextIO
 
-from jinja2 import BytecodeCache
-from jinja2.bccache import Bucket
-
 from .collection import collection_paused
+from .templatecode import CompiledTemplates
 
 REQUEST = "build"
-
-
-class CompiledTemplates(BytecodeCache):
-    """Jinja's compiled templates kept in memory between the worker's builds (a changed template is compiled again).
-
-    Pelican makes a new Jinja environment for each generator and each build; without this, every
-    rebuild parses and compiles every template again.
-    """
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        """Fill BUCKET from memory (Jinja ignores it if the template's source changed)."""
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        """Keep BUCKET's compiled code for the next build."""
-        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 def warning_lines(warnings: list[str]) -> list[str]:

@@ -166,3 +166,22 @@ def test_a_run_started_at_site_written_is_cancelled_when_another_receiver_fails(
         site_written.disconnect(starts)
         site_written.disconnect(fails)
     assert cancelled == [True]
+
+
+def test_a_build_compiles_each_template_once(tmp_path, site, monkeypatch):
+    """Pelican makes a Jinja environment per generator: they share the templates they compile the same way."""
+    from collections import Counter
+
+    from jinja2 import Environment
+
+    compiled: Counter[str] = Counter()
+    original = Environment.compile
+
+    def counting(self, source, name=None, *args, **kwargs):
+        compiled[str(name)] += 1
+        return original(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(Environment, "compile", counting)
+    build_site(SETTINGS, tmp_path / "output", strict=True, overrides=site_overrides(tmp_path, site(), SEARCH_PAGEFIND=False))
+    assert compiled["base.html"] == 1
+    assert [name for name, count in compiled.items() if count > 1] == []
