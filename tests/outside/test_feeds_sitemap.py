@@ -68,3 +68,19 @@ def test_sitemap_is_built_with_xml_etree_and_escapes():
     text = ET.tostring(tree.getroot(), encoding="unicode")
     assert "a&amp;b/" in text
     assert page_path("programme/index.html") == "programme/" and page_path("index.html") == ""
+
+
+def test_a_page_s_language_versions_are_read_from_its_head_alone(tmp_path):
+    from seo.sitemap import HEAD_READ, page_alternates
+
+    filler = "<meta name=x content=y>\n" * (2 * HEAD_READ // 24)  # the links come after more than one read
+    links = '<LINK rel="alternate" HREFLANG="en" href="../en/programme/"><link rel=alternate HrefLang=fr href="./">'
+    body = '<body><link rel="alternate" hreflang="de" href="/de/">'  # a link after <body> is not the head's
+    (tmp_path / "programme").mkdir()
+    (tmp_path / "programme/index.html").write_text(f"<html><head>{filler}{links}</head>{body}</body></html>", encoding="utf-8")
+    assert page_alternates(str(tmp_path), "programme/index.html") == {"en": "/en/programme/", "fr": "/programme/"}
+    (tmp_path / "seule.html").write_text(f"<html><head>{filler}<link rel=stylesheet href=a.css></head>{body}", encoding="utf-8")
+    assert page_alternates(str(tmp_path), "seule.html") == {}
+    (tmp_path / "fragment").mkdir()
+    (tmp_path / "fragment/index.html").write_text(f"{filler}{links}", encoding="utf-8")  # no <body>: the whole file is its head
+    assert page_alternates(str(tmp_path), "fragment/index.html") == {"en": "/en/programme/", "fr": "/fragment/"}
