@@ -29,8 +29,10 @@ ADDRESSES = ("save_as", "url")
 
 def translation_source(source_path: str, settings: Mapping[str, Any]) -> tuple[str, str] | None:
     """(language, original's path from content/) of a news or page file under <folder>/<lang>/, else None."""
-    relpath = PurePosixPath(os.path.relpath(source_path, settings["PATH"]).replace(os.sep, "/"))
     languages = settings.get("EVENT_LANGUAGES") or {}
+    if not languages:
+        return None  # a one-language site: no path to take apart (pathlib is slow, and every news item and page asks)
+    relpath = PurePosixPath(os.path.relpath(source_path, settings["PATH"]).replace(os.sep, "/"))
     for folder in (*settings.get("ARTICLE_PATHS", ()), *settings.get("PAGE_PATHS", ())):
         depth = len(PurePosixPath(folder).parts)
         if relpath.parts[:depth] != PurePosixPath(folder).parts:

@@ -35,6 +35,8 @@ def translatable_fields(ctype: ContentType) -> tuple[schema.Field, ...]:
 
 def translation_lang(relpath: str, folder: str, languages: Mapping[str, Any]) -> str | None:
     """The language of a file under FOLDER/<lang>/, or None for an original."""
+    if not languages:
+        return None  # a one-language site: no path to take apart (pathlib is slow, and every file asks)
     parts = PurePosixPath(relpath.replace("\\", "/")).parts
     depth = len(PurePosixPath(folder).parts)
     if len(parts) > depth + 1 and parts[depth] in languages:

@@ -90,6 +90,7 @@ def test_a_translation_inherits_what_it_does_not_translate() -> None:
     assert translation_source("/site/content/pages/en/accueil.md", SETTINGS) == ("en", "pages/accueil.md")
     assert translation_source("/site/content/pages/accueil.md", SETTINGS) is None
     assert translation_source("/site/content/speakers/en/alice.md", SETTINGS) is None  # the event reads its own
+    assert translation_source("/site/content/pages/en/accueil.md", {**SETTINGS, "EVENT_LANGUAGES": {}}) is None  # one language: en/ is a folder
     original = {"title": "Accueil", "template": "home", "save_as": "index.html", "url": "index.html", "summary": "Résumé"}
     assert inherited(original, {"title": "Home"}, "en/") == {"template": "home", "save_as": "en/index.html", "url": "en/"}
 
