@@ -19,6 +19,7 @@ from .localize import colors_css, in_edition_locale
 from .markdown_ahead import lend_read_ahead, take_back_read_ahead
 from .labels import attendance_label, level_label, link_labels, status_label
 from .navigation import footer_links, navigation
+from .sharedparts import SharedParts
 from .programme_views import filter_values
 from .channel import CONTENT_PROBLEM, collect
 from .pelican_addresses import fix_addresses
@@ -48,6 +49,7 @@ def add_template_helpers(generator: Any) -> None:
     generator.env.globals.update(
         {
             "navigation": navigation,
+            "shared_part": SharedParts().part,  # one per environment, so per build
             "footer_links": footer_links,
             "colors_css": colors_css,
             "session_status": session_status,
