@@ -232,6 +232,10 @@ class RenderMemo:
         data = self.store.get(key)
         return _logged(data.partition(b"\n")[0]) if data is not None else None
 
+    def leaves_pages(self) -> bool:
+        """Whether any page file of the output may be left in place: an earlier build's record names some."""
+        return self.output is not None and self.written is not None and self.written.holds_any()
+
     def page_file(self, output_file: str) -> str | None:
         """Where the page OUTPUT_FILE is written (as Pelican's writer joins it), None when pages are never left in place."""
         if self.output is None or self.written is None or not output_file:

@@ -82,6 +82,10 @@ class WrittenPages:
         """What the render of KEY logged, as recorded; None when the record does not say (read the render's entry)."""
         return None if self.logged is None else self.logged.get(key, [])
 
+    def holds_any(self) -> bool:
+        """Whether an earlier build recorded any page file (else holds() is false for every page: a cold build)."""
+        return bool(self.earlier)
+
     def holds(self, path: str, key: str) -> bool:
         """Whether the file PATH is, untouched, the page an earlier build wrote for KEY."""
         if path in self.now or path in self.doubled:  # written earlier in this build: its identity changed

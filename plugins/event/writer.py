@@ -79,6 +79,8 @@ class EditionWriter(Writer):
         A paginated page, a file written twice or an unusual call takes Pelican's path, where the
         memo's template may still leave it in place.
         """
+        if not self.renders.leaves_pages():  # a cold build: no page file holds an earlier build's page
+            return False
         options = {key: kwargs[key] for key in PELICAN_OPTIONS if key in kwargs}
         page_kwargs = {key: value for key, value in kwargs.items() if key not in PELICAN_OPTIONS}
         if not name or not isinstance(name, str) or paginates(options, page_kwargs, self.settings):
