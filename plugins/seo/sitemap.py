@@ -25,8 +25,8 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 HEADS_FILE = "sitemap-heads.json"
 # A <link> start tag (its quoted values may hold « > »); what html.parser reads as no tags: comments, scripts, styles.
 LINK_TAG = re.compile(r"""<link[\t\n\f\r /](?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
-HREFLANG = re.compile("hreflang", re.IGNORECASE)  # no alternate language without this attribute
-HEAD_READ = 16 * 1024  # characters read at once from a page, until its <body> tag
+HREFLANG = re.compile(b"hreflang", re.IGNORECASE)  # no alternate language without this attribute
+HEAD_READ = 16 * 1024  # bytes read at once from a page, until its <body> tag
 NOT_TAGS = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
 
 
@@ -67,23 +67,25 @@ def head_links(text: str) -> str:
     return "".join(LINK_TAG.findall(head))
 
 
-def page_head(path: str) -> str:
-    """The text of the page at PATH up to its <body> tag (the whole page when it has none): its head, read alone."""
-    with open(path, encoding="utf-8") as handle:
-        text = handle.read(HEAD_READ)
-        while "<body" not in text:
+def page_head(path: str) -> bytes:
+    """The bytes of the page at PATH up to its <body> tag (the whole page when it has none): its head, read alone."""
+    with open(path, "rb") as handle:
+        data = handle.read(HEAD_READ)
+        while b"<body" not in data:
             more = handle.read(HEAD_READ)
             if not more:
                 break
-            text += more
-    return text
+            data += more
+    cut = data.find(b"<body")
+    return data[:cut] if cut >= 0 else data
 
 
 def page_alternates(output_path: str, relpath: str) -> dict[str, str]:
     """Language → site-relative path of each language version of the page RELPATH (empty when it has none)."""
-    links = head_links(page_head(os.path.join(output_path, relpath)))
-    if not HREFLANG.search(links):  # a page of a one-language site: no link to parse
+    head = page_head(os.path.join(output_path, relpath))
+    if not HREFLANG.search(head):  # a page of a one-language site: nothing to decode or parse
         return {}
+    links = head_links(head.decode("utf-8"))
     parser = Hreflangs()
     parser.feed(links)
     page = "/" + page_path(relpath)
