@@ -7,7 +7,8 @@ renders depends on nothing else, so each environment keeps what it rendered unde
 and gives it again to the next page with the same ones (on 2,000 pages, a few dozen renders of
 the header). A part that would read anything else from the page gets nothing (Jinja's undefined),
 the same on every page: give it as an input instead (base.html does so for the menus' current
-page and the language switch).
+page and the language switch). A part shows no content body either: the build traces which
+bodies each page reads (eventsite/bodyreads.py), and a part given again is not read again.
 """
 
 from __future__ import annotations
