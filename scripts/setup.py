@@ -70,6 +70,15 @@ def compile_project(python: Path) -> None:
     run([str(python), "-m", "compileall", "-q", *code], "Compilation du code du projet")
 
 
+def prepare_collation(python: Path) -> None:
+    """Write the Unicode collation table the builds sort names with (eventsite/collationtable.py), into .venv.
+
+    Read by every build in 0.02 s instead of the 0.12 s pyuca takes to read its own file; a build
+    without it (or with a pyuca it was not made from) sorts with pyuca's, the same order.
+    """
+    run([str(python), "-m", "eventsite.collationtable"], "Préparation de la table de tri Unicode")
+
+
 def as_root(command: list[str]) -> list[str]:
     """COMMAND, through sudo unless we already are root."""
     return command if os.geteuid() == 0 else ["sudo", *command]
@@ -131,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         create_venv(python)
         pip_install(python, "requirements-dev.txt" if args.test else "requirements.txt")
         compile_project(python)
+        prepare_collation(python)
         if args.editor or args.test:
             install_editor(python)
         if args.test:

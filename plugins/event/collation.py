@@ -12,6 +12,8 @@ import functools
 import re
 from pyuca import Collator
 
+from eventsite.collationtable import prepared_collator
+
 # Words that may sit between the given names and the family name.
 PARTICLES = frozenset({"de", "d'", "du", "des", "van", "von", "der", "den", "zu", "ten", "ter", "da", "di", "del", "della", "le", "la", "La", "Le", "Du", "Des"})
 # Particles left out when sorting (French and Dutch/German usage); the others stay in front of the name.
@@ -21,8 +23,8 @@ ELIDED = re.compile(r"^(d['’])(?=\w)")  # « d'Arcy », « d’Alembert »: th
 
 @functools.lru_cache(maxsize=1)
 def collator() -> Collator:
-    """The UCA collator (loading the DUCET takes a quarter of a second: once per process)."""
-    return Collator()
+    """The UCA collator, once per process: the table setup prepared (eventsite/collationtable.py, 0.02 s), else pyuca's (0.12 s)."""
+    return prepared_collator() or Collator()
 
 
 def name_words(name: str) -> list[str]:

@@ -94,3 +94,19 @@ def test_setup_compiles_the_project_s_code(monkeypatch, tmp_path) -> None:
     assert done.returncode == 0
     for source in ("plugins/event/event.py", "eventsite/build.py", "pelicanconf.py"):
         assert list(tmp_path.rglob(Path(source).stem + ".cpython-*.pyc")), source
+
+
+def test_setup_prepares_the_collation_table(monkeypatch, tmp_path) -> None:
+    """The table the builds sort names with is written into .venv by setup, and sorts as pyuca does."""
+    from eventsite.collationtable import TABLE_FILE, prepared_collator
+
+    setup = load_setup()
+    ran: list[list[str]] = []
+    monkeypatch.setattr(setup, "run", lambda command, what: ran.append(command))
+    setup.prepare_collation(Path(sys.executable))
+    assert ran == [[sys.executable, "-m", "eventsite.collationtable"]]
+    assert TABLE_FILE.parent.parent.parent == Path(sys.prefix)  # the venv's own share/ folder
+    done = subprocess.run([*ran[0], str(tmp_path / "table.marshal")], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    collator = prepared_collator(tmp_path / "table.marshal")
+    assert collator is not None and sorted(["Zoé", "Étienne", "eve"], key=collator.sort_key) == ["Étienne", "eve", "Zoé"]
