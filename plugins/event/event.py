@@ -20,6 +20,7 @@ from .markdown_ahead import lend_read_ahead, take_back_read_ahead
 from .labels import attendance_label, level_label, link_labels, status_label
 from .navigation import footer_links, navigation
 from .sharedparts import SharedParts
+from .summaries import Summaries
 from .programme_views import filter_values
 from .channel import CONTENT_PROBLEM, collect
 from .pelican_addresses import fix_addresses
@@ -50,6 +51,7 @@ def add_template_helpers(generator: Any) -> None:
         {
             "navigation": navigation,
             "shared_part": SharedParts().part,  # one per environment, so per build
+            "summary_of": Summaries().summary_of,
             "footer_links": footer_links,
             "colors_css": colors_css,
             "session_status": session_status,
