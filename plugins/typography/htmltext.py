@@ -256,12 +256,15 @@ def _typeset_tokens(html: str, typesetter: Typesetter, state: State, watch: bool
         stop = length if match is None else match.start()
         if stop > position:  # text between two tags
             raw = html[position:stop]
-            if watch and not raw_text and "<" in raw and _TAG_OPENING.search(raw):
-                open_end = True  # a start tag cut short, left as text («<a title="…»)
-            if current.skipped or not current.wanted or not may_change(raw):
+            if raw.isspace():  # the markup's indentation, a quarter of a page's tokens: nothing to typeset
                 append(raw)
             else:
-                append(_typeset_run(raw, before, current.plain, typesetter))
+                if watch and not raw_text and "<" in raw and _TAG_OPENING.search(raw):
+                    open_end = True  # a start tag cut short, left as text («<a title="…»)
+                if current.skipped or not current.wanted or not may_change(raw):
+                    append(raw)
+                else:
+                    append(_typeset_run(raw, before, current.plain, typesetter))
             before = (unescape(raw) if "&" in raw else raw)[-1:] or before
         if match is None:
             break
