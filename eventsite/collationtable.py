@@ -95,7 +95,12 @@ def prepared_collator(path: Path = TABLE_FILE) -> Collator | None:
 def main(argv: list[str] | None = None) -> int:
     """python -m eventsite.collationtable [FILE]: write the prepared table into this Python's environment (or FILE)."""
     arguments = sys.argv[1:] if argv is None else argv
-    print(f"Table de tri Unicode préparée : {write_table(Path(arguments[0]) if arguments else TABLE_FILE)}")
+    target = Path(arguments[0]) if arguments else TABLE_FILE
+    try:
+        print(f"Table de tri Unicode préparée : {write_table(target)}")
+    except OSError as error:  # only speed is lost: the builds read pyuca's own table
+        print(f"Remarque : table de tri Unicode non préparée dans {target.parent} ({error.strerror or error}) ; "
+              "les noms seront triés de la même façon, un peu plus lentement.")
     return 0
 
 

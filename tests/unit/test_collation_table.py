@@ -53,3 +53,12 @@ def test_a_build_s_collator_is_the_prepared_one_when_setup_made_it(monkeypatch: 
         assert collation.name_sort_key("Charles de Gaulle") == (Collator().sort_key("Gaulle"), Collator().sort_key("Charles"))
     finally:
         collation.collator.cache_clear()
+
+
+def test_a_table_that_cannot_be_written_only_costs_speed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from eventsite.collationtable import main
+
+    blocked = tmp_path / "fichier"
+    blocked.write_text("", encoding="utf-8")  # a file where the folder should be
+    assert main([str(blocked / "uca-table.marshal")]) == 0
+    assert "non préparée" in capsys.readouterr().out
