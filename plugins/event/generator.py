@@ -16,7 +16,7 @@ from eventsite.stamprecord import StampRecord
 from eventsite.workers import BuildWorkers
 
 from .channel import problems_of, report
-from .header import NotUtf8Error, header_record, recorded_header
+from .header import NotUtf8Error, ParsedHeader, header_record, recorded_header
 
 from .dayfragments import DAY_TEMPLATE, day_renderer
 from .linking import link_event
@@ -177,6 +177,11 @@ class EventGenerator(Generator):
                     reader.ahead = None
             self.ahead = None
 
+    def last_parsed_header(self, relpath: str) -> ParsedHeader | None:
+        """The header RELPATH's reader parsed last (its file, stamp and fields), so that the header record need not read it again."""
+        reader = self.readers.readers.get(os.path.splitext(relpath)[1].lstrip("."))
+        return getattr(reader, "last_header", None)
+
     def _read(self, relpath: str, lang: str | None) -> Page | None:
         try:
             return self.readers.read_file(
@@ -207,7 +212,7 @@ class EventGenerator(Generator):
             if page is None:
                 continue
             self.add_source_path(page)
-            head = recorded_header(os.path.join(self.path, relpath), headers)
+            head = recorded_header(os.path.join(self.path, relpath), headers, self.last_parsed_header(relpath))
             if lang:
                 translation, problems = parse_translation(ctype, lang, relpath, head, page)
                 self.problems += problems

@@ -179,9 +179,19 @@ def header_data(header: Header) -> list[Any]:
     return [[[f.key, f.spelling, f.value, f.line] for f in header.fields], header.body_start]
 
 
-def recorded_header(path: str | Path, record: StampRecord) -> Header:
-    """read_header(PATH), from RECORD when the file's stamp did not change since it was read; noted in RECORD."""
+# A header just parsed by a reader: (the file's absolute path, its stamp taken before it was read, the header).
+ParsedHeader = tuple[str, Any, "Header"]
+
+
+def recorded_header(path: str | Path, record: StampRecord, parsed: ParsedHeader | None = None) -> Header:
+    """read_header(PATH), from RECORD when the file's stamp did not change since it was read; noted in RECORD.
+
+    PARSED, the header a reader parsed from this file with the same stamp, is taken instead of reading it again.
+    """
     stamp = stamp_of(os.stat(path))  # the file read, a link followed: taken before reading it
+    if parsed is not None and parsed[0] == os.path.abspath(path) and parsed[1] == stamp:
+        header = parsed[2]
+        return record.computed(str(path), stamp, lambda: header, header_data, header_of)
     return record.computed(str(path), stamp, lambda: read_header(path), header_data, header_of)
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from pelican.readers import MarkdownReader
+
+from eventsite.stamprecord import stamp_of
 
 from . import header
 from .markdown_reuse import ReusedMarkdownMixin
@@ -14,10 +17,15 @@ from .pelican_translation import mark_translation
 class EventMarkdownReader(ReusedMarkdownMixin, MarkdownReader):
     """Markdown files read as authors write them: UTF-8 with or without BOM, « Champ : valeur », French names."""
 
+    last_header: header.ParsedHeader | None = None  # the header of the file read last, for the event generator's record
+
     def _text(self, source_path: str) -> str:
         """The file's text with its header as the one header parser reads it; NotUtf8Error if not UTF-8."""
+        stamp = stamp_of(os.stat(source_path))  # taken before reading, as the header record takes it
         text = header.read_text(source_path)
-        return header.clean_text(text, header.parse_header(text))
+        parsed = header.parse_header(text)
+        self.last_header = (os.path.abspath(source_path), stamp, parsed)
+        return header.clean_text(text, parsed)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Content and metadata; a news or page translation (<folder>/<lang>/x.md) is marked with its language and original."""

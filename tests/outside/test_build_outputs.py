@@ -185,3 +185,14 @@ def test_a_build_compiles_each_template_once(tmp_path, site, monkeypatch):
     build_site(SETTINGS, tmp_path / "output", strict=True, overrides=site_overrides(tmp_path, site(), SEARCH_PAGEFIND=False))
     assert compiled["base.html"] == 1
     assert [name for name, count in compiled.items() if count > 1] == []
+
+
+def test_a_cold_build_reads_each_event_file_s_header_once(tmp_path, site, monkeypatch):
+    """The header record takes the header the reader parsed from the same file, instead of reading the file again."""
+    import event.header as header
+
+    again: list[str] = []
+    original = header.read_header
+    monkeypatch.setattr(header, "read_header", lambda path, *args: again.append(str(path)) or original(path, *args))
+    build_site(SETTINGS, tmp_path / "output", strict=True, overrides=site_overrides(tmp_path, site(), SEARCH_PAGEFIND=False))
+    assert again == []
