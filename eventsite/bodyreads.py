@@ -1,7 +1,8 @@
 """Which content bodies a build reads, and which of them each page's render read.
 
 Every body reaches a template, a plugin or a feed through Pelican's ``Content.get_content``
-(``content``, ``summary`` and the event entities' ``body`` all call it). While a build holds a
+(``content``, ``summary`` and the event entities' ``body`` all call it; a reader of the
+body itself, such as the theme's ``summary_of``, says so with ``note_read``). While a build holds a
 BodyReads (``traced``), each such call notes the content file it read: into the page being
 rendered, or, outside any render, into the reads of the build itself (a translation's
 "has a body", a feed, a calendar...). A page's render is a function of the site-wide inputs and
@@ -69,6 +70,13 @@ def hook_pelican() -> None:
     setattr(get_content, HOOKED, True)
     get_content.__wrapped__ = original  # type: ignore[attr-defined]
     Content.get_content = get_content
+
+
+def note_read(item: Any) -> None:
+    """Note that ITEM's body was read other than through get_content (a summary cut from it), in the build's BodyReads if any."""
+    reads = _CURRENT.get()
+    if reads is not None:
+        reads.note(item)
 
 
 def forget_memoized_bodies() -> int:

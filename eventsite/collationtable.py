@@ -19,6 +19,8 @@ from typing import Any
 
 from pyuca import Collator
 
+from .atomicfile import write_bytes
+
 FORMAT = 1
 TABLE_FILE = Path(sys.prefix) / "share" / "eventsite" / "uca-table.marshal"
 
@@ -70,11 +72,7 @@ def table_entries(collator: Collator) -> Entries:
 def write_table(path: Path = TABLE_FILE) -> Path:
     """Build pyuca's table and write it to PATH (whole or not at all); return PATH."""
     collator = Collator()
-    data = marshal.dumps([source_stamp(), collator.implicit_weights, table_entries(collator)])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    write_bytes(path, marshal.dumps([source_stamp(), collator.implicit_weights, table_entries(collator)]))
     return path
 
 

@@ -88,6 +88,8 @@ class WrittenPages:
 
     def holds(self, path: str, key: str) -> bool:
         """Whether the file PATH is, untouched, the page an earlier build wrote for KEY."""
+        if not self.earlier:  # a cold build: no file to look at
+            return False
         if path in self.now or path in self.doubled:  # written earlier in this build: its identity changed
             return False
         found = identity_of(path)

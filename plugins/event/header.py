@@ -189,10 +189,8 @@ def recorded_header(path: str | Path, record: StampRecord, parsed: ParsedHeader 
     PARSED, the header a reader parsed from this file with the same stamp, is taken instead of reading it again.
     """
     stamp = stamp_of(os.stat(path))  # the file read, a link followed: taken before reading it
-    if parsed is not None and parsed[0] == os.path.abspath(path) and parsed[1] == stamp:
-        header = parsed[2]
-        return record.computed(str(path), stamp, lambda: header, header_data, header_of)
-    return record.computed(str(path), stamp, lambda: read_header(path), header_data, header_of)
+    fresh = parsed is not None and parsed[0] == os.path.abspath(path) and parsed[1] == stamp
+    return record.computed(str(path), stamp, lambda: parsed[2] if fresh else read_header(path), header_data, header_of)
 
 
 def clean_text(text: str, header: Header) -> str:

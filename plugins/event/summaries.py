@@ -5,9 +5,9 @@ result by page depth (the body's links are made relative to the page first): a n
 (its description) and the news list (its card) each cut it. The cut does not depend on where the
 links lead, so ``summary_of(item)`` cuts the body as written once, then makes its links relative
 to the page being written, with the same Pelican step its body goes through
-(``Content._update_content``): the same text as ``item.summary``. The body is still read through
-``get_content``, so the build's record of the bodies each page reads (eventsite/bodyreads.py) is
-the same. A summary given in the header (``Summary:``) is Pelican's, as before.
+(``Content._update_content``): the same text as ``item.summary``. The read is noted in the build's
+record of the bodies each page reads (eventsite/bodyreads.py, ``note_read``), as ``get_content``
+notes it. A summary given in the header (``Summary:``) is Pelican's, as before.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from typing import Any
 
 from jinja2 import pass_context
 from pelican.utils import strip_toc_elements_from_html, truncate_html_paragraphs, truncate_html_words
+
+from eventsite.bodyreads import note_read
 
 
 def cut_summary(content: Any) -> str:
@@ -43,7 +45,7 @@ class Summaries:
         if "summary" in content.metadata or not hasattr(content, "_update_content"):
             return str(item.summary)
         siteurl = content.get_siteurl()
-        content.get_content(siteurl)  # the body read, as Pelican's summary reads it: noted for the page
+        note_read(content)  # the body read, for the page's record of the bodies it shows (its links are not made relative in full)
         found = self.cut.get(id(content))
         if found is None:  # the content is kept with its cut: its id stays its own for the build
             found = self.cut[id(content)] = (content, cut_summary(content))
